@@ -1,0 +1,29 @@
+import type { OciRequest, OciResponse, ResponsesTo } from './commands.js';
+import { OciErrorResponse } from './oci-errors.js';
+
+/** BroadWorks accepts at most this many commands in one OCI-P document. */
+export const MAX_COMMANDS_PER_DOCUMENT = 15;
+
+/** What one command of a document came back with. */
+export type OciOutcome = OciResponse | OciErrorResponse;
+
+/**
+ * The port every feature talks to BroadWorks through (and the DI token). A document's commands are
+ * answered one by one and in order; nothing makes a document atomic, so `execute` reports each
+ * outcome, and `send` is the common case that wants them all to succeed.
+ */
+export abstract class OciGateway {
+  /** Sends 1..15 commands as one OCI-P document (one round trip); one outcome per command, in order. */
+  abstract execute(commands: readonly OciRequest[]): Promise<OciOutcome[]>;
+
+  /** Whether BroadWorks is reachable and a session is logged in. */
+  abstract isReady(): Promise<boolean>;
+
+  /** Sends the commands as one document and throws the first ErrorResponse among the answers. */
+  async send<T extends readonly OciRequest[]>(...commands: T): Promise<ResponsesTo<T>> {
+    const outcomes = await this.execute(commands);
+    const failure = outcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
+    if (failure) throw failure;
+    return outcomes as ResponsesTo<T>;
+  }
+}

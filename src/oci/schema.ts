@@ -1,0 +1,391 @@
+/**
+ * The OCI-P types and commands this service uses, described in schema order with the R25 facets.
+ * Facts come from the BroadWorks R25 schema (OCISchemaDataTypes, OCISchemaSearchCriteria,
+ * OCISchemaServiceHuntGroup, OCISchemaGroup, OCISchemaServiceProvider, OCISchemaLogin).
+ */
+import {
+  bool,
+  complex,
+  int,
+  list,
+  nil,
+  oneOf,
+  opt,
+  req,
+  str,
+  table,
+  type AbstractType,
+  type ComplexType,
+  type SimpleType,
+} from './schema-types.js';
+
+// --- Simple types (name = schema type name) ---
+export const ServiceProviderId = str(1, 30);
+export const GroupId = str(1, 30);
+export const UserId = str(1, 161);
+export const DN = str(1, 23);
+export const Extension17 = str(2, 20);
+export const OutgoingDN = str(1, 30);
+export const OutgoingDNorSIPURI = str(1, 161);
+export const HuntPolicy = oneOf('Circular', 'Regular', 'Simultaneous', 'Uniform', 'Weighted');
+export const HuntNoAnswerRings = int(1, 20);
+export const HuntForwardTimeoutSeconds = int(0, 7200);
+export const HuntWeight = int(0, 100);
+export const NetworkClassOfServiceName = str(1, 40);
+export const ServiceInstanceProfileName = str(1, 30);
+export const CallingLineIdLastName = str(1, 30);
+export const CallingLineIdFirstName = str(1, 30);
+export const LastName = str(1, 30);
+export const FirstName = str(1, 30);
+export const HiraganaName = str(1, 30);
+export const DepartmentName = str(1, 50);
+export const DepartmentFullPathName: SimpleType = { base: 'string', minLength: 1 };
+export const Language = str(1, 40);
+export const TimeZone = str(1, 127);
+export const TimeZoneDisplayName = str(1, 127);
+export const Password = str(1, 60);
+export const SIPURI = str(1, 161);
+export const NetAddress = str(1, 80);
+export const GroupName = str(1, 80);
+export const ServiceProviderName = str(1, 80);
+export const CountryCode: SimpleType = { base: 'string', minLength: 1, maxLength: 3 };
+export const NationalPrefix = str(1, 2);
+export const EmailAddress = str(1, 80);
+export const SearchMode = oneOf('Starts With', 'Contains', 'Equal To');
+export const ResponseSizeLimit: SimpleType = { base: 'int', min: 1 };
+
+// --- Shared complex types ---
+export const GroupDepartmentKey = complex(
+  'GroupDepartmentKey',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  req('name', DepartmentName),
+);
+export const EnterpriseDepartmentKey = complex(
+  'EnterpriseDepartmentKey',
+  req('serviceProviderId', ServiceProviderId),
+  req('name', DepartmentName),
+);
+export const DepartmentKey: AbstractType = { name: 'DepartmentKey', variants: [GroupDepartmentKey, EnterpriseDepartmentKey] };
+
+export const ServiceInstanceAddProfile = complex(
+  'ServiceInstanceAddProfile',
+  req('name', ServiceInstanceProfileName),
+  req('callingLineIdLastName', CallingLineIdLastName),
+  req('callingLineIdFirstName', CallingLineIdFirstName),
+  opt('hiraganaLastName', HiraganaName),
+  opt('hiraganaFirstName', HiraganaName),
+  opt('phoneNumber', DN),
+  opt('extension', Extension17),
+  opt('password', Password),
+  opt('department', DepartmentKey),
+  opt('language', Language),
+  opt('timeZone', TimeZone),
+  list('alias', SIPURI, 0, 3),
+  opt('publicUserIdentity', SIPURI),
+  opt('callingLineIdPhoneNumber', DN),
+);
+
+export const ServiceInstanceReadProfile19sp1 = complex(
+  'ServiceInstanceReadProfile19sp1',
+  req('name', ServiceInstanceProfileName),
+  req('callingLineIdLastName', CallingLineIdLastName),
+  req('callingLineIdFirstName', CallingLineIdFirstName),
+  opt('hiraganaLastName', HiraganaName),
+  opt('hiraganaFirstName', HiraganaName),
+  opt('phoneNumber', DN),
+  opt('extension', Extension17),
+  opt('countryCode', CountryCode),
+  opt('nationalPrefix', NationalPrefix),
+  opt('department', DepartmentKey),
+  opt('language', Language),
+  opt('timeZone', TimeZone),
+  opt('timeZoneDisplayName', TimeZoneDisplayName),
+  list('alias', SIPURI, 0, 3),
+  opt('publicUserIdentity', SIPURI),
+  opt('callingLineIdPhoneNumber', DN),
+);
+
+export const ReplacementSIPAliasList = complex('ReplacementSIPAliasList', list('sipAlias', SIPURI, 1, 3));
+export const ReplacementUserIdList = complex('ReplacementUserIdList', list('userId', UserId, 1, Infinity));
+
+export const ServiceInstanceModifyProfile = complex(
+  'ServiceInstanceModifyProfile',
+  opt('name', ServiceInstanceProfileName),
+  opt('callingLineIdLastName', CallingLineIdLastName),
+  opt('callingLineIdFirstName', CallingLineIdFirstName),
+  opt('hiraganaLastName', HiraganaName),
+  opt('hiraganaFirstName', HiraganaName),
+  nil('phoneNumber', DN),
+  nil('extension', Extension17),
+  opt('password', Password),
+  nil('department', DepartmentKey),
+  opt('language', Language),
+  opt('timeZone', TimeZone),
+  nil('sipAliasList', ReplacementSIPAliasList),
+  nil('publicUserIdentity', SIPURI),
+  nil('callingLineIdPhoneNumber', DN),
+);
+
+const textCriteria = (name: string, value: SimpleType): ComplexType =>
+  complex(name, req('mode', SearchMode), req('value', value), req('isCaseInsensitive', bool));
+export const SearchCriteriaUserLastName = textCriteria('SearchCriteriaUserLastName', LastName);
+export const SearchCriteriaUserFirstName = textCriteria('SearchCriteriaUserFirstName', FirstName);
+export const SearchCriteriaUserId = textCriteria('SearchCriteriaUserId', UserId);
+export const SearchCriteriaDn = textCriteria('SearchCriteriaDn', DN);
+export const SearchCriteriaExtension = textCriteria('SearchCriteriaExtension', str(1, 20));
+export const SearchCriteriaExactUserDepartment = complex('SearchCriteriaExactUserDepartment', req('departmentKey', DepartmentKey));
+export const SearchCriteriaExactUserGroup = complex(
+  'SearchCriteriaExactUserGroup',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+);
+
+export const HuntAgentWeight = complex('HuntAgentWeight', req('agentUserId', UserId), req('weight', HuntWeight));
+export const ServiceActivation = complex('ServiceActivation', req('serviceUserId', UserId), req('isActive', bool));
+
+// --- Commands: requests and their data responses ---
+export const GroupHuntGroupAddInstanceRequest20 = complex(
+  'GroupHuntGroupAddInstanceRequest20',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  req('serviceUserId', UserId),
+  req('serviceInstanceProfile', ServiceInstanceAddProfile),
+  req('policy', HuntPolicy),
+  req('huntAfterNoAnswer', bool),
+  req('noAnswerNumberOfRings', HuntNoAnswerRings),
+  req('forwardAfterTimeout', bool),
+  req('forwardTimeoutSeconds', HuntForwardTimeoutSeconds),
+  opt('forwardToPhoneNumber', OutgoingDN),
+  list('agentUserId', UserId, 0, Infinity),
+  req('allowCallWaitingForAgents', bool),
+  req('useSystemHuntGroupCLIDSetting', bool),
+  req('includeHuntGroupNameInCLID', bool),
+  req('enableNotReachableForwarding', bool),
+  opt('notReachableForwardToPhoneNumber', OutgoingDNorSIPURI),
+  req('makeBusyWhenNotReachable', bool),
+  req('allowMembersToControlGroupBusy', bool),
+  req('enableGroupBusy', bool),
+  req('applyGroupBusyWhenTerminatingToAgent', bool),
+  opt('networkClassOfService', NetworkClassOfServiceName),
+);
+
+export const GroupHuntGroupGetInstanceRequest20 = complex('GroupHuntGroupGetInstanceRequest20', req('serviceUserId', UserId));
+export const GroupHuntGroupGetInstanceResponse20 = complex(
+  'GroupHuntGroupGetInstanceResponse20',
+  req('serviceInstanceProfile', ServiceInstanceReadProfile19sp1),
+  req('policy', HuntPolicy),
+  req('huntAfterNoAnswer', bool),
+  req('noAnswerNumberOfRings', HuntNoAnswerRings),
+  req('forwardAfterTimeout', bool),
+  req('forwardTimeoutSeconds', HuntForwardTimeoutSeconds),
+  opt('forwardToPhoneNumber', OutgoingDN),
+  req('agentUserTable', table),
+  req('allowCallWaitingForAgents', bool),
+  req('useSystemHuntGroupCLIDSetting', bool),
+  req('includeHuntGroupNameInCLID', bool),
+  req('enableNotReachableForwarding', bool),
+  opt('notReachableForwardToPhoneNumber', OutgoingDNorSIPURI),
+  req('makeBusyWhenNotReachable', bool),
+  req('allowMembersToControlGroupBusy', bool),
+  req('enableGroupBusy', bool),
+  req('applyGroupBusyWhenTerminatingToAgent', bool),
+  opt('networkClassOfService', NetworkClassOfServiceName),
+);
+
+export const GroupHuntGroupModifyInstanceRequest = complex(
+  'GroupHuntGroupModifyInstanceRequest',
+  req('serviceUserId', UserId),
+  opt('serviceInstanceProfile', ServiceInstanceModifyProfile),
+  opt('policy', HuntPolicy),
+  opt('huntAfterNoAnswer', bool),
+  opt('noAnswerNumberOfRings', HuntNoAnswerRings),
+  opt('forwardAfterTimeout', bool),
+  opt('forwardTimeoutSeconds', HuntForwardTimeoutSeconds),
+  nil('forwardToPhoneNumber', OutgoingDN),
+  nil('agentUserIdList', ReplacementUserIdList),
+  opt('allowCallWaitingForAgents', bool),
+  opt('useSystemHuntGroupCLIDSetting', bool),
+  opt('includeHuntGroupNameInCLID', bool),
+  opt('enableNotReachableForwarding', bool),
+  nil('notReachableForwardToPhoneNumber', OutgoingDNorSIPURI),
+  opt('makeBusyWhenNotReachable', bool),
+  opt('allowMembersToControlGroupBusy', bool),
+  opt('enableGroupBusy', bool),
+  opt('applyGroupBusyWhenTerminatingToAgent', bool),
+  opt('networkClassOfService', NetworkClassOfServiceName),
+);
+
+export const GroupHuntGroupDeleteInstanceRequest = complex('GroupHuntGroupDeleteInstanceRequest', req('serviceUserId', UserId));
+
+export const GroupHuntGroupGetInstanceListRequest = complex(
+  'GroupHuntGroupGetInstanceListRequest',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  opt('groupDepartmentName', DepartmentName),
+);
+export const GroupHuntGroupGetInstanceListResponse = complex('GroupHuntGroupGetInstanceListResponse', req('huntGroupTable', table));
+
+export const GroupHuntGroupGetAvailableUserListRequest = complex(
+  'GroupHuntGroupGetAvailableUserListRequest',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  opt('responseSizeLimit', ResponseSizeLimit),
+  list('searchCriteriaUserLastName', SearchCriteriaUserLastName, 0, Infinity),
+  list('searchCriteriaUserFirstName', SearchCriteriaUserFirstName, 0, Infinity),
+  opt('searchCriteriaExactUserDepartment', SearchCriteriaExactUserDepartment),
+  opt('searchCriteriaExactUserGroup', SearchCriteriaExactUserGroup),
+  list('searchCriteriaUserId', SearchCriteriaUserId, 0, Infinity),
+  list('searchCriteriaDn', SearchCriteriaDn, 0, Infinity),
+  list('searchCriteriaExtension', SearchCriteriaExtension, 0, Infinity),
+);
+export const GroupHuntGroupGetAvailableUserListResponse = complex('GroupHuntGroupGetAvailableUserListResponse', req('userTable', table));
+
+export const GroupHuntGroupModifyInstanceWeightedCallDistributionRequest = complex(
+  'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
+  req('serviceUserId', UserId),
+  list('agentWeight', HuntAgentWeight, 0, Infinity),
+);
+
+export const GroupHuntGroupModifyActiveInstanceListRequest = complex(
+  'GroupHuntGroupModifyActiveInstanceListRequest',
+  list('serviceActivation', ServiceActivation, 0, Infinity),
+);
+
+export const UserModifyUserIdRequest = complex('UserModifyUserIdRequest', req('userId', UserId), req('newUserId', UserId));
+
+export const GroupGetRequest22V5 = complex('GroupGetRequest22V5', req('serviceProviderId', ServiceProviderId), req('groupId', GroupId));
+
+export const GroupDepartmentGetListRequest18 = complex(
+  'GroupDepartmentGetListRequest18',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  req('includeEnterpriseDepartments', bool),
+);
+export const GroupDepartmentGetListResponse18 = complex('GroupDepartmentGetListResponse18', req('departmentTable', table));
+
+export const GroupGetResponse22V5 = complex(
+  'GroupGetResponse22V5',
+  req('defaultDomain', NetAddress),
+  req('userLimit', int(1, 999999)),
+  req('userCount', int(0, 999999)),
+  opt('groupName', GroupName),
+  opt('callingLineIdName', str(1, 80)),
+  opt('callingLineIdPhoneNumber', DN),
+  opt('callingLineIdDisplayPhoneNumber', DN),
+  req('timeZone', TimeZone),
+  req('timeZoneDisplayName', TimeZoneDisplayName),
+  opt('locationDialingCode', str(1, 15)),
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+);
+
+export const ServiceProviderGetRequest22V4 = complex('ServiceProviderGetRequest22V4', req('serviceProviderId', ServiceProviderId));
+
+export const ServiceProviderGetResponse22V4 = complex(
+  'ServiceProviderGetResponse22V4',
+  // An xs:choice in the schema: an enterprise answers isEnterprise (fixed true), a service provider useCustomRoutingProfile.
+  opt('isEnterprise', bool),
+  opt('useCustomRoutingProfile', bool),
+  req('defaultDomain', NetAddress),
+  opt('serviceProviderName', ServiceProviderName),
+  opt('supportEmail', EmailAddress),
+  req('useServiceProviderLanguages', bool),
+  req('serviceProviderId', ServiceProviderId),
+);
+
+export const VerifySessionIsValidRequest = complex('VerifySessionIsValidRequest');
+
+// --- Login and session (OCISchemaLogin) ---
+export const AuthenticationRequest = complex('AuthenticationRequest', req('userId', UserId));
+export const AuthenticationResponse = complex(
+  'AuthenticationResponse',
+  req('userId', UserId),
+  req('nonce', { base: 'string', minLength: 1 }),
+  req('passwordAlgorithm', oneOf('MD5')),
+);
+export const LoginRequest14sp4 = complex(
+  'LoginRequest14sp4',
+  req('userId', UserId),
+  opt('signedPassword', { base: 'string', minLength: 1 }),
+  opt('plainTextPassword', Password),
+);
+const loginType = oneOf('System', 'Provisioning', 'Reseller', 'Service Provider', 'Group', 'Group Department', 'User', 'Lawful Intercept');
+const loginResponseElements = [
+  req('loginType', loginType),
+  req('locale', str(1, 20)),
+  req('encoding', str(1, 40)),
+  opt('groupId', GroupId),
+  opt('serviceProviderId', ServiceProviderId),
+  req('isEnterprise', bool),
+  opt('passwordExpiresDays', int(-2147483648, 2147483647)),
+  req('userDomain', NetAddress),
+];
+export const LoginResponse14sp4 = complex('LoginResponse14sp4', ...loginResponseElements);
+export const LoginRequest22V5 = complex(
+  'LoginRequest22V5',
+  req('userId', UserId),
+  opt('password', Password),
+  opt('signedPassword', { base: 'string', minLength: 1 }),
+);
+export const LoginResponse22V5 = complex(
+  'LoginResponse22V5',
+  ...loginResponseElements,
+  opt('resellerId', str(1, 36)),
+  opt('tokenRevocationTime', int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
+);
+export const LogoutRequest = complex(
+  'LogoutRequest',
+  req('userId', UserId),
+  opt('reason', oneOf('Client Logout', 'Server Connection Failure', 'Open Client Server Forced Logout')),
+);
+
+// --- Responses common to every command (namespace C) ---
+export const SuccessResponse = complex('SuccessResponse');
+/** The `type` attribute (Error | Warning | Info) is carried beside the elements. */
+export const ErrorResponse = complex(
+  'ErrorResponse',
+  opt('errorCode', int(-2147483648, 2147483647)),
+  req('summary', { base: 'string' }),
+  req('summaryEnglish', { base: 'string' }),
+  opt('detail', { base: 'string' }),
+);
+
+/** Every command this service sends, by name: the writer, the reader and the simulator look them up here. */
+export const REQUEST_TYPES: Readonly<Record<string, ComplexType>> = Object.fromEntries(
+  [
+    GroupHuntGroupAddInstanceRequest20,
+    GroupHuntGroupGetInstanceRequest20,
+    GroupHuntGroupModifyInstanceRequest,
+    GroupHuntGroupDeleteInstanceRequest,
+    GroupHuntGroupGetInstanceListRequest,
+    GroupHuntGroupGetAvailableUserListRequest,
+    GroupHuntGroupModifyInstanceWeightedCallDistributionRequest,
+    GroupHuntGroupModifyActiveInstanceListRequest,
+    UserModifyUserIdRequest,
+    GroupGetRequest22V5,
+    GroupDepartmentGetListRequest18,
+    ServiceProviderGetRequest22V4,
+    VerifySessionIsValidRequest,
+    AuthenticationRequest,
+    LoginRequest14sp4,
+    LoginRequest22V5,
+    LogoutRequest,
+  ].map((t) => [t.name, t]),
+);
+
+export const RESPONSE_TYPES: Readonly<Record<string, ComplexType>> = Object.fromEntries(
+  [
+    SuccessResponse,
+    ErrorResponse,
+    GroupHuntGroupGetInstanceResponse20,
+    GroupHuntGroupGetInstanceListResponse,
+    GroupHuntGroupGetAvailableUserListResponse,
+    GroupGetResponse22V5,
+    GroupDepartmentGetListResponse18,
+    ServiceProviderGetResponse22V4,
+    AuthenticationResponse,
+    LoginResponse14sp4,
+    LoginResponse22V5,
+  ].map((t) => [t.name, t]),
+);
