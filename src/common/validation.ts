@@ -1,0 +1,31 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiError, type FieldProblem } from './api-error.js';
+
+/** Flattens class-validator's tree into `a.b[0].c: reason` entries. */
+export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = /^\d+$/.test(e.property) ? `${prefix.replace(/\.$/, '')}[${e.property}]` : `${prefix}${e.property}`;
+    const own: FieldProblem[] = e.constraints ? [{ field, reasons: Object.values(e.constraints) }] : [];
+    return [...own, ...fieldProblems(e.children ?? [], `${field}.`)];
+  });
+}
+
+/**
+ * Validates every body and query against its DTO: unknown fields are dropped (APIO ignores them),
+ * values are never coerced (a string where a number is due is an error), and the answer names
+ * each bad field with its reasons.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: false,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false },
+    exceptionFactory: (errors: ValidationError[]) => {
+      const problems = fieldProblems(errors);
+      const summary = problems.map((p) => `${p.field}: ${p.reasons.join(', ')}`).join('; ');
+      return ApiError.badRequest('VALIDATION_FAILED', `Invalid request: ${summary}`, problems);
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import { registerAs } from '@nestjs/config';
+import { loadApioSettings, type ApioSettings } from './apio-settings.js';
+import { validateEnvironment } from './environment.js';
+
+/** Typed configuration namespaces: inject with `@Inject(ociConfig.KEY) cfg: ConfigType<typeof ociConfig>`. */
+
+export const appConfig = registerAs('app', () => {
+  const env = validateEnvironment(process.env);
+  return { nodeEnv: env.NODE_ENV, host: env.HOST, port: env.PORT };
+});
+
+export const ociConfig = registerAs('oci', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    driver: env.OCI_DRIVER,
+    worldFile: env.SIMULATOR_WORLD_FILE,
+    host: env.OCI_HOST ?? '',
+    port: env.OCI_PORT,
+    user: env.OCI_USER ?? '',
+    password: env.OCI_PASSWORD ?? '',
+    tls: env.OCI_TLS,
+    tlsCaFile: env.OCI_TLS_CA_FILE,
+    tlsServerName: env.OCI_TLS_SERVER_NAME,
+    poolSize: env.OCI_POOL_SIZE,
+    queueLimit: env.OCI_QUEUE_LIMIT,
+    connectTimeoutMs: env.OCI_CONNECT_TIMEOUT_MS,
+    requestTimeoutMs: env.OCI_REQUEST_TIMEOUT_MS,
+  };
+});
+export type OciConfig = ReturnType<typeof ociConfig>;
+
+export const apioConfig = registerAs('apio', (): ApioSettings => loadApioSettings(validateEnvironment(process.env).APIO_SETTINGS_FILE));
