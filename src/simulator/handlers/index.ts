@@ -1,0 +1,35 @@
+/** Which handler answers which command. Commands not listed here are answered "unknown". */
+import type { OciCommandMap, OciRequestName } from '../../oci/commands.js';
+import { getGroup } from './group-get.js';
+import { listGroupDepartments } from './group-departments.js';
+import type { Handler } from './handler.js';
+import { modifyActiveHuntGroups } from './hunt-group-activation.js';
+import { addHuntGroup } from './hunt-group-add.js';
+import { listAvailableUsers } from './hunt-group-available-users.js';
+import { deleteHuntGroup } from './hunt-group-delete.js';
+import { getHuntGroup } from './hunt-group-get.js';
+import { listHuntGroups } from './hunt-group-list.js';
+import { modifyHuntGroup } from './hunt-group-modify.js';
+import { modifyAgentWeights } from './hunt-group-weights.js';
+import { getServiceProvider } from './service-provider-get.js';
+import { modifyUserId } from './user-modify-user-id.js';
+import { verifySession } from './verify-session.js';
+
+const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
+  GroupHuntGroupAddInstanceRequest20: addHuntGroup,
+  GroupHuntGroupGetInstanceRequest20: getHuntGroup,
+  GroupHuntGroupModifyInstanceRequest: modifyHuntGroup,
+  GroupHuntGroupDeleteInstanceRequest: deleteHuntGroup,
+  GroupHuntGroupGetInstanceListRequest: listHuntGroups,
+  GroupHuntGroupGetAvailableUserListRequest: listAvailableUsers,
+  GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: modifyAgentWeights,
+  GroupHuntGroupModifyActiveInstanceListRequest: modifyActiveHuntGroups,
+  UserModifyUserIdRequest: modifyUserId,
+  GroupGetRequest22V5: getGroup,
+  GroupDepartmentGetListRequest18: listGroupDepartments,
+  ServiceProviderGetRequest22V4: getServiceProvider,
+  VerifySessionIsValidRequest: verifySession,
+};
+
+/** A Map, so a command named `constructor` or `__proto__` finds nothing. */
+export const HANDLERS: ReadonlyMap<string, Handler<unknown>> = new Map(Object.entries(handlers) as unknown as [string, Handler<unknown>][]);

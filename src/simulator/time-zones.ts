@@ -1,0 +1,35 @@
+/** Time zones as BroadWorks knows them: IANA names, shown as `(GMT+01:00) Europe/Brussels`. */
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The display name uses the zone's standard (winter) offset, the smaller of January's and July's,
+ * so the answer does not change with the date the simulator runs on.
+ */
+export function timeZoneDisplayName(timeZone: string): string {
+  if (!isKnownTimeZone(timeZone)) return timeZone;
+  const offsets = [Date.UTC(2024, 0, 1), Date.UTC(2024, 6, 1)].map((at) => offsetMinutes(timeZone, at));
+  const minutes = Math.min(...offsets);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `(GMT${sign}${hh}:${mm}) ${timeZone}`;
+}
+
+function offsetMinutes(timeZone: string, at: number): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name ?? '');
+  if (!match) return 0;
+  const value = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -value : value;
+}
