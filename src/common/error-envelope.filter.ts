@@ -18,16 +18,22 @@ const STATUS_OF_KIND: Record<ApiErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
 };
 
-/** BroadWorks error codes that mean "no such thing" or "already taken", whatever the command. */
-const NOT_FOUND_CODES = new Set([4008, 4152, 4006]);
+/**
+ * BroadWorks errors that mean a tenant, group or user of the URL does not exist (404), or that an
+ * id, number or name is taken (409). Anything else BroadWorks refuses is bad input (400).
+ * Codes first (4008 user, 4152 group), then BroadWorks' wording for servers that leave codes out.
+ */
+const NOT_FOUND_CODES = new Set([4008, 4152]);
+const NOT_FOUND_TEXT = /^\[\w+ \d+\] (Service Provider|Enterprise|Group|User) not found\b/i;
 const CONFLICT_CODES = new Set([4267]);
+const CONFLICT_TEXT = /already (exists|assigned|in use)/i;
 
 function broadWorksStatus(error: OciErrorResponse): { status: number; code: string } {
   const code = error.errorCode;
-  if ((code !== undefined && NOT_FOUND_CODES.has(code)) || /\bnot found\b/i.test(error.summary)) {
+  if ((code !== undefined && NOT_FOUND_CODES.has(code)) || NOT_FOUND_TEXT.test(error.summary)) {
     return { status: HttpStatus.NOT_FOUND, code: 'NOT_FOUND' };
   }
-  if ((code !== undefined && CONFLICT_CODES.has(code)) || /already (exists|assigned|in use)/i.test(error.summary)) {
+  if ((code !== undefined && CONFLICT_CODES.has(code)) || CONFLICT_TEXT.test(error.summary)) {
     return { status: HttpStatus.CONFLICT, code: 'CONFLICT' };
   }
   return { status: HttpStatus.BAD_REQUEST, code: 'BROADWORKS_ERROR' };

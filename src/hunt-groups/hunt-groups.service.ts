@@ -59,10 +59,10 @@ export class HuntGroupsService {
   async create(tenantId: string, groupId: string, dto: CreateHuntGroupDto): Promise<HuntGroupJson> {
     const body = dto.templateName !== undefined ? this.templates.apply(dto, dto.templateName, tenantId, groupId) : dto;
     assertProfileNames(body);
-    const serviceUserId = body.serviceUserId;
-    if (!serviceUserId) {
+    if (!body.serviceUserId) {
       throw ApiError.badRequest('SERVICE_USER_ID_REQUIRED', 'serviceUserId: required (no template gives one and automatic ids are off)');
     }
+    const serviceUserId = await this.withDomain(tenantId, groupId, body.serviceUserId);
     if (body.agents && body.agents.length > 0) await this.agents.assertAssignable(tenantId, groupId, body.agents);
     const steps: Step[] = [{ command: toAddRequest(tenantId, groupId, serviceUserId, body), undo: [{ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId }] }];
     if (body.active === false) steps.push({ command: activation(serviceUserId, false), undo: [] });
@@ -90,6 +90,15 @@ export class HuntGroupsService {
   async remove(tenantId: string, groupId: string, serviceUserId: string): Promise<void> {
     await this.findRow(tenantId, groupId, serviceUserId);
     await this.oci.send({ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId });
+  }
+
+  /** A hunt group id must carry a domain: a bare user part gets the group's default domain, as APIO does. */
+  private async withDomain(tenantId: string, groupId: string, serviceUserId: string): Promise<string> {
+    if (serviceUserId.includes('@')) return serviceUserId;
+    const [group] = await this.oci.send({ $type: 'GroupGetRequest22V5', serviceProviderId: tenantId, groupId });
+    const withDomain = `${serviceUserId}@${group.defaultDomain}`;
+    if (withDomain.length > 161) throw ApiError.badRequest('VALIDATION_FAILED', `serviceUserId: ${withDomain} is longer than 161 characters`);
+    return withDomain;
   }
 
   /** The commands that put a hunt group back as it was read, weights included. */

@@ -28,5 +28,5 @@ export function ClearableText(min: number, max: number, what: string): PropertyD
   );
 }
 
-/** A BroadWorks user id: `user@domain`, no white space, 1..161 characters. */
-export const USER_ID_PATTERN = /^[^\s@]+@[^\s@]+$/;
+/** A service user id in a POST: `user@domain`, or the user part alone (the group's default domain is added). */
+export const SERVICE_USER_ID_PATTERN = /^[^\s@]+(@[^\s@]+)?$/;

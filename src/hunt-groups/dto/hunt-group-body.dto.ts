@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { HUNT_POLICIES, type HuntPolicy } from '../../oci/commands.js';
 import { DepartmentDto } from './department.dto.js';
-import { ClearableText, Text, USER_ID_PATTERN } from './field-rules.js';
+import { ClearableText, SERVICE_USER_ID_PATTERN, Text } from './field-rules.js';
 
 /** `serviceInstanceProfile` of a POST or PUT body. Bounds are BroadWorks' (R25 schema). */
 export class ServiceInstanceProfileDto {
@@ -168,7 +168,7 @@ export class CreateHuntGroupDto extends HuntGroupBodyDto {
   @ValidateIf((_o: object, value: unknown) => value !== undefined)
   @IsString()
   @Length(1, 161, { message: '$property must be 1 to 161 characters (a BroadWorks user id)' })
-  @Matches(USER_ID_PATTERN, { message: '$property must be user@domain with no white space' })
+  @Matches(SERVICE_USER_ID_PATTERN, { message: '$property must be user@domain, or a user part alone (the group\'s default domain is added), with no white space' })
   serviceUserId?: string;
 
   @ValidateIf((_o: object, value: unknown) => value !== undefined)

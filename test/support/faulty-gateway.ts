@@ -1,0 +1,34 @@
+import type { OciRequest, OciRequestName } from '../../src/oci/commands.js';
+import { OciErrorResponse } from '../../src/oci/oci-errors.js';
+import { OciGateway, type OciOutcome } from '../../src/oci/oci-gateway.js';
+
+/**
+ * Wraps a gateway and makes chosen commands fail the way BroadWorks refuses them, without running
+ * them: for proving that a request whose later step fails leaves nothing behind.
+ */
+export class FaultyGateway extends OciGateway {
+  private readonly failures = new Map<OciRequestName, OciErrorResponse>();
+  readonly sent: OciRequest[][] = [];
+
+  constructor(private readonly inner: OciGateway) {
+    super();
+  }
+
+  failAlways(type: OciRequestName, error = OciErrorResponse.of(4400, `Injected failure of ${type}`)): void {
+    this.failures.set(type, error);
+  }
+
+  async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
+    this.sent.push([...commands]);
+    const outcomes: OciOutcome[] = [];
+    for (const command of commands) {
+      const failure = this.failures.get(command.$type);
+      outcomes.push(failure ?? (await this.inner.execute([command]))[0]);
+    }
+    return outcomes;
+  }
+
+  isReady(): Promise<boolean> {
+    return this.inner.isReady();
+  }
+}

@@ -1,0 +1,62 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module.js';
+import { configureApp } from '../../src/bootstrap.js';
+import { ApioSettings, loadApioSettings } from '../../src/config/apio-settings.js';
+import { apioConfig } from '../../src/config/namespaces.js';
+import { InMemoryOciGateway } from '../../src/oci/memory/in-memory-oci-gateway.js';
+import { OciGateway } from '../../src/oci/oci-gateway.js';
+import { BroadWorksEngine } from '../../src/simulator/engine.js';
+
+export const DEMO_WORLD = 'env/demo-world.json';
+export const DEMO_SETTINGS = 'env/settings.json';
+
+/** The gateways every REST e2e suite runs on. */
+export type Driver = 'memory';
+export const DRIVERS: Driver[] = ['memory'];
+
+export interface TestApp {
+  app: INestApplication;
+  engine: BroadWorksEngine;
+  http: ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Changes to the shipped settings file (AUTOMATIC_ID_RULES, templates…). */
+  settings?: (settings: ApioSettings) => void;
+  /** Wraps the real gateway, e.g. to inject failures or count documents. */
+  wrap?: (gateway: OciGateway) => OciGateway;
+}
+
+/**
+ * Boots AppModule exactly as main.ts does, on a fresh copy of the demo world, with the gateway of
+ * the given driver swapped in through DI.
+ */
+export async function startApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
+  const engine = BroadWorksEngine.fromFile(DEMO_WORLD);
+  const settings = loadApioSettings(DEMO_SETTINGS);
+  options.settings?.(settings);
+  const real: OciGateway = new InMemoryOciGateway(engine);
+  const gateway = options.wrap ? options.wrap(real) : real;
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(OciGateway)
+    .useValue(gateway)
+    .overrideProvider(apioConfig.KEY)
+    .useValue(settings)
+    .compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    engine,
+    http: request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+export const BASE = '/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/services/hunt_groups';
