@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { OciErrorResponse } from '../oci/oci-errors.js';
+import { BroadWorksEngine } from './engine.js';
+import { WorldFormatError } from './world-file.js';
+import { addCommand, demoEngine, HG, refusal } from './testing/fixtures.js';
+
+describe('BroadWorksEngine', () => {
+  it('loads the demo world and answers a valid command', () => {
+    const engine = demoEngine();
+    expect(engine.execute({ $type: 'VerifySessionIsValidRequest' })).toEqual({ $type: 'SuccessResponse' });
+  });
+
+  it('answers an unknown command with 4000 and changes nothing', () => {
+    expect(refusal(demoEngine(), { $type: 'UserDeleteRequest', userId: 'x@y' })).toEqual({
+      code: 4000,
+      summary: '[Error 4000] Unknown or unsupported request type: UserDeleteRequest',
+      unchanged: true,
+    });
+  });
+
+  it('does not mistake Object.prototype members for commands', () => {
+    for (const $type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(refusal(demoEngine(), { $type }).code).toBe(4000);
+    }
+  });
+
+  it('answers a command without xsi:type or that is no object with 4000, never throwing', () => {
+    const engine = demoEngine();
+    for (const command of [undefined, null, 42, 'GroupGetRequest22V5', [], {}, { $type: 7 }]) {
+      const outcome = engine.execute(command);
+      expect(outcome).toBeInstanceOf(OciErrorResponse);
+      expect((outcome as OciErrorResponse).errorCode).toBe(4000);
+    }
+  });
+
+  it('answers a login command, which the OCI-P server handles itself, as unknown', () => {
+    expect(refusal(demoEngine(), { $type: 'LoginRequest22V5', userId: 'admin', password: 'admin' }).code).toBe(4000);
+  });
+
+  it('answers a schema failure with 4001 naming the element, and changes nothing', () => {
+    expect(refusal(demoEngine(), { ...addCommand(), noAnswerNumberOfRings: 'abc' })).toEqual({
+      code: 4001,
+      summary: "[Error 4001] Invalid value for element 'noAnswerNumberOfRings': must be an integer, not the text 'abc'",
+      unchanged: true,
+    });
+  });
+
+  it('works on its own copy: the caller mutating its command afterwards changes nothing', () => {
+    const engine = demoEngine();
+    const command = addCommand({ agentUserId: ['ApioUserTest@sip.netaxis.be'] });
+    expect(engine.execute(command)).toEqual({ $type: 'SuccessResponse' });
+    const before = engine.snapshot();
+    command.agentUserId!.push('ApioUserTest2@sip.netaxis.be');
+    command.serviceInstanceProfile.name = 'changed';
+    expect(engine.snapshot()).toBe(before);
+  });
+
+  it('gives equal snapshots for equal states, different ones after a change', () => {
+    const a = demoEngine();
+    const b = demoEngine();
+    expect(a.snapshot()).toBe(b.snapshot());
+    a.execute(addCommand());
+    expect(a.snapshot()).not.toBe(b.snapshot());
+    a.execute({ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: HG });
+    expect(a.snapshot()).toBe(b.snapshot());
+  });
+
+  it('builds from parsed world data and refuses bad data with WorldFormatError', () => {
+    const engine = BroadWorksEngine.fromWorldData({ serviceProviders: [] });
+    expect(engine.execute({ $type: 'ServiceProviderGetRequest22V4', serviceProviderId: 'x' })).toBeInstanceOf(OciErrorResponse);
+    expect(() => BroadWorksEngine.fromWorldData({ serviceProviders: 'none' })).toThrow(WorldFormatError);
+    expect(() => BroadWorksEngine.fromFile('/nonexistent/world.json')).toThrow(/cannot be read/);
+  });
+
+  it('knows the administrators of the world for the OCI-P login', () => {
+    expect(demoEngine().findAdministrator('admin')).toEqual({ userId: 'admin', password: 'admin' });
+    expect(demoEngine().findAdministrator('nobody')).toBeUndefined();
+  });
+});
