@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { REQUEST_TYPES, RESPONSE_TYPES } from '../schema.js';
 import type { ComplexType, ElementType } from '../schema-types.js';
 import { isAbstract, isComplex, isList, isTable } from '../schema-types.js';
+import { FrameReader } from './framing.js';
 import { encodeDocument } from './xml-escape.js';
 import { readDocument } from './xml-reader.js';
 import { writeDocument, type OciDocumentCommand } from './xml-writer.js';
@@ -253,5 +254,18 @@ describe('round trips', () => {
     const commands = ALL_TYPES.slice(0, 15).map((name, i) => ({ ...(REALISTIC[name] as OciDocumentCommand), echo: `e${i}` }));
     const doc = readDocument(encodeDocument(writeDocument('s', commands)));
     expect(doc.commands).toEqual(commands);
+  });
+
+  it('survives the wire: written, encoded, framed byte by byte and read back', () => {
+    const a = REALISTIC['GroupHuntGroupGetInstanceResponse20'] as OciDocumentCommand;
+    const b = { ...(REALISTIC['ErrorResponse'] as OciDocumentCommand), summary: 'Déjà vu € 😀 ]]> &amp;' };
+    const wire = Buffer.concat([encodeDocument(writeDocument('s1', [a])), Buffer.from('\n'), encodeDocument(writeDocument('s2', [b])), Buffer.from('\n')]);
+    const reader = new FrameReader();
+    const frames: Buffer[] = [];
+    for (const byte of wire) frames.push(...reader.push(Buffer.from([byte])));
+    expect(frames.map((f) => readDocument(f))).toEqual([
+      { protocol: 'OCI', sessionId: 's1', commands: [a] },
+      { protocol: 'OCI', sessionId: 's2', commands: [b] },
+    ]);
   });
 });

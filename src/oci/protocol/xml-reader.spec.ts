@@ -130,8 +130,15 @@ describe('readDocument: refuses what is not OCI-P, never crashes', () => {
     ['mismatched tags', '<BroadsoftDocument><a></b></BroadsoftDocument>'],
     ['other root', '<html><body/></html>'],
     ['bad entity', '<BroadsoftDocument>&bogus;</BroadsoftDocument>'],
+    ['junk after the root', '<BroadsoftDocument protocol="OCI"/><junk/>'],
+    ['text after the root', '<BroadsoftDocument protocol="OCI"></BroadsoftDocument>text'],
+    ['two documents', `${envelope('')}${envelope('')}`],
   ])('%s → OciParseError', (_label, xml) => {
     expect(() => readDocument(xml)).toThrow(OciParseError);
+  });
+
+  it('accepts whitespace and comments after the root', () => {
+    expect(readDocument(`${envelope('')}\n<!-- done -->\n`).sessionId).toBe('s-1');
   });
 
   it('rejects DOCTYPE, so a billion-laughs document cannot expand', () => {

@@ -74,11 +74,12 @@ function parseXml(text: string): XNode {
     strict: true,
     async: false,
   });
-  const sax = (parser as unknown as { saxParser: { ondoctype: () => void; ENTITIES: Record<string, string> } }).saxParser;
+  const sax = (parser as unknown as { saxParser: SaxHooks }).saxParser;
   sax.ondoctype = () => {
     throw new OciParseError('DOCTYPE is not allowed in OCI-P documents');
   };
   sax.ENTITIES = Object.create(XML_ENTITIES) as Record<string, string>;
+  refuseContentAfterRoot(sax);
 
   // xml2js calls back synchronously when `async` is false; it may call back twice (a late error
   // after the root closed), so the first error wins.
@@ -97,6 +98,44 @@ function parseXml(text: string): XNode {
     throw new OciParseError(`Malformed OCI-P XML: ${message}`, { cause: failure });
   }
   return result;
+}
+
+/** The parts of xml2js's sax parser hooked below (sax calls these properties at emit time). */
+interface SaxHooks {
+  ondoctype: () => void;
+  onopentag: (node: unknown) => void;
+  onclosetag: (name: string) => void;
+  ontext: (text: string) => void;
+  onerror: (error: Error) => void;
+  ENTITIES: Record<string, string>;
+}
+
+/**
+ * xml2js reports the result as soon as the root closes and then swaps in a fresh sax parser, so a
+ * second document or junk after the root would pass silently; it is refused here instead.
+ */
+function refuseContentAfterRoot(sax: SaxHooks): void {
+  const { onopentag, onclosetag, ontext, onerror } = sax;
+  let depth = 0;
+  let rootClosed = false;
+  sax.onopentag = (node) => {
+    if (rootClosed) throw new OciParseError('Content after the root element');
+    depth++;
+    onopentag(node);
+  };
+  sax.onclosetag = (name) => {
+    if (--depth === 0) rootClosed = true;
+    onclosetag(name);
+  };
+  sax.ontext = (text) => {
+    if (rootClosed && text.trim() !== '') throw new OciParseError('Content after the root element');
+    ontext(text);
+  };
+  // sax itself fails on text outside the root, but xml2js has dropped its listeners by then.
+  sax.onerror = (error) => {
+    if (rootClosed) throw new OciParseError(`Content after the root element: ${error.message.split('\n')[0]}`);
+    onerror(error);
+  };
 }
 
 function toDocument(root: XNode): OciReadDocument {
