@@ -23,8 +23,13 @@ import {
 export type SchemaCheckResult = { ok: true; value: Record<string, unknown> } | { ok: false; path: string; reason: string };
 
 /** Thrown internally to stop at the first problem; never leaves this module. */
-class Problem {
-  constructor(readonly path: string, readonly reason: string) {}
+class Problem extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
 }
 
 const INT_MIN = -2147483648;
@@ -59,7 +64,7 @@ function checkComplex(value: unknown, type: ComplexType, path: string, isCommand
   }
   const typeAttribute = value.$type;
   if (typeAttribute !== undefined && typeAttribute !== type.name) {
-    throw new Problem(path, `xsi:type must be ${type.name}, not ${String(typeAttribute)}`);
+    throw new Problem(path, `xsi:type must be ${type.name}, not ${describeType(typeAttribute)}`);
   }
   const result: Record<string, unknown> = isCommand || typeAttribute !== undefined ? { $type: type.name } : {};
   for (const spec of type.elements) {
@@ -103,7 +108,7 @@ function checkValue(value: unknown, type: ElementType, path: string): unknown {
     const names = type.variants.map((v) => v.name);
     const variant = type.variants.find((v) => v.name === value.$type);
     if (!variant) {
-      const given = value.$type === undefined ? 'none' : String(value.$type);
+      const given = value.$type === undefined ? 'none' : describeType(value.$type);
       throw new Problem(path, `xsi:type must be one of ${names.join(', ')} (abstract type ${type.name}), not ${given}`);
     }
     return checkComplex(value, variant, path);
@@ -155,3 +160,6 @@ function describe(value: unknown): string {
   if (value !== null && typeof value === 'object') return 'a complex element';
   return String(value);
 }
+
+/** xsi:type as given: normally a name, but untrusted input may put anything there. */
+const describeType = (value: unknown): string => (typeof value === 'string' ? value : describe(value));

@@ -1,8 +1,9 @@
 /**
  * GroupHuntGroupGetAvailableUserListRequest: the users a hunt group of the group may take as
  * agents (the group's users, or every group's users in an enterprise; never virtual users),
- * filtered by the search criteria (all ANDed) and ordered by user id (code point order), which
- * keeps answers stable whatever order users were created or renamed in.
+ * filtered by the search criteria (all ANDed). Ordered as people lists are shown in BroadWorks:
+ * by last name, then first name, then user id (code point order, so the order never depends on
+ * the order users were created or renamed in).
  */
 import type { GroupHuntGroupGetAvailableUserListRequest, GroupHuntGroupGetAvailableUserListResponse, TextSearchCriteria } from '../../oci/commands.js';
 import { OciErrorResponse } from '../../oci/oci-errors.js';
@@ -38,7 +39,7 @@ export const listAvailableUsers: Handler<GroupHuntGroupGetAvailableUserListReque
     .filter((u) => textFilters.every(([criteria, field]) => (criteria ?? []).every((c) => matches(c, field(u)))))
     .filter((u) => wantedDepartment === undefined || u.departmentKey === wantedDepartment)
     .filter((u) => wantedGroup === undefined || (u.serviceProviderId === wantedGroup.serviceProviderId && u.groupId === wantedGroup.groupId))
-    .sort((a, b) => compareText(a.userId, b.userId))
+    .sort((a, b) => compareText(a.lastName, b.lastName) || compareText(a.firstName, b.firstName) || compareText(a.userId, b.userId))
     .slice(0, command.responseSizeLimit ?? Infinity);
 
   const response: GroupHuntGroupGetAvailableUserListResponse = {

@@ -88,7 +88,7 @@ describe('GroupHuntGroupGetInstanceRequest20', () => {
     const engine = engineWithHuntGroup();
     const before = engine.snapshot();
     const read = engine.execute(get()) as GroupHuntGroupGetInstanceResponse20;
-    read.agentUserTable.rows[0]![0] = 'tampered';
+    read.agentUserTable.rows[0][0] = 'tampered';
     read.serviceInstanceProfile.name = 'tampered';
     expect(engine.snapshot()).toBe(before);
   });
