@@ -8,7 +8,10 @@ export function canonicalJson(value: unknown): string {
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value instanceof Map) return [...value.entries()].sort(([a], [b]) => compareText(String(a), String(b))).map(([k, v]) => [k, sortKeys(v)]);
+  if (value instanceof Map) {
+    const entries = [...(value as Map<unknown, unknown>).entries()];
+    return entries.sort(([a], [b]) => compareText(String(a), String(b))).map(([k, v]): unknown[] => [k, sortKeys(v)]);
+  }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     return Object.fromEntries(entries.sort(([a], [b]) => compareText(a, b)).map(([k, v]) => [k, sortKeys(v)]));

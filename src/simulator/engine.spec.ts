@@ -76,4 +76,41 @@ describe('BroadWorksEngine', () => {
     expect(demoEngine().findAdministrator('admin')).toEqual({ userId: 'admin', password: 'admin' });
     expect(demoEngine().findAdministrator('nobody')).toBeUndefined();
   });
+
+  it('refuses a __proto__ element parsed from untrusted JSON', () => {
+    const command: unknown = JSON.parse('{"$type":"GroupGetRequest22V5","serviceProviderId":"ApioSpTest","groupId":"ApioGrpTest","__proto__":{"x":1}}');
+    expect(refusal(demoEngine(), command)).toEqual({
+      code: 4001,
+      summary: "[Error 4001] Invalid value for element '__proto__': unexpected element in GroupGetRequest22V5",
+      unchanged: true,
+    });
+  });
+
+  it('survives garbage in every element of every command: an answer each time, and errors change nothing', () => {
+    const garbage: unknown[] = [null, undefined, '', ' ', 'x', -1, 0, 1e12, 2.5, true, [], [null], {}, { $type: 'GroupDepartmentKey' }, 'é\u0000<&>'];
+    const engine = demoEngine();
+    const valid = [
+      addCommand({ agentUserId: ['ApioUserTest@sip.netaxis.be'] }),
+      { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: HG, policy: 'Circular', agentUserIdList: { userId: ['ApioUserTest2@sip.netaxis.be'] } },
+      { $type: 'GroupHuntGroupGetAvailableUserListRequest', serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest', responseSizeLimit: 3 },
+      { $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest', serviceUserId: HG, agentWeight: [{ agentUserId: 'x@y', weight: 1 }] },
+      { $type: 'UserModifyUserIdRequest', userId: HG, newUserId: 'z@sip.netaxis.be' },
+    ] as Record<string, unknown>[];
+    let answers = 0;
+    for (const command of valid) {
+      for (const key of Object.keys(command).filter((k) => k !== '$type')) {
+        for (const bad of garbage) {
+          const before = engine.snapshot();
+          const outcome = engine.execute({ ...command, [key]: bad });
+          expect(outcome).toBeDefined();
+          if (outcome instanceof OciErrorResponse) {
+            expect(engine.snapshot()).toBe(before);
+            expect(outcome.errorCode).not.toBe(4999); // the simulator's own bug report
+          }
+          answers++;
+        }
+      }
+    }
+    expect(answers).toBeGreaterThan(200);
+  });
 });

@@ -33,7 +33,7 @@ export class BroadWorksEngine {
       if (type === undefined || !handler || !Object.hasOwn(REQUEST_TYPES, type)) {
         return ociError('unknownCommand', type === undefined ? '(no xsi:type)' : type.slice(0, 100));
       }
-      const checked = checkCommand(command, REQUEST_TYPES[type]!);
+      const checked = checkCommand(command, REQUEST_TYPES[type]);
       if (!checked.ok) return ociError('invalidElement', checked.path, checked.reason);
       return handler(this.world, checked.value);
     } catch (error) {
