@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AgentsController } from './agents.controller.js';
 import { AgentsService } from './agents.service.js';
 
-/** Agents of hunt groups: who may be one, and their details. */
+/** Agents of hunt groups: who may be one, their details, and the weighted call distribution. */
 @Module({
+  controllers: [AgentsController],
   providers: [AgentsService],
   exports: [AgentsService],
 })

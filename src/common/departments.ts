@@ -1,4 +1,4 @@
-import type { DepartmentKey, OciTable } from '../oci/commands.js';
+import type { DepartmentKey, GroupDepartmentGetListRequest18, OciTable } from '../oci/commands.js';
 import { tableRecords } from '../oci/commands.js';
 
 /** A department as the REST API shows it. `groupId` only for a group department. */
@@ -49,3 +49,11 @@ export class DepartmentDirectory {
     return fullPathName ? this.byPath.get(fullPathName) : undefined;
   }
 }
+
+/** The group's departments and the enterprise's, for a DepartmentDirectory. */
+export const departmentListRequest = (tenantId: string, groupId: string): GroupDepartmentGetListRequest18 => ({
+  $type: 'GroupDepartmentGetListRequest18',
+  serviceProviderId: tenantId,
+  groupId,
+  includeEnterpriseDepartments: true,
+});

@@ -29,3 +29,8 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** Validates a plain object against a DTO class the way the global pipe does; used where the pipe cannot run. */
+export async function validateDto<T extends object>(cls: new () => T, plain: unknown): Promise<T> {
+  return (await createValidationPipe().transform(plain, { type: 'body', metatype: cls })) as T;
+}

@@ -1,29 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { AgentsService } from '../agents/agents.service.js';
 import { ApiError } from '../common/api-error.js';
-import { DepartmentDirectory } from '../common/departments.js';
+import { DepartmentDirectory, departmentListRequest } from '../common/departments.js';
 import { applyAllOrNothing, type Step } from '../oci/all-or-nothing.js';
 import {
   tableRecords,
-  type GroupDepartmentGetListRequest18,
-  type GroupHuntGroupGetInstanceListRequest,
-  type GroupHuntGroupGetInstanceRequest20,
   type GroupHuntGroupGetInstanceResponse20,
   type GroupHuntGroupModifyActiveInstanceListRequest,
   type GroupHuntGroupModifyInstanceWeightedCallDistributionRequest,
 } from '../oci/commands.js';
-import { OciErrorResponse } from '../oci/oci-errors.js';
 import { OciGateway } from '../oci/oci-gateway.js';
 import type { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
 import { toAddRequest, toHuntGroupJson, toListRowJson, toModifyRequest, toRestoreRequest, type HuntGroupJson, type HuntGroupListRowJson } from './hunt-group.mapper.js';
+import { findHuntGroupRow, huntGroupListRequest, readHuntGroupOfGroup } from './hunt-group-reader.js';
 import { HuntGroupTemplates } from './templates.js';
 
-const listRequest = (tenantId: string, groupId: string): GroupHuntGroupGetInstanceListRequest => ({
-  $type: 'GroupHuntGroupGetInstanceListRequest',
-  serviceProviderId: tenantId,
-  groupId,
-});
-const getRequest = (serviceUserId: string): GroupHuntGroupGetInstanceRequest20 => ({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId });
 const activation = (serviceUserId: string, isActive: boolean): GroupHuntGroupModifyActiveInstanceListRequest => ({
   $type: 'GroupHuntGroupModifyActiveInstanceListRequest',
   serviceActivation: [{ serviceUserId, isActive }],
@@ -39,20 +30,14 @@ export class HuntGroupsService {
 
   /** GET list: the hunt groups and the group's departments (to describe each row's) in one document. */
   async list(tenantId: string, groupId: string): Promise<{ hunt_groups: HuntGroupListRowJson[] }> {
-    const departmentsRequest: GroupDepartmentGetListRequest18 = {
-      $type: 'GroupDepartmentGetListRequest18',
-      serviceProviderId: tenantId,
-      groupId,
-      includeEnterpriseDepartments: true,
-    };
-    const [list, departmentList] = await this.oci.send(listRequest(tenantId, groupId), departmentsRequest);
+    const [list, departmentList] = await this.oci.send(huntGroupListRequest(tenantId, groupId), departmentListRequest(tenantId, groupId));
     const departments = new DepartmentDirectory(tenantId, groupId, departmentList.departmentTable);
     return { hunt_groups: tableRecords(list.huntGroupTable).map((row) => toListRowJson(row, departments, row['Phone Number'] ?? '')) };
   }
 
   /** GET one: the instance and the group's list (activation, and proof it is in this group) in one document. */
   async get(tenantId: string, groupId: string, serviceUserId: string): Promise<HuntGroupJson> {
-    const { instance, row } = await this.read(tenantId, groupId, serviceUserId);
+    const { instance, row } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId);
     return toHuntGroupJson(serviceUserId, tenantId, instance, row);
   }
 
@@ -72,7 +57,7 @@ export class HuntGroupsService {
 
   async update(tenantId: string, groupId: string, serviceUserId: string, body: UpdateHuntGroupDto): Promise<HuntGroupJson> {
     const [{ instance, row }] = await Promise.all([
-      this.read(tenantId, groupId, serviceUserId),
+      readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId),
       body.agents && body.agents.length > 0 ? this.agents.assertAssignable(tenantId, groupId, body.agents) : undefined,
     ]);
     const steps: Step[] = [];
@@ -88,7 +73,7 @@ export class HuntGroupsService {
   }
 
   async remove(tenantId: string, groupId: string, serviceUserId: string): Promise<void> {
-    await this.findRow(tenantId, groupId, serviceUserId);
+    await findHuntGroupRow(this.oci, tenantId, groupId, serviceUserId);
     await this.oci.send({ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId });
   }
 
@@ -112,31 +97,6 @@ export class HuntGroupsService {
     };
     return [...restore, weights];
   }
-
-  /** Reads a hunt group of this group in one document; 404 when it is not one of this group's. */
-  private async read(tenantId: string, groupId: string, serviceUserId: string) {
-    try {
-      const [instance, list] = await this.oci.send(getRequest(serviceUserId), listRequest(tenantId, groupId));
-      return { instance, row: this.rowOf(list.huntGroupTable, tenantId, groupId, serviceUserId) };
-    } catch (e) {
-      throw e instanceof OciErrorResponse && e.errorCode === 4008 ? notFound(tenantId, groupId, serviceUserId) : e;
-    }
-  }
-
-  private async findRow(tenantId: string, groupId: string, serviceUserId: string): Promise<Record<string, string>> {
-    const [list] = await this.oci.send(listRequest(tenantId, groupId));
-    return this.rowOf(list.huntGroupTable, tenantId, groupId, serviceUserId);
-  }
-
-  private rowOf(table: Parameters<typeof tableRecords>[0], tenantId: string, groupId: string, serviceUserId: string) {
-    const row = tableRecords(table).find((r) => r['Service User Id'] === serviceUserId);
-    if (!row) throw notFound(tenantId, groupId, serviceUserId);
-    return row;
-  }
-}
-
-function notFound(tenantId: string, groupId: string, serviceUserId: string): ApiError {
-  return ApiError.notFound('HUNT_GROUP_NOT_FOUND', `Hunt group ${serviceUserId} not found in group ${groupId} of tenant ${tenantId}`);
 }
 
 /** BroadWorks requires the name and both calling line id names of a new hunt group. */

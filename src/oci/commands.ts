@@ -241,6 +241,9 @@ export interface ServiceProviderGetResponse22V4 {
   useCustomRoutingProfile?: boolean;
   defaultDomain: string;
   serviceProviderName?: string;
+  supportEmail?: string;
+  useServiceProviderLanguages: boolean;
+  serviceProviderId: string;
 }
 
 export interface VerifySessionIsValidRequest {
