@@ -3,6 +3,7 @@ import { ociConfig, type OciConfig } from '../config/namespaces.js';
 import { BroadWorksEngine } from '../simulator/engine.js';
 import { InMemoryOciGateway } from './memory/in-memory-oci-gateway.js';
 import { OciGateway } from './oci-gateway.js';
+import { TcpOciGateway, tcpGatewayOptions } from './tcp/index.js';
 
 /** Builds the gateway the validated configuration names; an unknown driver stops the boot. */
 export function createOciGateway(config: OciConfig): OciGateway {
@@ -10,7 +11,7 @@ export function createOciGateway(config: OciConfig): OciGateway {
     case 'memory':
       return new InMemoryOciGateway(BroadWorksEngine.fromFile(config.worldFile));
     case 'tcp':
-      throw new Error('OCI_DRIVER=tcp: the TCP gateway is not available in this build');
+      return new TcpOciGateway(tcpGatewayOptions(config));
     default:
       throw new Error(`OCI_DRIVER=${String(config.driver)}: unknown driver (memory | tcp)`);
   }

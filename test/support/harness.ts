@@ -8,13 +8,47 @@ import { apioConfig } from '../../src/config/namespaces.js';
 import { InMemoryOciGateway } from '../../src/oci/memory/in-memory-oci-gateway.js';
 import { OciGateway } from '../../src/oci/oci-gateway.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
+import { startOciSimulator, type OciSimulator } from '../../src/simulator/server.js';
+import { TcpOciGateway } from '../../src/oci/tcp/index.js';
 
 export const DEMO_WORLD = 'env/demo-world.json';
 export const DEMO_SETTINGS = 'env/settings.json';
 
 /** The gateways every REST e2e suite runs on. */
-export type Driver = 'memory';
-export const DRIVERS: Driver[] = ['memory'];
+export type Driver = 'memory' | 'tcp';
+export const DRIVERS: Driver[] = ['memory', 'tcp'];
+
+/** Logs of the TCP gateway are dropped in tests; the assertions say what matters. */
+const SILENT = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * The gateway of a driver over `engine`. For 'tcp' it is the real TcpOciGateway talking to the
+ * OCI-P simulator on a loopback port, with a small pool and short timeouts.
+ */
+async function gatewayOf(driver: Driver, engine: BroadWorksEngine): Promise<{ gateway: OciGateway; stop(): Promise<void> }> {
+  if (driver === 'memory') return { gateway: new InMemoryOciGateway(engine), stop: () => Promise.resolve() };
+  const simulator: OciSimulator = await startOciSimulator({ engine, host: '127.0.0.1', port: 0 });
+  const gateway = new TcpOciGateway({
+    host: '127.0.0.1',
+    port: simulator.port,
+    userId: 'admin',
+    password: 'admin',
+    poolSize: 2,
+    queueLimit: 100,
+    connectTimeoutMs: 2000,
+    requestTimeoutMs: 5000,
+    reconnectBaseMs: 50,
+    reconnectMaxMs: 1000,
+    logger: SILENT,
+  });
+  return {
+    gateway,
+    stop: async () => {
+      await gateway.close();
+      await simulator.close();
+    },
+  };
+}
 
 export interface TestApp {
   app: INestApplication;
@@ -38,7 +72,7 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   const engine = BroadWorksEngine.fromFile(DEMO_WORLD);
   const settings = loadApioSettings(DEMO_SETTINGS);
   options.settings?.(settings);
-  const real: OciGateway = new InMemoryOciGateway(engine);
+  const { gateway: real, stop } = await gatewayOf(driver, engine);
   const gateway = options.wrap ? options.wrap(real) : real;
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(OciGateway)
@@ -55,6 +89,7 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
     http: request(app.getHttpServer()),
     close: async () => {
       await app.close();
+      await stop();
     },
   };
 }

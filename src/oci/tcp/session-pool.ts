@@ -1,0 +1,126 @@
+/**
+ * The pool of separately logged-in sessions and the FIFO queue of calls waiting for one. A call
+ * gets a free session at once, or waits in line (bounded by queueLimit and by the request
+ * timeout), or fails at once when no session is logged in or about to be.
+ */
+import { OciTransportError } from '../oci-errors.js';
+import { SessionSlot } from './session-slot.js';
+import type { GatewayLogger, TcpGatewayOptions } from './tcp-gateway-options.js';
+
+interface Waiter {
+  readonly resolve: (slot: SessionSlot) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+export class SessionPool {
+  private readonly slots: SessionSlot[];
+  private readonly waiters: Waiter[] = [];
+  private started = false;
+  private closed = false;
+
+  constructor(
+    private readonly options: TcpGatewayOptions,
+    logger: GatewayLogger,
+  ) {
+    this.slots = Array.from({ length: options.poolSize }, (_, i) => new SessionSlot(i, options, logger, (slot) => this.onSlotChanged(slot)));
+  }
+
+  /** Starts every session; resolves when each first attempt has succeeded or failed. */
+  start(): Promise<void> {
+    this.started = true;
+    return Promise.all(this.slots.map((slot) => slot.start())).then(() => undefined);
+  }
+
+  get loggedIn(): number {
+    return this.slots.filter((slot) => slot.isLoggedIn).length;
+  }
+
+  /** A logged-in session marked busy; give it back with `release`. `first` jumps the queue (a retry). */
+  acquire(first = false): Promise<SessionSlot> {
+    if (this.closed) return Promise.reject(new OciTransportError('unreachable', 'the gateway is shutting down'));
+    if (!this.started) void this.start();
+    const free = this.slots.find((slot) => slot.state === 'ready');
+    if (free && (first || this.waiters.length === 0)) {
+      free.state = 'busy';
+      return Promise.resolve(free);
+    }
+    if (!this.anySessionLiveOrComing()) return Promise.reject(this.unreachable());
+    if (!first && this.waiters.length >= this.options.queueLimit) {
+      return Promise.reject(
+        new OciTransportError(
+          'unreachable',
+          `queue full: ${this.waiters.length} calls already wait for one of the ${this.slots.length} BroadWorks sessions`,
+        ),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      const timeoutMs = this.options.requestTimeoutMs;
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          reject(new OciTransportError('timeout', `no BroadWorks session became free within ${timeoutMs} ms`));
+        }, timeoutMs),
+      };
+      if (first) this.waiters.unshift(waiter);
+      else this.waiters.push(waiter);
+    });
+  }
+
+  /** Gives a session back after its document; the next caller in line gets it. */
+  release(slot: SessionSlot): void {
+    if (slot.state !== 'busy') return;
+    slot.state = 'ready';
+    this.onSlotChanged(slot);
+  }
+
+  /** Refuses new calls, fails those waiting, and logs every session out, bounded by `timeoutMs`. */
+  async close(timeoutMs: number): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.failWaiters(new OciTransportError('unreachable', 'the gateway is shutting down'));
+    await Promise.all(this.slots.map((slot) => slot.close(timeoutMs)));
+  }
+
+  private onSlotChanged(slot: SessionSlot): void {
+    if (this.closed) return;
+    if (slot.state === 'ready') {
+      // A login succeeded: the slots parked after a refused login may log in too.
+      for (const parked of this.slots) if (parked.state === 'refused') parked.wake();
+      this.dispatch();
+    }
+    if (!this.anySessionLiveOrComing()) this.failWaiters(this.unreachable());
+  }
+
+  private dispatch(): void {
+    for (;;) {
+      const free = this.slots.find((slot) => slot.state === 'ready');
+      const waiter = free && this.waiters.shift();
+      if (!free || !waiter) return;
+      clearTimeout(waiter.timer);
+      free.state = 'busy';
+      waiter.resolve(free);
+    }
+  }
+
+  private anySessionLiveOrComing(): boolean {
+    return this.slots.some((slot) => slot.state === 'ready' || slot.state === 'busy' || slot.state === 'connecting');
+  }
+
+  private failWaiters(error: Error): void {
+    for (const waiter of this.waiters.splice(0)) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+  }
+
+  /** Why no session can be had: a refused login first, since only a configuration fix helps. */
+  private unreachable(): OciTransportError {
+    const refused = this.slots.find((slot) => slot.state === 'refused');
+    if (refused) return new OciTransportError('unreachable', `login refused: ${refused.lastError ?? 'wrong credentials'}`);
+    const reason = this.slots.find((slot) => slot.lastError !== undefined)?.lastError ?? 'no session is logged in';
+    return new OciTransportError('unreachable', `no BroadWorks session is logged in (${reason}); reconnecting in the background`);
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * One client connection of the simulated OCI-P server: it frames the byte stream, answers each
+ * document in order, and holds the session that the login binds to this socket.
+ *
+ * Rules (OCI-P.md): before login only AuthenticationRequest, LoginRequest14sp4 and LoginRequest22V5
+ * are served; the login binds the document's sessionId to the connection; a document carries 1..15
+ * commands, each answered in order with its echo attribute; a LogoutRequest ends the session and
+ * closes the connection without an answer (nothing else in its document is run). Garbage gets an
+ * ErrorResponse; only a stream that cannot be framed (an endless document) is closed.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { OciErrorResponse } from '../oci/oci-errors.js';
+import type { OciOutcome } from '../oci/oci-gateway.js';
+import { encodeDocument, FrameReader, readDocument, signPassword, writeDocument } from '../oci/protocol/index.js';
+import type { OciDocumentCommand, OciReadCommand } from '../oci/protocol/index.js';
+import { REQUEST_TYPES } from '../oci/schema.js';
+import type { BroadWorksEngine } from './engine.js';
+import { ociError } from './errors.js';
+import { checkCommand } from './schema-check.js';
+import { serverErrors } from './server-errors.js';
+
+export interface ConnectionContext {
+  readonly engine: BroadWorksEngine;
+  /** The password of an accepted user id, or undefined. */
+  readonly passwordOf: (userId: string) => string | undefined;
+  /** Whether the connection is TLS (the plain-text password login is accepted only then). */
+  readonly secure: boolean;
+  readonly latencyMs: number;
+}
+
+const MAX_COMMANDS = 15;
+/** Far above any real OCI-P request; a peer that sends more without closing a document is dropped. */
+const MAX_FRAME_BYTES = 1024 * 1024;
+const LOGIN_TYPES: ReadonlySet<string> = new Set(['AuthenticationRequest', 'LoginRequest14sp4', 'LoginRequest22V5']);
+const NEWLINE = Buffer.from('\n', 'latin1');
+
+export class SimulatorConnection {
+  /** The logged-in administrator, once a login succeeded. */
+  userId: string | undefined;
+  /** The sessionId the login bound to this socket. */
+  sessionId: string | undefined;
+  /** The nonce of the last AuthenticationRequest, for the user it was asked for. */
+  private challenge: { userId: string; nonce: string } | undefined;
+  private readonly frames = new FrameReader({ maxFrameBytes: MAX_FRAME_BYTES });
+  /** Documents are answered one after the other, in the order they arrived. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly socket: Socket,
+    private readonly context: ConnectionContext,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    // Resets and the like only end this connection; the server goes on.
+    socket.on('error', () => socket.destroy());
+  }
+
+  /** Sends a server-initiated LogoutRequest, then closes the connection (as BroadWorks does on a forced logout). */
+  forceLogout(reason = 'Open Client Server Forced Logout'): void {
+    if (this.userId !== undefined && !this.socket.destroyed) {
+      this.write(this.sessionId ?? '', [{ $type: 'LogoutRequest', userId: this.userId, reason }]);
+    }
+    this.socket.end();
+  }
+
+  private onData(chunk: Buffer): void {
+    let frames: Buffer[];
+    try {
+      frames = this.frames.push(chunk);
+    } catch {
+      this.socket.destroy();
+      return;
+    }
+    for (const frame of frames) this.queue = this.queue.then(() => this.answer(frame));
+  }
+
+  private async answer(frame: Buffer): Promise<void> {
+    const reply = this.reply(frame);
+    if (this.context.latencyMs > 0) await sleep(this.context.latencyMs);
+    if (this.socket.destroyed || this.socket.writableEnded) return;
+    if (reply === 'logout') {
+      this.userId = undefined;
+      this.socket.end();
+      return;
+    }
+    this.write(reply.sessionId, reply.outcomes.map((o, i) => toWire(o, reply.echoes[i])));
+  }
+
+  private reply(frame: Buffer): 'logout' | { sessionId: string; outcomes: OciOutcome[]; echoes: (string | undefined)[] } {
+    const fail = (error: OciErrorResponse, sessionId = this.sessionId ?? '') => ({ sessionId, outcomes: [error], echoes: [undefined] });
+    let document;
+    try {
+      document = readDocument(frame);
+    } catch (error) {
+      return fail(serverErrors.malformedDocument((error as Error).message));
+    }
+    const { commands, sessionId } = document;
+    if (document.protocol !== 'OCI') return fail(serverErrors.badProtocol(document.protocol ?? ''), sessionId);
+    if (sessionId === undefined || sessionId === '') return fail(serverErrors.missingSessionId());
+    if (commands.length === 0 || commands.length > MAX_COMMANDS) return fail(serverErrors.commandCount(commands.length), sessionId);
+    if (commands.some((c) => c.$type === 'LogoutRequest')) return 'logout';
+    return { sessionId, outcomes: commands.map((c) => this.run(c, sessionId)), echoes: commands.map((c) => c.echo) };
+  }
+
+  private run(command: OciReadCommand, sessionId: string): OciOutcome {
+    if (LOGIN_TYPES.has(command.$type)) return this.login(command, sessionId);
+    if (this.userId === undefined) return serverErrors.notLoggedIn(command.$type.slice(0, 100));
+    if (sessionId !== this.sessionId) return serverErrors.foreignSessionId(sessionId);
+    const { echo: _echo, ...body } = command;
+    return this.context.engine.execute(body);
+  }
+
+  private login(command: OciReadCommand, sessionId: string): OciOutcome {
+    const { echo: _echo, ...body } = command;
+    const checked = checkCommand(body, REQUEST_TYPES[command.$type]!);
+    if (!checked.ok) return ociError('invalidElement', checked.path, checked.reason);
+    const request = checked.value as { userId: string; signedPassword?: string; password?: string; plainTextPassword?: string };
+    const { userId } = request;
+
+    if (command.$type === 'AuthenticationRequest') {
+      // Asked for any user id, known or not, so the answer does not tell which ids exist.
+      this.challenge = { userId, nonce: randomBytes(12).toString('hex') };
+      return { $type: 'AuthenticationResponse', userId, nonce: this.challenge.nonce, passwordAlgorithm: 'MD5' } as unknown as OciOutcome;
+    }
+
+    const expected = this.context.passwordOf(userId);
+    const plain = request.password ?? request.plainTextPassword;
+    let accepted: boolean;
+    if (request.signedPassword !== undefined) {
+      const challenge = this.challenge;
+      if (challenge?.userId !== userId) return serverErrors.authenticationFirst(userId);
+      this.challenge = undefined; // a nonce signs one login only
+      accepted = expected !== undefined && sameText(request.signedPassword, signPassword(challenge.nonce, expected));
+    } else if (plain !== undefined) {
+      if (!this.context.secure) return serverErrors.plainPasswordNeedsTls();
+      accepted = expected !== undefined && sameText(plain, expected);
+    } else {
+      accepted = false;
+    }
+    if (!accepted) return serverErrors.invalidPassword();
+
+    this.userId = userId;
+    this.sessionId = sessionId;
+    const domain = userId.includes('@') ? userId.slice(userId.indexOf('@') + 1) : 'localhost';
+    const responseType = command.$type === 'LoginRequest22V5' ? 'LoginResponse22V5' : 'LoginResponse14sp4';
+    return { $type: responseType, loginType: 'System', locale: 'en_US', encoding: 'ISO-8859-1', isEnterprise: false, userDomain: domain } as unknown as OciOutcome;
+  }
+
+  private write(sessionId: string, commands: OciDocumentCommand[]): void {
+    let bytes: Buffer;
+    try {
+      bytes = encodeDocument(writeDocument(sessionId, commands));
+    } catch (error) {
+      // A response the writer refuses is a simulator bug: answer each command with an error instead.
+      const reason = (error as Error).message;
+      bytes = encodeDocument(writeDocument('', commands.map((c) => toWire(ociError('internalError', reason), c.echo))));
+    }
+    this.socket.write(Buffer.concat([bytes, NEWLINE]));
+  }
+}
+
+/** An outcome as the writer takes it: ErrorResponse with its elements, the rest as they are; echo returned. */
+function toWire(outcome: OciOutcome, echo: string | undefined): OciDocumentCommand {
+  const withEcho = echo === undefined ? {} : { echo };
+  if (outcome instanceof OciErrorResponse) {
+    return {
+      $type: 'ErrorResponse',
+      ...withEcho,
+      level: outcome.level,
+      errorCode: outcome.errorCode,
+      summary: outcome.summary,
+      summaryEnglish: outcome.summaryEnglish,
+      detail: outcome.detail,
+    };
+  }
+  return { ...(outcome as unknown as OciDocumentCommand), ...withEcho };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
