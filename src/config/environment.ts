@@ -81,13 +81,25 @@ export class EnvironmentVariables {
   @Max(600000)
   OCI_REQUEST_TIMEOUT_MS = 15000;
 
+  /** First wait before reconnecting a lost BroadWorks session; doubles on each failure. */
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  OCI_RECONNECT_BASE_MS = 500;
+
+  /** Cap of the reconnect backoff; also the pace of login retries after a refused login. */
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  OCI_RECONNECT_MAX_MS = 10000;
+
   /** The APIO settings file: AUTOMATIC_ID_RULES, GROUP_NUMBERS_USE_CC_CLI, TEMPLATES. */
   @IsString()
   @IsNotEmpty()
   APIO_SETTINGS_FILE = 'env/settings.json';
 }
 
-const INT_KEYS = new Set(['PORT', 'OCI_PORT', 'OCI_POOL_SIZE', 'OCI_QUEUE_LIMIT', 'OCI_CONNECT_TIMEOUT_MS', 'OCI_REQUEST_TIMEOUT_MS']);
+const INT_KEYS = new Set(['PORT', 'OCI_PORT', 'OCI_POOL_SIZE', 'OCI_QUEUE_LIMIT', 'OCI_CONNECT_TIMEOUT_MS', 'OCI_REQUEST_TIMEOUT_MS', 'OCI_RECONNECT_BASE_MS', 'OCI_RECONNECT_MAX_MS']);
 const BOOL_KEYS = new Set(['OCI_TLS']);
 
 /** Environment values are strings; convert only well-formed ones so a typo is reported, not coerced. */

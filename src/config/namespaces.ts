@@ -25,6 +25,8 @@ export const ociConfig = registerAs('oci', () => {
     queueLimit: env.OCI_QUEUE_LIMIT,
     connectTimeoutMs: env.OCI_CONNECT_TIMEOUT_MS,
     requestTimeoutMs: env.OCI_REQUEST_TIMEOUT_MS,
+    reconnectBaseMs: env.OCI_RECONNECT_BASE_MS,
+    reconnectMaxMs: env.OCI_RECONNECT_MAX_MS,
   };
 });
 export type OciConfig = ReturnType<typeof ociConfig>;
