@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { OciErrorResponse, OciTransportError } from '../oci/oci-errors.js';
+import { OciEncodingError } from '../oci/protocol/protocol-errors.js';
 import { ApiError, type ApiErrorKind } from './api-error.js';
 
 /** The JSON error envelope every failure is answered with. */
@@ -88,6 +89,10 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (exception instanceof OciTransportError) {
       const mapped = TRANSPORT_STATUS[exception.failure];
       return { status: mapped.status, body: { error: `${mapped.error}: ${exception.message}`, code: mapped.code } };
+    }
+    if (exception instanceof OciEncodingError) {
+      // A client string XML cannot carry (control characters): the client's input, caught before anything was sent.
+      return { status: HttpStatus.BAD_REQUEST, body: { error: `A value cannot be sent to BroadWorks: ${exception.message}`, code: 'INVALID_CHARACTERS' } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
