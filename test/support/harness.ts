@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -62,6 +63,13 @@ export interface TestAppOptions {
   settings?: (settings: ApioSettings) => void;
   /** Wraps the real gateway, e.g. to inject failures or count documents. */
   wrap?: (gateway: OciGateway) => OciGateway;
+  /** Changes to the demo world (the parsed JSON of env/demo-world.json) before it is loaded. */
+  world?: (world: DemoWorld) => void;
+}
+
+/** The parts of the demo world file that tests change. */
+export interface DemoWorld {
+  serviceProviders: { id: string; groups: { id: string; phoneNumbers: string[]; callingLineIdPhoneNumber?: string }[] }[];
 }
 
 /**
@@ -69,7 +77,9 @@ export interface TestAppOptions {
  * the given driver swapped in through DI.
  */
 export async function startApp(driver: Driver, options: TestAppOptions = {}): Promise<TestApp> {
-  const engine = BroadWorksEngine.fromFile(DEMO_WORLD);
+  const world = JSON.parse(readFileSync(DEMO_WORLD, 'utf8')) as DemoWorld;
+  options.world?.(world);
+  const engine = BroadWorksEngine.fromWorldData(world);
   const settings = loadApioSettings(DEMO_SETTINGS);
   options.settings?.(settings);
   const { gateway: real, stop } = await gatewayOf(driver, engine);
