@@ -116,6 +116,11 @@ export class SessionPool {
     }
   }
 
+  /** Why no session is logged in, in words. */
+  whyUnreachable(): string {
+    return this.unreachable().message;
+  }
+
   /** Why no session can be had: a refused login first, since only a configuration fix helps. */
   private unreachable(): OciTransportError {
     const refused = this.slots.find((slot) => slot.state === 'refused');

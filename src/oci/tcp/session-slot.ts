@@ -36,6 +36,7 @@ export class SessionSlot {
   private inFlight: Promise<unknown> = Promise.resolve();
   /** Whether the current session answered a document: only then is a loss followed by an immediate reconnect. */
   private served = false;
+  private loggedInAt = 0;
 
   constructor(
     readonly index: number,
@@ -120,7 +121,7 @@ export class SessionSlot {
     if (this.lastError !== undefined) this.logger.log(`BroadWorks session ${this.index} logged in again`);
     this.connection = connection;
     this.lastError = undefined;
-    this.served = false;
+    this.served = false;    this.loggedInAt = Date.now();
     connection.onEnd((reason) => this.onLost(connection, reason));
     // A connection that ended between login and here is reported by onEnd already.
     if (this.connection === connection) {
@@ -134,7 +135,8 @@ export class SessionSlot {
     this.failures++;
     const refused = error instanceof LoginRefusedError && error.badCredentials;
     if (refused) {
-      if (this.lastError !== error.message) {
+      // Every slot is refused alike; one line says it, the slot that keeps retrying.
+      if (this.lastError !== error.message && this.index === 0) {
         this.logger.error(`${error.message}: check OCI_USER and OCI_PASSWORD. Every call fails with 503 until a login succeeds; retrying every ${this.options.reconnectMaxMs} ms`);
       }
     } else if (this.lastError !== error.message) {
@@ -158,14 +160,17 @@ export class SessionSlot {
     if (this.state === 'closed') return;
     this.lastError = reason;
     this.logger.warn(`BroadWorks session ${this.index} lost: ${reason}; logging in again`);
-    if (this.served) {
-      this.failures = 0;
+    // A session that worked (or lived long, e.g. closed for idleness) is replaced at once. Sessions
+    // that keep dying unused (a server that accepts the login and drops us) are replaced ever more slowly.
+    if (this.served || Date.now() - this.loggedInAt >= this.options.reconnectMaxMs) this.failures = 0;
+    const delay = this.failures === 0 ? 0 : backoffDelay(this.failures, this.options.reconnectBaseMs, this.options.reconnectMaxMs);
+    this.failures++;
+    if (delay === 0) {
       this.connect();
       return;
     }
-    this.failures++;
     this.state = 'waiting';
-    this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.failures, this.options.reconnectBaseMs, this.options.reconnectMaxMs));
+    this.retryTimer = setTimeout(() => this.connect(), delay);
     this.retryTimer.unref();
     this.changed(this);
   }

@@ -14,6 +14,7 @@ export class FaultProxy {
   readonly sent: string[] = [];
   private readonly sockets = new Set<net.Socket>();
   private interceptors: AnswerInterceptor[] = [];
+  private always: AnswerInterceptor | undefined;
 
   private constructor(
     private readonly server: net.Server,
@@ -48,8 +49,6 @@ export class FaultProxy {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private always: AnswerInterceptor | undefined;
-
   private pipe(client: net.Socket, targetPort: number): void {
     const upstream = net.connect(targetPort, '127.0.0.1');
     for (const socket of [client, upstream]) {
@@ -82,6 +81,11 @@ export class FaultProxy {
 /** Writes the first half of the answer, then drops the connection. */
 export const cutHalfWay: AnswerInterceptor = (answer, client) => {
   client.write(answer.subarray(0, Math.floor(answer.length / 2)), () => client.destroy());
+};
+
+/** Delivers the answer unchanged (to let some answers through in a sequence). */
+export const pass: AnswerInterceptor = (answer, client) => {
+  client.write(Buffer.concat([answer, Buffer.from('\n')]));
 };
 
 /** Never delivers the answer: a server that stopped answering. */

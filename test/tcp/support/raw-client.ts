@@ -59,7 +59,7 @@ export class RawOciClient {
   }
 
   /** Sends one document and returns the answers to it. */
-  async request(commands: readonly OciDocumentCommand[], sessionId = this.sessionId): Promise<OciReadCommand[]> {
+  async request(commands: readonly OciDocumentCommand[], sessionId: string = this.sessionId): Promise<OciReadCommand[]> {
     this.write(Buffer.concat([encodeDocument(writeDocument(sessionId, commands)), Buffer.from('\n')]));
     const answer = await this.next();
     if (!answer) throw new Error('the server closed the connection instead of answering');
