@@ -320,14 +320,44 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
       expect(res.status).toBe(404);
     });
 
-    it('costs one OCI-P document', async () => {
+  });
+
+  describe('OCI-P round trips', () => {
+    let counter: FaultyGateway;
+    beforeEach(async () => {
       await t.close();
-      let counter!: FaultyGateway;
       t = await startApp(driver, { wrap: (g) => (counter = new FaultyGateway(g)) });
+    });
+    const documents = async (call: () => PromiseLike<{ status: number }>, status: number) => {
+      counter.sent.length = 0;
+      expect((await call()).status).toBe(status);
+      return counter.sent.length;
+    };
+
+    it('GET one and GET list cost one document each', async () => {
+      await create();
+      expect(await documents(() => t.http.get(ONE), 200)).toBe(1);
+      expect(await documents(() => t.http.get(BASE), 200)).toBe(1);
+    });
+
+    it('POST costs one document with a full id and no agents, two with agents or a bare id', async () => {
+      expect(await documents(() => t.http.post(BASE).send(minimalBody('a@sip.netaxis.be')), 201)).toBe(1);
+      expect(await documents(() => t.http.post(BASE).send({ ...minimalBody('b@sip.netaxis.be'), agents: ['ApioUserTest@sip.netaxis.be'], active: false }), 201)).toBe(2);
+      expect(await documents(() => create(), 201)).toBe(2);
+    });
+
+    it('PUT costs two documents, agent checks included', async () => {
+      await create();
+      const body = { policy: 'Circular', active: false, agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'] };
+      expect(await documents(() => t.http.put(ONE).send(body), 200)).toBe(2);
+    });
+
+    it('checks up to 13 agents of a PUT in the read document, more in parallel documents', async () => {
       await create();
       counter.sent.length = 0;
-      expect((await t.http.get(ONE)).status).toBe(200);
-      expect(counter.sent).toHaveLength(1);
+      const many = Array.from({ length: 20 }, (_, i) => `ghost${i}@sip.netaxis.be`);
+      expect((await t.http.put(ONE).send({ agents: many })).status).toBe(400);
+      expect(counter.sent.map((d) => d.length)).toEqual([15, 7]);
     });
   });
 

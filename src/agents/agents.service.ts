@@ -2,8 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error.js';
 import { DepartmentDirectory, departmentListRequest } from '../common/departments.js';
 import { readHuntGroupOfGroup } from '../hunt-groups/hunt-group-reader.js';
-import { tableRecords, type GroupHuntGroupGetAvailableUserListRequest } from '../oci/commands.js';
-import { MAX_COMMANDS_PER_DOCUMENT, OciGateway } from '../oci/oci-gateway.js';
+import {
+  tableRecords,
+  type GroupHuntGroupGetAvailableUserListRequest,
+  type GroupHuntGroupGetAvailableUserListResponse,
+  type OciResponse,
+} from '../oci/commands.js';
+import { OciGateway } from '../oci/oci-gateway.js';
 import { agentFromRow, type AgentJson } from './agent.mapper.js';
 import { toAvailableUserJson, toAvailableUserListRequest, type AvailableUserJson } from './available-users.mapper.js';
 import type { AvailableUsersFilterDto } from './dto/available-users-filter.dto.js';
@@ -73,24 +78,29 @@ export class AgentsService {
   }
 
   /**
-   * Checks, before anything is changed, that every user can be an agent of a hunt group of this
-   * group: an exact user id search of the available users per agent, up to 15 searches a document.
-   * An unknown user and a user of another group or tenant look the same here, on purpose: the
-   * answer must not reveal users outside the caller's reach.
+   * The searches that tell whether each user can be an agent of a hunt group of this group: an
+   * exact user id search of the available users per agent. They are reads, so callers send them in
+   * the document that reads what else they need, before anything is changed.
    */
-  async assertAssignable(tenantId: string, groupId: string, userIds: readonly string[]): Promise<void> {
-    const searches = userIds.map(
-      (userId): GroupHuntGroupGetAvailableUserListRequest => ({
-        $type: 'GroupHuntGroupGetAvailableUserListRequest',
-        serviceProviderId: tenantId,
-        groupId,
-        searchCriteriaUserId: [{ mode: 'Equal To', value: userId, isCaseInsensitive: false }],
-      }),
-    );
-    const documents: (typeof searches)[] = [];
-    for (let i = 0; i < searches.length; i += MAX_COMMANDS_PER_DOCUMENT) documents.push(searches.slice(i, i + MAX_COMMANDS_PER_DOCUMENT));
-    const answers = (await Promise.all(documents.map((commands) => this.oci.send(...commands)))).flat();
-    const missing = userIds.filter((userId, i) => !tableRecords(answers[i].userTable).some((row) => row['User Id'] === userId));
+  availabilityChecks(tenantId: string, groupId: string, userIds: readonly string[] = []): GroupHuntGroupGetAvailableUserListRequest[] {
+    return userIds.map((userId) => ({
+      $type: 'GroupHuntGroupGetAvailableUserListRequest',
+      serviceProviderId: tenantId,
+      groupId,
+      searchCriteriaUserId: [{ mode: 'Equal To', value: userId, isCaseInsensitive: false }],
+    }));
+  }
+
+  /**
+   * 400 naming every user the checks did not find. An unknown user and a user of another group or
+   * tenant look the same here, on purpose: the answer must not reveal users outside the caller's reach.
+   */
+  assertAvailable(groupId: string, userIds: readonly string[] = [], answers: readonly OciResponse[]): void {
+    const found = (i: number): boolean => {
+      const answer = answers[i] as GroupHuntGroupGetAvailableUserListResponse | undefined;
+      return answer !== undefined && tableRecords(answer.userTable).some((row) => row['User Id'] === userIds[i]);
+    };
+    const missing = userIds.filter((_, i) => !found(i));
     if (missing.length > 0) {
       throw ApiError.badRequest(
         'AGENT_NOT_AVAILABLE',

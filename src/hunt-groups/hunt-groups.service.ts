@@ -20,8 +20,9 @@ import {
 } from '../oci/commands.js';
 import { OciErrorResponse } from '../oci/oci-errors.js';
 import { OciGateway } from '../oci/oci-gateway.js';
+import { sendInDocuments } from '../oci/send-in-documents.js';
 import type { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
-import { findHuntGroupRow, huntGroupListRequest, readHuntGroupOfGroup } from './hunt-group-reader.js';
+import { findHuntGroupRow, huntGroupGetRequest, huntGroupListRequest, huntGroupRead, readHuntGroupOfGroup } from './hunt-group-reader.js';
 import { toAddRequest, toHuntGroupJson, toListRowJson, toModifyRequest, toRestoreRequest, type HuntGroupJson, type HuntGroupListRowJson } from './hunt-group.mapper.js';
 import { HuntGroupTemplates } from './templates.js';
 
@@ -76,9 +77,10 @@ export class HuntGroupsService {
   }
 
   /**
-   * POST. The id comes from the body, else the template, else the rule (SUID_HUNT_GROUP_AUTO_GENERATE);
-   * a generated id that is taken is tried again with fresh random digits. Add and activation go in
-   * one document, undone together if either fails.
+   * POST in two documents at most: the group (for a bare or generated id) and the agent checks,
+   * then add, activation and the read back. The id comes from the body, else the template, else
+   * the rule (SUID_HUNT_GROUP_AUTO_GENERATE); a generated id that is taken is tried again with fresh
+   * random digits. Add and activation are undone together if either fails.
    */
   async create(tenantId: string, groupId: string, dto: CreateHuntGroupDto): Promise<HuntGroupJson> {
     const body = dto.templateName !== undefined ? this.templates.apply(dto, dto.templateName, tenantId, groupId) : dto;
@@ -88,27 +90,27 @@ export class HuntGroupsService {
       throw ApiError.badRequest('SERVICE_USER_ID_REQUIRED', 'serviceUserId: required (no template gives one and SUID_HUNT_GROUP_AUTO_GENERATE is off)');
     }
     const needsGroup = !given || !given.includes('@');
-    const [group] = await Promise.all([
-      needsGroup ? this.oci.send(groupRequest(tenantId, groupId)).then(([g]) => g) : undefined,
-      body.agents && body.agents.length > 0 ? this.agents.assertAssignable(tenantId, groupId, body.agents) : undefined,
-    ]);
-    const add = (serviceUserId: string) => {
+    const checks = this.agents.availabilityChecks(tenantId, groupId, body.agents);
+    const reads: OciRequest[] = [...(needsGroup ? [groupRequest(tenantId, groupId)] : []), ...checks];
+    const answers = reads.length > 0 ? await sendInDocuments(this.oci, reads) : [];
+    const group = needsGroup ? (answers[0] as GroupGetResponse22V5) : undefined;
+    this.agents.assertAvailable(groupId, body.agents, answers.slice(needsGroup ? 1 : 0));
+
+    const add = async (serviceUserId: string): Promise<HuntGroupJson> => {
       const steps: Step[] = [{ command: toAddRequest(tenantId, groupId, serviceUserId, body), undo: [{ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId }] }];
       if (body.active === false) steps.push({ command: activation(serviceUserId, false), undo: [] });
-      return applyAllOrNothing(this.oci, steps);
+      const [instance, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(serviceUserId), huntGroupListRequest(tenantId, groupId));
+      const { row } = huntGroupRead(tenantId, groupId, serviceUserId, instance, list);
+      return toHuntGroupJson(serviceUserId, tenantId, instance, row);
     };
-    if (given) {
-      const serviceUserId = given.includes('@') ? given : withDomain(given, group!.defaultDomain);
-      await add(serviceUserId);
-      return this.get(tenantId, groupId, serviceUserId);
-    }
+    if (given) return add(given.includes('@') ? given : withDomain(given, group!.defaultDomain));
+
     const context = this.idContext(tenantId, groupId, group!, body.serviceInstanceProfile?.name, present(body.serviceInstanceProfile?.phoneNumber));
     const attempts = this.ids.rule.hasRandomPart ? MAX_ID_ATTEMPTS : 1;
     for (let attempt = 1; ; attempt++) {
       const serviceUserId = this.ids.generate(context);
       try {
-        await add(serviceUserId);
-        return await this.get(tenantId, groupId, serviceUserId);
+        return await add(serviceUserId);
       } catch (e) {
         if (!isIdTaken(e)) throw e;
         if (attempt >= attempts) {
@@ -119,16 +121,20 @@ export class HuntGroupsService {
   }
 
   /**
-   * PUT. Modify, activation and (when the number changes and the rule says so) the rename go in one
-   * document; if any fails, the ones that succeeded are undone from the state read before.
+   * PUT in two documents: the hunt group with the group (when a number change may rename it) and
+   * the agent checks; then modify, activation and rename with the read back. If a change fails, the
+   * ones that succeeded are undone from the state read before.
    */
   async update(tenantId: string, groupId: string, serviceUserId: string, body: UpdateHuntGroupDto): Promise<HuntGroupJson> {
     const numberChanges = this.ids.renameOnPhoneChange && body.serviceInstanceProfile?.phoneNumber !== undefined;
-    const [{ instance, row }, group] = await Promise.all([
-      readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId),
-      numberChanges ? this.oci.send(groupRequest(tenantId, groupId)).then(([g]) => g) : undefined,
-      body.agents && body.agents.length > 0 ? this.agents.assertAssignable(tenantId, groupId, body.agents) : undefined,
+    const checks = this.agents.availabilityChecks(tenantId, groupId, body.agents);
+    const { instance, row, alongside } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId, [
+      ...(numberChanges ? [groupRequest(tenantId, groupId)] : []),
+      ...checks,
     ]);
+    const group = numberChanges ? (alongside[0] as GroupGetResponse22V5) : undefined;
+    this.agents.assertAvailable(groupId, body.agents, alongside.slice(numberChanges ? 1 : 0));
+
     const steps: Step[] = [];
     const modify = toModifyRequest(serviceUserId, body);
     if (modify) steps.push({ command: modify, undo: this.restoreCommands(instance, modify) });
@@ -147,8 +153,9 @@ export class HuntGroupsService {
     // The rename comes last: the commands before it still name the hunt group by its old id.
     if (newId) steps.push({ command: rename(serviceUserId, newId), undo: [rename(newId, serviceUserId)] });
     if (steps.length === 0) return toHuntGroupJson(serviceUserId, tenantId, instance, row);
-    await applyAllOrNothing(this.oci, steps);
-    return this.get(tenantId, groupId, newId ?? serviceUserId);
+    const id = newId ?? serviceUserId;
+    const [after, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(id), huntGroupListRequest(tenantId, groupId));
+    return toHuntGroupJson(id, tenantId, after, huntGroupRead(tenantId, groupId, id, after, list).row);
   }
 
   async remove(tenantId: string, groupId: string, serviceUserId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { OciRequest } from './commands.js';
+import type { OciRequest, ResponsesTo } from './commands.js';
 import { OciErrorResponse } from './oci-errors.js';
 import type { OciGateway } from './oci-gateway.js';
 
@@ -12,22 +12,31 @@ export interface Step {
 const logger = new Logger('AllOrNothing');
 
 /**
- * Sends the steps' commands in one OCI-P document. BroadWorks applies each command on its own, so
- * when one fails, the steps that succeeded are undone (newest first) before the first failure is
- * thrown: a request that fails leaves BroadWorks as it found it.
+ * Sends the steps' commands in one OCI-P document, followed by `reads` (to read the result back in
+ * the same round trip). BroadWorks applies each command on its own, so when a step fails, the steps
+ * that succeeded are undone (newest first) before the first failure is thrown: a request that fails
+ * leaves BroadWorks as it found it. Returns the answers to `reads`.
  */
-export async function applyAllOrNothing(oci: OciGateway, steps: readonly Step[]): Promise<void> {
-  if (steps.length === 0) return;
-  const outcomes = await oci.execute(steps.map((s) => s.command));
-  const failure = outcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
-  if (!failure) return;
-  const undo = steps.filter((_, i) => !(outcomes[i] instanceof OciErrorResponse)).reverse().flatMap((s) => s.undo);
-  if (undo.length === 0) throw failure;
-  const undone = await oci.execute(undo).catch((e: unknown) => [e instanceof Error ? e : new Error(String(e))]);
+export async function applyAllOrNothing<R extends readonly OciRequest[]>(oci: OciGateway, steps: readonly Step[], ...reads: R): Promise<ResponsesTo<R>> {
+  const outcomes = await oci.execute([...steps.map((s) => s.command), ...reads]);
+  const stepOutcomes = outcomes.slice(0, steps.length);
+  const failure = stepOutcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
+  if (failure) {
+    await undo(oci, steps.filter((_, i) => !(stepOutcomes[i] instanceof OciErrorResponse)).reverse(), failure);
+    throw failure;
+  }
+  const readFailure = outcomes.slice(steps.length).find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
+  if (readFailure) throw readFailure;
+  return outcomes.slice(steps.length) as ResponsesTo<R>;
+}
+
+async function undo(oci: OciGateway, succeeded: readonly Step[], cause: OciErrorResponse): Promise<void> {
+  const commands = succeeded.flatMap((s) => s.undo);
+  if (commands.length === 0) return;
+  const undone = await oci.execute(commands).catch((e: unknown) => [e instanceof Error ? e : new Error(String(e))]);
   const undoFailure = undone.find((o) => o instanceof Error);
   if (undoFailure) {
     // Nothing more can be done automatically: say so loudly, and keep the original cause for the client.
-    logger.error(`Undo after a failed change did not complete: ${undoFailure.message}; the cause was: ${failure.summary}`);
+    logger.error(`Undo after a failed change did not complete: ${undoFailure.message}; the cause was: ${cause.summary}`);
   }
-  throw failure;
 }

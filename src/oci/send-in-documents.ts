@@ -1,0 +1,16 @@
+import type { OciRequest, OciResponse } from './commands.js';
+import { OciErrorResponse } from './oci-errors.js';
+import { MAX_COMMANDS_PER_DOCUMENT, type OciGateway } from './oci-gateway.js';
+
+/**
+ * Sends independent commands in as few documents as BroadWorks allows (15 commands each), the
+ * documents at once, and throws the first ErrorResponse. One round trip for up to 15 commands.
+ */
+export async function sendInDocuments(oci: OciGateway, commands: readonly OciRequest[]): Promise<OciResponse[]> {
+  const documents: OciRequest[][] = [];
+  for (let i = 0; i < commands.length; i += MAX_COMMANDS_PER_DOCUMENT) documents.push(commands.slice(i, i + MAX_COMMANDS_PER_DOCUMENT));
+  const outcomes = (await Promise.all(documents.map((d) => oci.execute(d)))).flat();
+  const failure = outcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
+  if (failure) throw failure;
+  return outcomes as OciResponse[];
+}
