@@ -97,9 +97,28 @@ export class EnvironmentVariables {
   @IsString()
   @IsNotEmpty()
   APIO_SETTINGS_FILE = 'env/settings.json';
+
+  /** pino level; unset: silent under test (Jest sets NODE_ENV=test), info otherwise. */
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: LogLevel;
+
+  /** json: one JSON object a line (production); pretty: for people. Unset: pretty in development only. */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  SHUTDOWN_GRACE_MS = 10000;
 }
 
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
 const INT_KEYS = new Set(['PORT', 'OCI_PORT', 'OCI_POOL_SIZE', 'OCI_QUEUE_LIMIT', 'OCI_CONNECT_TIMEOUT_MS', 'OCI_REQUEST_TIMEOUT_MS', 'OCI_RECONNECT_BASE_MS', 'OCI_RECONNECT_MAX_MS']);
+INT_KEYS.add('SHUTDOWN_GRACE_MS');
 const BOOL_KEYS = new Set(['OCI_TLS']);
 
 /** Environment values are strings; convert only well-formed ones so a typo is reported, not coerced. */
@@ -113,7 +132,7 @@ function convert(key: string, value: string): unknown {
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'OCI_HOST', 'OCI_USER', 'OCI_PASSWORD', 'OCI_TLS_CA_FILE', 'OCI_TLS_SERVER_NAME']) {
+  for (const key of [...known, 'OCI_HOST', 'OCI_USER', 'OCI_PASSWORD', 'OCI_TLS_CA_FILE', 'OCI_TLS_SERVER_NAME', 'LOG_LEVEL', 'LOG_FORMAT']) {
     const value = raw[key];
     if (typeof value === 'string' && value !== '') picked[key] = convert(key, value);
   }

@@ -6,8 +6,17 @@ import { validateEnvironment } from './environment.js';
 
 export const appConfig = registerAs('app', () => {
   const env = validateEnvironment(process.env);
-  return { nodeEnv: env.NODE_ENV, host: env.HOST, port: env.PORT };
+  return { nodeEnv: env.NODE_ENV, host: env.HOST, port: env.PORT, shutdownGraceMs: env.SHUTDOWN_GRACE_MS };
 });
+
+export const logConfig = registerAs('log', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    level: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    format: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
+  } as const;
+});
+export type LogConfig = ReturnType<typeof logConfig>;
 
 export const ociConfig = registerAs('oci', () => {
   const env = validateEnvironment(process.env);
