@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { instanceToPlain } from 'class-transformer';
 import { ApiError } from '../common/api-error.js';
+import { validateDto } from '../common/validation.js';
+import { HuntGroupHooks } from '../plugins/hunt-group-hooks.js';
 import { DepartmentDirectory, departmentListRequest } from '../common/departments.js';
 import { readHuntGroupOfGroup } from '../hunt-groups/hunt-group-reader.js';
 import {
@@ -12,11 +15,14 @@ import { OciGateway } from '../oci/oci-gateway.js';
 import { agentFromRow, type AgentJson } from './agent.mapper.js';
 import { toAvailableUserJson, toAvailableUserListRequest, type AvailableUserJson } from './available-users.mapper.js';
 import type { AvailableUsersFilterDto } from './dto/available-users-filter.dto.js';
-import type { WeightedDistributionDto } from './dto/weighted-distribution.dto.js';
+import { WeightedDistributionDto } from './dto/weighted-distribution.dto.js';
 
 @Injectable()
 export class AgentsService {
-  constructor(private readonly oci: OciGateway) {}
+  constructor(
+    private readonly oci: OciGateway,
+    private readonly hooks: HuntGroupHooks,
+  ) {}
 
   /**
    * The users who can be agents of a hunt group of this group: the group's, or in an enterprise
@@ -64,9 +70,15 @@ export class AgentsService {
    * PUT weighted_distribution: checked against the current agents, then set in one command. The
    * answer is the agents read before with the weights just set (agents left out get 0).
    */
-  async setWeightedDistribution(tenantId: string, groupId: string, serviceUserId: string, body: WeightedDistributionDto): Promise<{ agents: AgentJson[] }> {
+  async setWeightedDistribution(tenantId: string, groupId: string, serviceUserId: string, dto: WeightedDistributionDto): Promise<{ agents: AgentJson[] }> {
     const { instance } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId);
     const agents = tableRecords(instance.agentUserTable).map((row) => agentFromRow(row, tenantId));
+    let body = dto;
+    if (this.hooks.hasChecks) {
+      const plain = instanceToPlain(dto);
+      await this.hooks.check({ operation: 'set-weights', tenantId, groupId, serviceUserId, current: agents, body: plain });
+      body = await validateDto(WeightedDistributionDto, plain);
+    }
     assertWeights(body, new Set(agents.map((a) => a.userId)));
     await this.oci.send({
       $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
@@ -74,7 +86,9 @@ export class AgentsService {
       agentWeight: body.agents.map((a) => ({ agentUserId: a.userId, weight: a.weight })),
     });
     const weights = new Map(body.agents.map((a) => [a.userId, a.weight]));
-    return { agents: agents.map((agent) => ({ ...agent, weight: weights.get(agent.userId) ?? 0 })) };
+    const after = agents.map((agent) => ({ ...agent, weight: weights.get(agent.userId) ?? 0 }));
+    this.hooks.emit({ type: 'weights-changed', tenantId, groupId, serviceUserId, before: agents, after });
+    return { agents: after };
   }
 
   /**

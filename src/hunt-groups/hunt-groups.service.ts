@@ -21,7 +21,10 @@ import {
 import { OciErrorResponse } from '../oci/oci-errors.js';
 import { OciGateway } from '../oci/oci-gateway.js';
 import { sendInDocuments } from '../oci/send-in-documents.js';
-import type { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
+import { instanceToPlain } from 'class-transformer';
+import { validateDto } from '../common/validation.js';
+import { HuntGroupHooks, type HuntGroupRequest } from '../plugins/hunt-group-hooks.js';
+import { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
 import { findHuntGroupRow, huntGroupGetRequest, huntGroupListRequest, huntGroupRead, readHuntGroupOfGroup } from './hunt-group-reader.js';
 import { toAddRequest, toHuntGroupJson, toListRowJson, toModifyRequest, toRestoreRequest, type HuntGroupJson, type HuntGroupListRowJson } from './hunt-group.mapper.js';
 import { HuntGroupTemplates } from './templates.js';
@@ -45,6 +48,7 @@ export class HuntGroupsService {
     private readonly agents: AgentsService,
     private readonly templates: HuntGroupTemplates,
     private readonly ids: IdGenerationService,
+    private readonly hooks: HuntGroupHooks,
     @Inject(apioConfig.KEY) private readonly settings: ConfigType<typeof apioConfig>,
   ) {}
 
@@ -83,7 +87,8 @@ export class HuntGroupsService {
    * random digits. Add and activation are undone together if either fails.
    */
   async create(tenantId: string, groupId: string, dto: CreateHuntGroupDto): Promise<HuntGroupJson> {
-    const body = dto.templateName !== undefined ? this.templates.apply(dto, dto.templateName, tenantId, groupId) : dto;
+    const templated = dto.templateName !== undefined ? this.templates.apply(dto, dto.templateName, tenantId, groupId) : dto;
+    const body = await this.checked(CreateHuntGroupDto, templated, (b) => ({ operation: 'create', tenantId, groupId, body: b }));
     assertProfileNames(body);
     const given = body.serviceUserId;
     if (!given && !this.ids.autoGenerate) {
@@ -101,7 +106,9 @@ export class HuntGroupsService {
       if (body.active === false) steps.push({ command: activation(serviceUserId, false), undo: [] });
       const [instance, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(serviceUserId), huntGroupListRequest(tenantId, groupId));
       const { row } = huntGroupRead(tenantId, groupId, serviceUserId, instance, list);
-      return toHuntGroupJson(serviceUserId, tenantId, instance, row);
+      const created = toHuntGroupJson(serviceUserId, tenantId, instance, row);
+      this.hooks.emit({ type: 'created', tenantId, groupId, huntGroup: created });
+      return created;
     };
     if (given) return add(given.includes('@') ? given : withDomain(given, group!.defaultDomain));
 
@@ -122,25 +129,26 @@ export class HuntGroupsService {
 
   /**
    * PUT in two documents: the hunt group with the group (when a number change may rename it) and
-   * the agent checks; then modify, activation and rename with the read back. If a change fails, the
-   * ones that succeeded are undone from the state read before.
+   * the agent checks; then modify, activation and rename with the read back. Plugin checks run
+   * between the two (a plugin that changes the agents or the number costs one more read). If a
+   * change fails, the ones that succeeded are undone from the state read before.
    */
-  async update(tenantId: string, groupId: string, serviceUserId: string, body: UpdateHuntGroupDto): Promise<HuntGroupJson> {
-    const numberChanges = this.ids.renameOnPhoneChange && body.serviceInstanceProfile?.phoneNumber !== undefined;
-    const checks = this.agents.availabilityChecks(tenantId, groupId, body.agents);
-    const { instance, row, alongside } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId, [
-      ...(numberChanges ? [groupRequest(tenantId, groupId)] : []),
-      ...checks,
-    ]);
-    const group = numberChanges ? (alongside[0] as GroupGetResponse22V5) : undefined;
-    this.agents.assertAvailable(groupId, body.agents, alongside.slice(numberChanges ? 1 : 0));
+  async update(tenantId: string, groupId: string, serviceUserId: string, dto: UpdateHuntGroupDto): Promise<HuntGroupJson> {
+    const needsGroup = (b: UpdateHuntGroupDto) => this.ids.renameOnPhoneChange && b.serviceInstanceProfile?.phoneNumber !== undefined;
+    const reads = (b: UpdateHuntGroupDto) => [...(needsGroup(b) ? [groupRequest(tenantId, groupId)] : []), ...this.agents.availabilityChecks(tenantId, groupId, b.agents)];
+    const { instance, row, alongside } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId, reads(dto));
+    const before = toHuntGroupJson(serviceUserId, tenantId, instance, row);
+    const body = await this.checked(UpdateHuntGroupDto, dto, (b) => ({ operation: 'update', tenantId, groupId, serviceUserId, current: before, body: b }));
+    const sameReads = JSON.stringify(reads(body)) === JSON.stringify(reads(dto));
+    const answers = sameReads ? alongside : await sendInDocuments(this.oci, reads(body));
+    const group = needsGroup(body) ? (answers[0] as GroupGetResponse22V5) : undefined;
+    this.agents.assertAvailable(groupId, body.agents, answers.slice(group ? 1 : 0));
 
     const steps: Step[] = [];
     const modify = toModifyRequest(serviceUserId, body);
     if (modify) steps.push({ command: modify, undo: this.restoreCommands(instance, modify) });
-    const wasActive = row['Is Active'] === 'true';
-    if (body.active !== undefined && body.active !== wasActive) {
-      steps.push({ command: activation(serviceUserId, body.active), undo: [activation(serviceUserId, wasActive)] });
+    if (body.active !== undefined && body.active !== before.active) {
+      steps.push({ command: activation(serviceUserId, body.active), undo: [activation(serviceUserId, before.active)] });
     }
     const newId = group
       ? this.ids.renamedFor(
@@ -152,15 +160,36 @@ export class HuntGroupsService {
       : undefined;
     // The rename comes last: the commands before it still name the hunt group by its old id.
     if (newId) steps.push({ command: rename(serviceUserId, newId), undo: [rename(newId, serviceUserId)] });
-    if (steps.length === 0) return toHuntGroupJson(serviceUserId, tenantId, instance, row);
+    if (steps.length === 0) return before;
     const id = newId ?? serviceUserId;
-    const [after, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(id), huntGroupListRequest(tenantId, groupId));
-    return toHuntGroupJson(id, tenantId, after, huntGroupRead(tenantId, groupId, id, after, list).row);
+    const [read, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(id), huntGroupListRequest(tenantId, groupId));
+    const after = toHuntGroupJson(id, tenantId, read, huntGroupRead(tenantId, groupId, id, read, list).row);
+    this.emitUpdate(tenantId, groupId, before, after);
+    return after;
+  }
+
+  private emitUpdate(tenantId: string, groupId: string, before: HuntGroupJson, after: HuntGroupJson): void {
+    this.hooks.emit({ type: 'updated', tenantId, groupId, before, after });
+    if (before.serviceUserId !== after.serviceUserId) this.hooks.emit({ type: 'renamed', tenantId, groupId, from: before.serviceUserId, to: after.serviceUserId });
+    const ids = (j: HuntGroupJson) => j.agents.map((a) => a.userId).join('\n');
+    if (ids(before) !== ids(after)) {
+      this.hooks.emit({ type: 'agents-changed', tenantId, groupId, serviceUserId: after.serviceUserId, before: before.agents, after: after.agents });
+    }
+  }
+
+  /** Runs the plugins' checks on the body, then validates what they left as a client's body is validated. */
+  private async checked<T extends object>(dto: new () => T, body: T, request: (body: Record<string, unknown>) => HuntGroupRequest): Promise<T> {
+    if (!this.hooks.hasChecks) return body;
+    const plain = instanceToPlain(body);
+    await this.hooks.check(request(plain));
+    return validateDto(dto, plain);
   }
 
   async remove(tenantId: string, groupId: string, serviceUserId: string): Promise<void> {
     await findHuntGroupRow(this.oci, tenantId, groupId, serviceUserId);
+    await this.hooks.check({ operation: 'delete', tenantId, groupId, serviceUserId });
     await this.oci.send({ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId });
+    this.hooks.emit({ type: 'deleted', tenantId, groupId, serviceUserId });
   }
 
   private idContext(tenantId: string, groupId: string, group: GroupGetResponse22V5, name?: string, phoneNumber?: string): IdContext {

@@ -65,6 +65,10 @@ export interface TestAppOptions {
   wrap?: (gateway: OciGateway) => OciGateway;
   /** Changes to the demo world (the parsed JSON of env/demo-world.json) before it is loaded. */
   world?: (world: DemoWorld) => void;
+  /** More modules beside AppModule, e.g. plugin modules. */
+  imports?: NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']>;
+  /** More providers to override: [token, value]. */
+  overrides?: [unknown, unknown][];
 }
 
 /** The parts of the demo world file that tests change. */
@@ -84,12 +88,13 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   options.settings?.(settings);
   const { gateway: real, stop } = await gatewayOf(driver, engine);
   const gateway = options.wrap ? options.wrap(real) : real;
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  const builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
     .overrideProvider(OciGateway)
     .useValue(gateway)
     .overrideProvider(apioConfig.KEY)
-    .useValue(settings)
-    .compile();
+    .useValue(settings);
+  for (const [token, value] of options.overrides ?? []) builder.overrideProvider(token as string).useValue(value);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app);
   await app.init();
