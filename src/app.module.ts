@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
 import { ErrorEnvelopeFilter } from './common/error-envelope.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -8,7 +9,7 @@ import { OciModule } from './oci/oci.module.js';
 
 /** Global pipe and filter are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
-  imports: [AppConfigModule, OciModule.register(), HuntGroupsModule],
+  imports: [AppConfigModule, AuthModule, OciModule.register(), HuntGroupsModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },

@@ -2,7 +2,7 @@
  * Transport-free errors the features raise; the exception filter turns each kind into a status.
  * `code` is the machine-readable symbol of the JSON error envelope.
  */
-export type ApiErrorKind = 'bad-request' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized';
+export type ApiErrorKind = 'bad-request' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too-many-requests';
 
 export class ApiError extends Error {
   constructor(
@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Response headers that go with the answer (WWW-Authenticate, Retry-After). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,6 +25,17 @@ export class ApiError extends Error {
   }
   static conflict(code: string, message: string, details?: unknown): ApiError {
     return new ApiError('conflict', code, message, details);
+  }
+  /** 401, with the RFC 6750 challenge so clients know a bearer token is expected. */
+  static unauthorized(code: string, message: string, tokenProblem?: 'invalid_token'): ApiError {
+    const challenge = tokenProblem ? `Bearer realm="hunt-group-api", error="${tokenProblem}"` : 'Bearer realm="hunt-group-api"';
+    return new ApiError('unauthorized', code, message, undefined, { 'WWW-Authenticate': challenge });
+  }
+  static forbidden(code: string, message: string): ApiError {
+    return new ApiError('forbidden', code, message);
+  }
+  static tooManyRequests(code: string, message: string, retryAfterS: number): ApiError {
+    return new ApiError('too-many-requests', code, message, { retry_after_s: retryAfterS }, { 'Retry-After': String(retryAfterS) });
   }
 }
 

@@ -17,6 +17,7 @@ const STATUS_OF_KIND: Record<ApiErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  'too-many-requests': HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /**
@@ -60,6 +61,7 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toEnvelope(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception instanceof ApiError && exception.headers) response.set(exception.headers);
     response.status(status).json(body);
   }
 

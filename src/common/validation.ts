@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ApiError, type FieldProblem } from './api-error.js';
+import { assertXmlSafe } from './xml-safe.js';
 
 /** Flattens class-validator's tree into `a.b[0].c: reason` entries. */
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -16,7 +17,7 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
  * each bad field with its reasons.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new XmlSafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: false,
     transform: true,
@@ -33,4 +34,18 @@ export function createValidationPipe(): ValidationPipe {
 /** Validates a plain object against a DTO class the way the global pipe does; used where the pipe cannot run. */
 export async function validateDto<T extends object>(cls: new () => T, plain: unknown): Promise<T> {
   return (await createValidationPipe().transform(plain, { type: 'body', metatype: cls })) as T;
+}
+
+/**
+ * The validation pipe, after a check that no string of the body, query or path holds a character
+ * XML cannot carry: every field, typed by a DTO or not, is refused alike (400) before any
+ * OCI-P is written, on the memory gateway as on the wire.
+ */
+class XmlSafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      assertXmlSafe(value, metadata.type === 'param' ? 'path' : metadata.type);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
 }

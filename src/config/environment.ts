@@ -1,5 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, NotEquals, ValidateIf, validateSync } from 'class-validator';
+
+/** The signing secret of development and test when AUTH_JWT_SECRET is unset; refused in production. */
+export const DEMO_JWT_SECRET = 'demo-only-secret-do-not-use-in-production-0000';
 
 /**
  * Every environment variable the service reads, validated once at boot. Nothing else in the code
@@ -113,6 +116,57 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(600000)
   SHUTDOWN_GRACE_MS = 10000;
+
+  /**
+   * The key access tokens are signed with (HS256). Unset in development and test: the documented
+   * demo secret. In production it is required, at least 32 characters, and not the demo one.
+   */
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production')
+  @IsString({ message: 'AUTH_JWT_SECRET is required in production (a random string of at least 32 characters)' })
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters in production' })
+  @NotEquals(DEMO_JWT_SECRET, { message: 'AUTH_JWT_SECRET must not be the demo secret in production' })
+  AUTH_JWT_SECRET?: string;
+
+  /** The users who may log in (scrypt hashes), managed with `npm run users`. */
+  @IsString()
+  @IsNotEmpty()
+  AUTH_USERS_FILE = 'env/users.json';
+
+  /** The machine tokens a system admin issued; a token missing from it (revoked) is refused. */
+  @IsString()
+  @IsNotEmpty()
+  AUTH_TOKENS_FILE = 'env/machine-tokens.json';
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  AUTH_ACCESS_TTL_S = 900;
+
+  @IsInt()
+  @Min(1)
+  @Max(31536000)
+  AUTH_REFRESH_TTL_S = 86400;
+
+  @IsInt()
+  @Min(1)
+  @Max(315360000)
+  AUTH_MACHINE_TTL_S = 31536000;
+
+  /** Failed logins allowed per user name, and per client address, within AUTH_LOGIN_WINDOW_S (then 429). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AUTH_LOGIN_MAX_FAILURES_PER_USER = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  AUTH_LOGIN_WINDOW_S = 900;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -120,6 +174,9 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 const INT_KEYS = new Set(['PORT', 'OCI_PORT', 'OCI_POOL_SIZE', 'OCI_QUEUE_LIMIT', 'OCI_CONNECT_TIMEOUT_MS', 'OCI_REQUEST_TIMEOUT_MS', 'OCI_RECONNECT_BASE_MS', 'OCI_RECONNECT_MAX_MS']);
 INT_KEYS.add('SHUTDOWN_GRACE_MS');
 const BOOL_KEYS = new Set(['OCI_TLS']);
+for (const key of ['AUTH_ACCESS_TTL_S', 'AUTH_REFRESH_TTL_S', 'AUTH_MACHINE_TTL_S', 'AUTH_LOGIN_MAX_FAILURES_PER_USER', 'AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS', 'AUTH_LOGIN_WINDOW_S']) INT_KEYS.add(key);
+/** Settings whose values never appear in a boot error. */
+const SECRET_KEYS = new Set(['OCI_PASSWORD', 'AUTH_JWT_SECRET']);
 
 /** Environment values are strings; convert only well-formed ones so a typo is reported, not coerced. */
 function convert(key: string, value: string): unknown {
@@ -132,14 +189,15 @@ function convert(key: string, value: string): unknown {
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'OCI_HOST', 'OCI_USER', 'OCI_PASSWORD', 'OCI_TLS_CA_FILE', 'OCI_TLS_SERVER_NAME', 'LOG_LEVEL', 'LOG_FORMAT']) {
+  for (const key of [...known, 'OCI_HOST', 'OCI_USER', 'OCI_PASSWORD', 'OCI_TLS_CA_FILE', 'OCI_TLS_SERVER_NAME', 'LOG_LEVEL', 'LOG_FORMAT', 'AUTH_JWT_SECRET']) {
     const value = raw[key];
     if (typeof value === 'string' && value !== '') picked[key] = convert(key, value);
   }
   const env = plainToInstance(EnvironmentVariables, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const shown = (e: (typeof errors)[number]): string => (SECRET_KEYS.has(e.property) && e.value !== undefined ? '(hidden)' : JSON.stringify(e.value));
+    const lines = errors.map((e) => `  ${e.property}=${shown(e)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;

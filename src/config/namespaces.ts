@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { loadApioSettings, type ApioSettings } from './apio-settings.js';
-import { validateEnvironment } from './environment.js';
+import { DEMO_JWT_SECRET, validateEnvironment } from './environment.js';
 
 /** Typed configuration namespaces: inject with `@Inject(ociConfig.KEY) cfg: ConfigType<typeof ociConfig>`. */
 
@@ -41,3 +41,21 @@ export const ociConfig = registerAs('oci', () => {
 export type OciConfig = ReturnType<typeof ociConfig>;
 
 export const apioConfig = registerAs('apio', (): ApioSettings => loadApioSettings(validateEnvironment(process.env).APIO_SETTINGS_FILE));
+
+export const authConfig = registerAs('auth', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    production: env.NODE_ENV === 'production',
+    // Unset outside production only (production refuses to boot without one): the documented demo secret.
+    jwtSecret: env.AUTH_JWT_SECRET ?? DEMO_JWT_SECRET,
+    usersFile: env.AUTH_USERS_FILE,
+    tokensFile: env.AUTH_TOKENS_FILE,
+    accessTtlS: env.AUTH_ACCESS_TTL_S,
+    refreshTtlS: env.AUTH_REFRESH_TTL_S,
+    machineTtlS: env.AUTH_MACHINE_TTL_S,
+    maxFailuresPerUser: env.AUTH_LOGIN_MAX_FAILURES_PER_USER,
+    maxFailuresPerAddress: env.AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS,
+    loginWindowS: env.AUTH_LOGIN_WINDOW_S,
+  };
+});
+export type AuthConfig = ReturnType<typeof authConfig>;

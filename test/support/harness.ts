@@ -1,11 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/bootstrap.js';
 import { ApioSettings, loadApioSettings } from '../../src/config/apio-settings.js';
-import { apioConfig } from '../../src/config/namespaces.js';
+import { apioConfig, authConfig, type AuthConfig } from '../../src/config/namespaces.js';
+import { Clock } from '../../src/auth/clock.js';
+import { TokenService } from '../../src/auth/token.service.js';
+import { UsersStore } from '../../src/auth/users.store.js';
+import { TestUsers, type TestUserSpec } from './test-users.js';
 import { InMemoryOciGateway } from '../../src/oci/memory/in-memory-oci-gateway.js';
 import { OciGateway } from '../../src/oci/oci-gateway.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
@@ -54,9 +61,37 @@ async function gatewayOf(driver: Driver, engine: BroadWorksEngine): Promise<{ ga
 export interface TestApp {
   app: INestApplication;
   engine: BroadWorksEngine;
-  http: ReturnType<typeof request>;
+  /** A client that sends a system administrator's access token on every request. */
+  http: TestAgent;
+  /** A client with no Authorization header. */
+  anonymous: ReturnType<typeof request>;
+  /** A client that sends `Authorization: Bearer <token>` on every request. */
+  withToken(token: string): TestAgent;
+  /** A client with the access token of a user of the test users file (see `users`). */
+  as(username: string): TestAgent;
+  /** An access token of a user of the test users file, signed directly (no scrypt, no login bound). */
+  accessTokenOf(username: string): string;
+  /** The test users file: add and remove users while the app runs. */
+  users: TestUsers;
+  /** The clock tokens and the login bound use: real time, plus whatever `advance` added. */
+  clock: ManualClock;
   close(): Promise<void>;
 }
+
+/** Real time that a test can move forward, e.g. past a token's expiry. */
+export class ManualClock extends Clock {
+  private offsetMs = 0;
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** The system administrator `http` sends requests as (password `admin-password`). */
+export const TEST_ADMIN = 'admin';
+export const TEST_JWT_SECRET = 'test-secret-of-the-e2e-suites-only-0123456789';
 
 export interface TestAppOptions {
   /** Changes to the shipped settings file (AUTOMATIC_ID_RULES, templates…). */
@@ -69,6 +104,10 @@ export interface TestAppOptions {
   imports?: NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']>;
   /** More providers to override: [token, value]. */
   overrides?: [unknown, unknown][];
+  /** Users of the test users file besides the system administrator `admin`. */
+  users?: TestUserSpec[];
+  /** Changes to the auth settings (token lifetimes, login bounds…). */
+  auth?: Partial<AuthConfig>;
 }
 
 /** The parts of the demo world file that tests change. */
@@ -88,23 +127,58 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   options.settings?.(settings);
   const { gateway: real, stop } = await gatewayOf(driver, engine);
   const gateway = options.wrap ? options.wrap(real) : real;
+  // Users and machine tokens live in a temp directory: tests never touch env/users.json.
+  const dir = mkdtempSync(join(tmpdir(), 'auth-'));
+  const users = await TestUsers.create(join(dir, 'users.json'), [{ username: TEST_ADMIN, level: 'system' }, ...(options.users ?? [])]);
+  const auth: AuthConfig = {
+    production: false,
+    jwtSecret: TEST_JWT_SECRET,
+    usersFile: users.file,
+    tokensFile: join(dir, 'machine-tokens.json'),
+    accessTtlS: 900,
+    refreshTtlS: 86400,
+    machineTtlS: 31536000,
+    maxFailuresPerUser: 5,
+    maxFailuresPerAddress: 20,
+    loginWindowS: 900,
+    ...options.auth,
+  };
+  const clock = new ManualClock();
   const builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
     .overrideProvider(OciGateway)
     .useValue(gateway)
     .overrideProvider(apioConfig.KEY)
-    .useValue(settings);
+    .useValue(settings)
+    .overrideProvider(authConfig.KEY)
+    .useValue(auth)
+    .overrideProvider(Clock)
+    .useValue(clock);
   for (const [token, value] of options.overrides ?? []) builder.overrideProvider(token as string).useValue(value);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app);
   await app.init();
+  const server = app.getHttpServer() as Parameters<typeof request>[0];
+  const withToken = (token: string): TestAgent => request.agent(server).set('Authorization', `Bearer ${token}`);
+  const accessTokenOf = (username: string): string => {
+    const user = app.get(UsersStore).find(username);
+    if (!user) throw new Error(`no test user ${username}`);
+    return app.get(TokenService).sign('access', username, { cred: UsersStore.credentialTag(user) });
+  };
   return {
     app,
     engine,
-    http: request(app.getHttpServer()),
+    http: withToken(accessTokenOf(TEST_ADMIN)),
+    anonymous: request(server),
+    withToken,
+    as: (username) => withToken(accessTokenOf(username)),
+    accessTokenOf,
+    users,
+    clock,
     close: async () => {
       await app.close();
       await stop();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

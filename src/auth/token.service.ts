@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { ApiError } from '../common/api-error.js';
+import { authConfig } from '../config/namespaces.js';
+import { Clock } from './clock.js';
+
+/** `typ` tells the three kinds apart, so one is never accepted where another is due. */
+export type TokenType = 'access' | 'refresh' | 'machine';
+
+export interface TokenClaims {
+  /** A user name, or the id of a machine token. */
+  sub: string;
+  typ: TokenType;
+  /** Users: the fingerprint of the credential the token was issued for (UsersStore.credentialTag). */
+  cred?: string;
+  /** Machine tokens: the id the registry knows them by. */
+  jti?: string;
+  iat: number;
+  exp: number;
+}
+
+const ISSUER = 'hunt-group-api';
+const ALGORITHM = 'HS256';
+/** A JWT: three base64url parts. Anything else is refused before it is parsed. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** Signs and checks the service's JWTs (HS256 only, so no algorithm can be chosen by the sender). */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+  ) {}
+
+  sign(typ: TokenType, sub: string, extra: { cred?: string; jti?: string } = {}): string {
+    const ttl = { access: this.config.accessTtlS, refresh: this.config.refreshTtlS, machine: this.config.machineTtlS }[typ];
+    const iat = Math.floor(this.clock.now() / 1000);
+    return this.jwt.sign({ sub, typ, ...extra, iat }, { secret: this.config.jwtSecret, algorithm: ALGORITHM, issuer: ISSUER, expiresIn: ttl });
+  }
+
+  /** The claims of a valid token of one of the expected types; 401 otherwise, saying why without details. */
+  verify(token: string, expected: readonly TokenType[]): TokenClaims {
+    if (token.length > 4096 || !JWT_SHAPE.test(token)) throw invalidToken('The bearer token is not a valid token');
+    let claims: TokenClaims;
+    try {
+      claims = this.jwt.verify<TokenClaims>(token, {
+        secret: this.config.jwtSecret,
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        clockTimestamp: Math.floor(this.clock.now() / 1000),
+      });
+    } catch (error) {
+      if ((error as Error).name === 'TokenExpiredError') throw ApiError.unauthorized('TOKEN_EXPIRED', 'The bearer token has expired', 'invalid_token');
+      throw invalidToken('The bearer token is not a valid token');
+    }
+    if (typeof claims.sub !== 'string' || !expected.includes(claims.typ)) {
+      throw invalidToken(`A ${String(claims.typ)} token cannot be used here (expected: ${expected.join(' or ')})`);
+    }
+    return claims;
+  }
+
+  expiresAt(claims: { exp: number }): string {
+    return new Date(claims.exp * 1000).toISOString();
+  }
+
+  /** When a machine token issued now expires. */
+  machineExpiry(): string {
+    return new Date((Math.floor(this.clock.now() / 1000) + this.config.machineTtlS) * 1000).toISOString();
+  }
+}
+
+function invalidToken(message: string): ApiError {
+  return ApiError.unauthorized('INVALID_TOKEN', message, 'invalid_token');
+}
