@@ -52,7 +52,6 @@ export function reachProblems(value: { level?: unknown; tenants?: unknown; group
 
 /** A BroadWorks service provider or group id: 1..30 characters, no white space at either end, no control characters. */
 export function isId(value: unknown): value is string {
-  // eslint-disable-next-line no-control-regex
   return typeof value === 'string' && value.length >= 1 && value.length <= 30 && /^\S(.*\S)?$/.test(value) && !/[\u0000-\u001f\u007f]/.test(value);
 }
 

@@ -37,9 +37,9 @@ export async function validateDto<T extends object>(cls: new () => T, plain: unk
 }
 
 /**
- * The validation pipe, after a check that no string of the body, query or path holds a character
- * XML cannot carry: every field, typed by a DTO or not, is refused alike (400) before any
- * OCI-P is written, on the memory gateway as on the wire.
+ * The validation pipe, after a check that no string (or field name) of the body, query or path
+ * holds a control character or one XML cannot carry: every field, typed by a DTO or not, is
+ * refused alike (400 INVALID_CHARACTERS) before any OCI-P is written, on every gateway.
  */
 class XmlSafeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
