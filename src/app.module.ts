@@ -4,12 +4,15 @@ import { AuthModule } from './auth/auth.module.js';
 import { ErrorEnvelopeFilter } from './common/error-envelope.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfigModule } from './config/config.module.js';
+import { HealthModule } from './health/health.module.js';
 import { HuntGroupsModule } from './hunt-groups/hunt-groups.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { OciModule } from './oci/oci.module.js';
 
 /** Global pipe and filter are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
-  imports: [AppConfigModule, AuthModule, OciModule.register(), HuntGroupsModule],
+  imports: [AppConfigModule, AuthModule, LoggingModule, MetricsModule, OciModule.register(), HealthModule, HuntGroupsModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },

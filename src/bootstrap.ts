@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { setupOpenApi } from './openapi/openapi.js';
 
 /** The HTTP settings main.ts and the e2e tests share; everything else lives in AppModule. */
 export function configureApp(app: INestApplication): void {
@@ -9,4 +11,8 @@ export function configureApp(app: INestApplication): void {
   app.use(helmet());
   // Bodies are small JSON documents; anything bigger is refused with 413 before it is read.
   express.useBodyParser('json', { limit: '100kb' });
+  // Nest's own messages (boot, errors) go through pino too, as JSON lines with the request id.
+  app.useLogger(app.get(Logger));
+  // The OpenAPI document, built from the controllers and DTOs: /api/docs (browsable) and /api/docs-json.
+  setupOpenApi(app);
 }

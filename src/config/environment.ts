@@ -171,8 +171,7 @@ export class EnvironmentVariables {
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-const INT_KEYS = new Set(['PORT', 'OCI_PORT', 'OCI_POOL_SIZE', 'OCI_QUEUE_LIMIT', 'OCI_CONNECT_TIMEOUT_MS', 'OCI_REQUEST_TIMEOUT_MS', 'OCI_RECONNECT_BASE_MS', 'OCI_RECONNECT_MAX_MS']);
-INT_KEYS.add('SHUTDOWN_GRACE_MS');
+const INT_KEYS = new Set(['PORT', 'OCI_PORT', 'OCI_POOL_SIZE', 'OCI_QUEUE_LIMIT', 'OCI_CONNECT_TIMEOUT_MS', 'OCI_REQUEST_TIMEOUT_MS', 'OCI_RECONNECT_BASE_MS', 'OCI_RECONNECT_MAX_MS', 'SHUTDOWN_GRACE_MS']);
 const BOOL_KEYS = new Set(['OCI_TLS']);
 for (const key of ['AUTH_ACCESS_TTL_S', 'AUTH_REFRESH_TTL_S', 'AUTH_MACHINE_TTL_S', 'AUTH_LOGIN_MAX_FAILURES_PER_USER', 'AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS', 'AUTH_LOGIN_WINDOW_S']) INT_KEYS.add(key);
 /** Settings whose values never appear in a boot error. */

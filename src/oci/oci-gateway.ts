@@ -4,6 +4,18 @@ import { OciErrorResponse } from './oci-errors.js';
 /** BroadWorks accepts at most this many commands in one OCI-P document. */
 export const MAX_COMMANDS_PER_DOCUMENT = 15;
 
+/** What a pooled gateway is doing, for the metrics; numbers since the gateway started. */
+export interface OciGatewayStats {
+  /** Sessions the pool is configured to hold. */
+  poolSize: number;
+  /** Sessions carrying a document right now. */
+  busySessions: number;
+  /** Calls waiting for a free session. */
+  queueLength: number;
+  /** Sessions re-established after one was lost or refused (total). */
+  reconnects: number;
+}
+
 /** What one command of a document came back with. */
 export type OciOutcome = OciResponse | OciErrorResponse;
 
@@ -18,6 +30,11 @@ export abstract class OciGateway {
 
   /** Whether BroadWorks is reachable and a session is logged in. */
   abstract isReady(): Promise<boolean>;
+
+  /** The pool's numbers for /metrics; undefined for a gateway without a pool (the in-memory one). */
+  stats(): OciGatewayStats | undefined {
+    return undefined;
+  }
 
   /** Sends the commands as one document and throws the first ErrorResponse among the answers. */
   async send<T extends readonly OciRequest[]>(...commands: T): Promise<ResponsesTo<T>> {
