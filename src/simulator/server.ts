@@ -55,6 +55,12 @@ export async function startOciSimulator(options: OciSimulatorOptions): Promise<O
   const server = tlsOptions ? tls.createServer({ key: tlsOptions.key, cert: tlsOptions.cert }, serve) : net.createServer(serve);
   // A failed TLS handshake concerns that client only.
   server.on('tlsClientError', (_error: Error, socket: net.Socket) => socket.destroy());
+  // Every raw socket, including those still in the TLS handshake, so close() never waits on one.
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -73,6 +79,7 @@ export async function startOciSimulator(options: OciSimulatorOptions): Promise<O
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
         for (const connection of connections) connection.socket.destroy();
       }),
   };

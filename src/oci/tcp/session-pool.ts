@@ -116,16 +116,16 @@ export class SessionPool {
     }
   }
 
-  /** Why no session is logged in, in words. */
+  /** Why no session is logged in, in words: a refused login first, since only a configuration fix helps. */
   whyUnreachable(): string {
-    return this.unreachable().message;
+    const refused = this.slots.find((slot) => slot.state === 'refused');
+    if (refused) return `login refused: ${refused.lastError ?? 'wrong credentials'}`;
+    return this.slots.find((slot) => slot.lastError !== undefined)?.lastError ?? 'not logged in yet';
   }
 
-  /** Why no session can be had: a refused login first, since only a configuration fix helps. */
   private unreachable(): OciTransportError {
-    const refused = this.slots.find((slot) => slot.state === 'refused');
-    if (refused) return new OciTransportError('unreachable', `login refused: ${refused.lastError ?? 'wrong credentials'}`);
-    const reason = this.slots.find((slot) => slot.lastError !== undefined)?.lastError ?? 'no session is logged in';
+    const reason = this.whyUnreachable();
+    if (reason.startsWith('login refused')) return new OciTransportError('unreachable', reason);
     return new OciTransportError('unreachable', `no BroadWorks session is logged in (${reason}); reconnecting in the background`);
   }
 }

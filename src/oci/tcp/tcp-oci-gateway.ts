@@ -42,7 +42,7 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
     const settled = await Promise.race([started, sleep(connectTimeoutMs).then(() => false)]);
     const loggedIn = this.pool.loggedIn;
     if (loggedIn > 0) this.logger.log(`Logged in to BroadWorks at ${where}: ${loggedIn} of ${poolSize} sessions`);
-    else this.logger.error(`No session to BroadWorks at ${where} ${settled ? 'could log in' : 'yet'} (${this.pool.whyUnreachable()}); calls answer 503 until one does`);
+    else this.logger.error(`No session to BroadWorks at ${where} ${settled ? 'could log in' : 'yet'} (${this.pool.whyUnreachable()}); calls answer 503 until one does, retrying in the background`);
   }
 
   async onModuleDestroy(): Promise<void> {
