@@ -7,8 +7,10 @@ import { setupOpenApi } from './openapi/openapi.js';
 /** The HTTP settings main.ts and the e2e tests share; everything else lives in AppModule. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
-  // Security headers on every answer (nosniff, frame-ancestors none, HSTS, no X-Powered-By…).
-  app.use(helmet());
+  // Security headers on every answer (CSP, nosniff, frame options, HSTS, no X-Powered-By…). The CSP
+  // does not ask browsers to upgrade to https: the service is often reached over plain HTTP inside
+  // a network, where upgraded requests for the API docs' scripts would fail.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Bodies are small JSON documents; anything bigger is refused with 413 before it is read.
   express.useBodyParser('json', { limit: '100kb' });
   // Nest's own messages (boot, errors) go through pino too, as JSON lines with the request id.

@@ -27,6 +27,8 @@ describe('hardening', () => {
         'referrer-policy': 'no-referrer',
       });
       expect(res.headers['x-powered-by']).toBeUndefined();
+      // Plain HTTP must keep working for the API docs page: no forced upgrade of its scripts.
+      expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     }
   });
 

@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const systemOnly = this.reflector.getAllAndOverride<boolean | undefined>(SYSTEM_ONLY, [context.getHandler(), context.getClass()]);
     if (systemOnly && principal.level !== 'system') throw ApiError.forbidden('FORBIDDEN', 'Only system administrators may do this');
     const { tenantId, groupId } = request.params as { tenantId?: string; groupId?: string };
-    if (!canReach(principal, tenantId, groupId)) throw ApiError.forbidden('FORBIDDEN', forbiddenMessage(tenantId, groupId));
+    if (!canReach(principal, tenantId, groupId)) throw ApiError.forbidden('FORBIDDEN', forbiddenMessage(principal.kind === 'user' ? 'user' : 'machine token', tenantId, groupId));
     return true;
   }
 
@@ -49,7 +49,7 @@ export function bearerToken(request: Request): string | undefined {
   return match[1];
 }
 
-function forbiddenMessage(tenantId: string | undefined, groupId: string | undefined): string {
+function forbiddenMessage(who: string, tenantId: string | undefined, groupId: string | undefined): string {
   if (tenantId === undefined) return 'Only system administrators may do this';
-  return groupId === undefined ? `This user may not manage tenant ${tenantId}` : `This user may not manage group ${groupId} of tenant ${tenantId}`;
+  return groupId === undefined ? `This ${who} may not manage tenant ${tenantId}` : `This ${who} may not manage group ${groupId} of tenant ${tenantId}`;
 }

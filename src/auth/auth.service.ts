@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error.js';
 import { LoginLimiter } from './login-limiter.js';
@@ -82,7 +82,7 @@ export class AuthService {
   /** The user a token names, while they exist with the credential the token was issued for. */
   private currentUser(username: string, cred: string | undefined) {
     const user = this.users.find(username);
-    if (!user || cred !== UsersStore.credentialTag(user)) {
+    if (!user || cred === undefined || !sameSecret(cred, UsersStore.credentialTag(user))) {
       throw ApiError.unauthorized('INVALID_TOKEN', 'The user of this token no longer exists or has a new password', 'invalid_token');
     }
     return user;
@@ -92,4 +92,10 @@ export class AuthService {
 function required(bearer: string | undefined): string {
   if (bearer === undefined) throw ApiError.unauthorized('UNAUTHENTICATED', 'This API needs a token: Authorization: Bearer <access token>');
   return bearer;
+}
+
+/** Constant-time string comparison (of fixed-length digests, so lengths leak nothing either). */
+function sameSecret(a: string, b: string): boolean {
+  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
