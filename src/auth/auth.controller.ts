@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService, type LoginTokens } from './auth.service.js';
 import { bearerToken } from './auth.guard.js';
@@ -22,7 +22,6 @@ export class AuthController {
   /** Public to the guard, which wants access tokens: this route checks its own (refresh) token. */
   @Get('access_token')
   @Public()
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'A new access token, for the refresh token sent as the bearer' })
   accessToken(@Req() request: Request): { access_token: string } {
     return this.auth.refresh(bearerToken(request));

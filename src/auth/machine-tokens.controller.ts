@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../common/api-error.js';
 import { AuthService, type IssuedMachineToken } from './auth.service.js';
 import { CreateMachineTokenDto, MachineTokenParamsDto } from './dto/machine-token.dto.js';
@@ -10,7 +10,6 @@ import { reachProblems } from './reach.js';
 
 /** Long-lived tokens for scripts and portals; system administrators issue, list and revoke them. */
 @ApiTags('auth')
-@ApiBearerAuth()
 @SystemOnly()
 @Controller('api/v1/auth/machine_tokens')
 export class MachineTokensController {
