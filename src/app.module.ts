@@ -9,10 +9,11 @@ import { HuntGroupsModule } from './hunt-groups/hunt-groups.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OciModule } from './oci/oci.module.js';
+import { PluginsModule } from './plugins/plugins.module.js';
 
 /** Global pipe and filter are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
-  imports: [AppConfigModule, AuthModule, LoggingModule, MetricsModule, OciModule.register(), HealthModule, HuntGroupsModule],
+  imports: [AppConfigModule, AuthModule, LoggingModule, MetricsModule, OciModule.register(), PluginsModule.forRoot(), HealthModule, HuntGroupsModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },

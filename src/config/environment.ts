@@ -111,6 +111,19 @@ export class EnvironmentVariables {
   @IsIn(['json', 'pretty'])
   LOG_FORMAT?: 'json' | 'pretty';
 
+  /**
+   * Plugin modules loaded at boot, comma separated: a built-in name (`audit-trail`) or the path of
+   * a JavaScript module (absolute, or relative to the working directory) exporting a NestJS module.
+   */
+  @IsOptional()
+  @IsString()
+  PLUGINS?: string;
+
+  /** Where the audit-trail plugin appends its JSON lines. */
+  @IsString()
+  @IsNotEmpty()
+  AUDIT_TRAIL_FILE = 'audit-trail.jsonl';
+
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   @IsInt()
   @Min(0)
@@ -188,7 +201,7 @@ function convert(key: string, value: string): unknown {
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'OCI_HOST', 'OCI_USER', 'OCI_PASSWORD', 'OCI_TLS_CA_FILE', 'OCI_TLS_SERVER_NAME', 'LOG_LEVEL', 'LOG_FORMAT', 'AUTH_JWT_SECRET']) {
+  for (const key of [...known, 'OCI_HOST', 'OCI_USER', 'OCI_PASSWORD', 'OCI_TLS_CA_FILE', 'OCI_TLS_SERVER_NAME', 'LOG_LEVEL', 'LOG_FORMAT', 'AUTH_JWT_SECRET', 'PLUGINS']) {
     const value = raw[key];
     if (typeof value === 'string' && value !== '') picked[key] = convert(key, value);
   }

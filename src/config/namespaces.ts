@@ -40,6 +40,16 @@ export const ociConfig = registerAs('oci', () => {
 });
 export type OciConfig = ReturnType<typeof ociConfig>;
 
+/** Plugin module specifiers, read when the module tree is composed (before DI), hence a plain function. */
+export function pluginSpecifiers(): string[] {
+  return (validateEnvironment(process.env).PLUGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export const pluginsConfig = registerAs('plugins', () => ({ auditTrailFile: validateEnvironment(process.env).AUDIT_TRAIL_FILE }));
+
 export const apioConfig = registerAs('apio', (): ApioSettings => loadApioSettings(validateEnvironment(process.env).APIO_SETTINGS_FILE));
 
 export const authConfig = registerAs('auth', () => {
@@ -59,3 +69,8 @@ export const authConfig = registerAs('auth', () => {
   };
 });
 export type AuthConfig = ReturnType<typeof authConfig>;
+
+/** The users file, for the users CLI: without the service's production checks, since the CLI signs nothing. */
+export function usersFileSetting(): string {
+  return validateEnvironment({ ...process.env, NODE_ENV: undefined }).AUTH_USERS_FILE;
+}

@@ -1,0 +1,102 @@
+/**
+ * Baseline (e): the same OCI-P exchanges a REST call makes, straight through the project's TCP
+ * gateway (pool of the same size), without NestJS or HTTP: what OCI-P alone costs.
+ */
+import { TcpOciGateway } from '../src/oci/tcp/index.js';
+import type { OciRequest } from '../src/oci/commands.js';
+
+const T = 'ApioSpTest';
+const G = 'ApioGrpTest';
+
+/** The documents of each REST call, in order (see README, "The API in short"). */
+export const EXCHANGES: Record<string, (n: number, fixture: string) => OciRequest[][]> = {
+  'GET one': (_n, id) => [[{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()]],
+  'GET list': () => [[list(), { $type: 'GroupDepartmentGetListRequest18', serviceProviderId: T, groupId: G, includeEnterpriseDepartments: true }]],
+  PUT: (n, id) => [
+    [{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()],
+    [{ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: id, noAnswerNumberOfRings: 1 + (n % 20) }, { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()],
+  ],
+  'POST+DELETE': (n) => {
+    const id = `raw${process.pid}x${n}@sip.netaxis.be`;
+    return [
+      [add(id), { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()],
+      [list()],
+      [{ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: id }],
+    ];
+  },
+};
+
+function list(): OciRequest {
+  return { $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: T, groupId: G };
+}
+
+function add(serviceUserId: string): OciRequest {
+  return {
+    $type: 'GroupHuntGroupAddInstanceRequest20',
+    serviceProviderId: T,
+    groupId: G,
+    serviceUserId,
+    serviceInstanceProfile: { name: 'Bench', callingLineIdLastName: 'Bench', callingLineIdFirstName: 'Mark' },
+    policy: 'Regular',
+    huntAfterNoAnswer: false,
+    noAnswerNumberOfRings: 5,
+    forwardAfterTimeout: false,
+    forwardTimeoutSeconds: 0,
+    allowCallWaitingForAgents: false,
+    useSystemHuntGroupCLIDSetting: true,
+    includeHuntGroupNameInCLID: true,
+    enableNotReachableForwarding: false,
+    makeBusyWhenNotReachable: false,
+    allowMembersToControlGroupBusy: false,
+    enableGroupBusy: false,
+    applyGroupBusyWhenTerminatingToAgent: false,
+  };
+}
+
+export interface RawResult {
+  callsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * `concurrency` workers in a closed loop for `seconds`, each doing one REST call's exchanges at a
+ * time. POST+DELETE counts as two calls, as it is two REST calls.
+ */
+export async function runRaw(port: number, poolSize: number, route: string, concurrency: number, seconds: number, fixture: string): Promise<RawResult> {
+  const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+  const gateway = new TcpOciGateway({
+    host: '127.0.0.1',
+    port,
+    userId: 'admin',
+    password: 'admin',
+    poolSize,
+    queueLimit: 100000,
+    connectTimeoutMs: 5000,
+    requestTimeoutMs: 30000,
+    reconnectBaseMs: 100,
+    reconnectMaxMs: 1000,
+    logger: silent,
+  });
+  await gateway.onModuleInit();
+  const latencies: number[] = [];
+  let n = 0;
+  const deadline = Date.now() + seconds * 1000;
+  const callsPerExchange = route === 'POST+DELETE' ? 2 : 1;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const documents = EXCHANGES[route](n++, fixture);
+      const started = performance.now();
+      for (const document of documents) await gateway.send(...document);
+      const each = (performance.now() - started) / callsPerExchange;
+      for (let i = 0; i < callsPerExchange; i++) latencies.push(each);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  await gateway.onModuleDestroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { callsPerSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}
