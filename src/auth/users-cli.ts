@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { validateEnvironment } from '../config/environment.js';
+import { usersFileSetting } from '../config/namespaces.js';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password.js';
 import { LEVELS, normalizeReach, reachProblems, type GroupRef, type Level } from './reach.js';
 import { readUsersFile, USERNAME_PATTERN, writeUsersFile, type StoredUser, type UsersFile } from './users-file.js';
@@ -163,7 +163,7 @@ function askHidden(prompt: string): Promise<string> {
 // Run only as the entry point (node dist/auth/users-cli.js), not when a test imports it.
 if (process.argv[1]?.endsWith('users-cli.js')) {
   try {
-    const file = validateEnvironment(process.env).AUTH_USERS_FILE;
+    const file = usersFileSetting();
     process.exitCode = await runUsersCli(process.argv.slice(2), file, processIo);
   } catch (error) {
     console.error(`users: ${(error as Error).message}`);
