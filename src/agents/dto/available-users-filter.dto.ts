@@ -1,13 +1,16 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { DepartmentDto } from '../../hunt-groups/dto/department.dto.js';
 
 /** `{"tenantId", "groupId"}` of sensitiveUserGroupEquals. */
 export class UserGroupDto {
+  @ApiProperty({ minLength: 1, maxLength: 30, example: 'ApioSpTest' })
   @IsString()
   @Length(1, 30, { message: '$property must be 1 to 30 characters (a BroadWorks service provider id)' })
   tenantId!: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 30, example: 'ApioGrpTest' })
   @IsString()
   @Length(1, 30, { message: '$property must be 1 to 30 characters (a BroadWorks group id)' })
   groupId!: string;
@@ -48,6 +51,7 @@ export interface AvailableUsersFilterDto extends Partial<Record<TextCriterionNam
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AvailableUsersFilterDto {
+  @ApiPropertyOptional({ type: DepartmentDto, description: 'Only the users of this department (case-sensitive)' })
   @ValidateIf((_o: object, v: unknown) => v !== undefined)
   @IsObject({ message: '$property must be a department object {tenantId, groupId?, departmentName}' })
   @ValidateNested()
@@ -55,16 +59,19 @@ export class AvailableUsersFilterDto {
   sensitiveDepartmentEquals?: DepartmentDto;
 
   @ValidateIf((_o: object, v: unknown) => v !== undefined)
+  @ApiPropertyOptional({ type: UserGroupDto, description: 'Only the users of this group; another group than the URL\'s only in an enterprise' })
   @IsObject({ message: '$property must be an object {tenantId, groupId}' })
   @ValidateNested()
   @Type(() => UserGroupDto)
   sensitiveUserGroupEquals?: UserGroupDto;
 
+  @ApiPropertyOptional({ type: Boolean, description: 'Only the users of the group of the URL', example: true })
   @ValidateIf((_o: object, v: unknown) => v !== undefined)
   @IsBoolean()
   sameGroupOnly?: boolean;
 
   @ValidateIf((_o: object, v: unknown) => v !== undefined)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_RESPONSE_SIZE, description: 'At most this many users' })
   @IsInt({ message: '$property must be an integer' })
   @Min(1, { message: `$property must be 1 to ${MAX_RESPONSE_SIZE}` })
   @Max(MAX_RESPONSE_SIZE, { message: `$property must be 1 to ${MAX_RESPONSE_SIZE}` })
@@ -72,8 +79,10 @@ export class AvailableUsersFilterDto {
 }
 
 // The 30 text criteria are declared from the table above rather than written out one by one.
-for (const { name, maxLength } of TEXT_CRITERIA) {
+for (const { name, maxLength, mode, isCaseInsensitive } of TEXT_CRITERIA) {
   const target = AvailableUsersFilterDto.prototype;
+  const how = `${mode.toLowerCase()}${isCaseInsensitive ? ', case-insensitive' : ', case-sensitive'}`;
+  ApiPropertyOptional({ type: String, minLength: 1, maxLength, description: `Only users whose ${name.replace(/^(in)?sensitive|Starts$|Contains$|Equals$/g, '')} ${how} this` })(target, name);
   ValidateIf((_o: object, v: unknown) => v !== undefined)(target, name);
   IsString({ message: '$property must be a string' })(target, name);
   Length(1, maxLength, { message: `$property must be 1 to ${maxLength} characters` })(target, name);

@@ -6,13 +6,13 @@ import { LEVELS, type Level } from '../reach.js';
 const ID_TOKEN = /^\S(.*\S)?$/;
 
 export class GroupRefDto {
-  @ApiProperty({ example: 'ApioSpTest' })
+  @ApiProperty({ minLength: 1, maxLength: 30, example: 'ApioSpTest' })
   @IsString()
   @Length(1, 30)
   @Matches(ID_TOKEN, { message: '$property must not start or end with white space' })
   tenantId!: string;
 
-  @ApiProperty({ example: 'ApioGrpTest' })
+  @ApiProperty({ minLength: 1, maxLength: 30, example: 'ApioGrpTest' })
   @IsString()
   @Length(1, 30)
   @Matches(ID_TOKEN, { message: '$property must not start or end with white space' })
@@ -20,7 +20,7 @@ export class GroupRefDto {
 }
 
 export class CreateMachineTokenDto {
-  @ApiProperty({ example: 'provisioning portal' })
+  @ApiProperty({ minLength: 1, maxLength: 80, example: 'provisioning portal' })
   @IsString()
   @Length(1, 80)
   name!: string;
@@ -29,7 +29,12 @@ export class CreateMachineTokenDto {
   @IsIn(LEVELS, { message: `$property must be one of ${LEVELS.join(', ')}` })
   level!: Level;
 
-  @ApiPropertyOptional({ type: [String], description: 'level tenant: the tenants the token may manage' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 30 },
+    maxItems: 1000,
+    description: 'level tenant: the tenants the token may manage',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
@@ -38,7 +43,7 @@ export class CreateMachineTokenDto {
   @Matches(ID_TOKEN, { each: true, message: 'each of $property must not start or end with white space' })
   tenants?: string[];
 
-  @ApiPropertyOptional({ type: [GroupRefDto], description: 'level group: the groups the token may manage' })
+  @ApiPropertyOptional({ type: [GroupRefDto], maxItems: 1000, description: 'level group: the groups the token may manage' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)

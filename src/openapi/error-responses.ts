@@ -1,0 +1,153 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+/** One bad field of a refused request (`details` of VALIDATION_FAILED). */
+export class FieldProblemDto {
+  @ApiProperty({ description: 'The field, as a path into the body or the URL', example: 'serviceInstanceProfile.name' })
+  field!: string;
+
+  @ApiProperty({ type: [String], description: 'Why it was refused', example: ['name must be 1 to 30 characters (the hunt group name)'] })
+  reasons!: string[];
+}
+
+/** What BroadWorks said (`details` of a BroadWorks refusal). */
+export class BroadWorksErrorDetailsDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'BroadWorks error code', example: 4008 })
+  error_code!: number | null;
+
+  @ApiProperty({ enum: ['Error', 'Warning', 'Info'], example: 'Error' })
+  level!: string;
+
+  @ApiProperty({ description: 'BroadWorks summary', example: '[Error 4008] User not found: ApioHgTest@sip.netaxis.be' })
+  summary!: string;
+
+  @ApiProperty({ description: 'BroadWorks detail, "" when none', example: '' })
+  detail!: string;
+
+  @ApiPropertyOptional({ description: 'The OCI-P command BroadWorks refused', example: 'GroupHuntGroupGetInstanceRequest20' })
+  command?: string;
+}
+
+/** The JSON envelope of every error answer. */
+@ApiExtraModels(FieldProblemDto, BroadWorksErrorDetailsDto)
+export class ErrorEnvelopeDto {
+  @ApiProperty({ description: 'One readable sentence', example: 'Invalid request: noAnswerNumberOfRings: noAnswerNumberOfRings must be 1 to 20 rings' })
+  error!: string;
+
+  @ApiProperty({ description: 'Machine-readable symbol: VALIDATION_FAILED, NOT_FOUND, CONFLICT, BROADWORKS_UNAVAILABLE…', example: 'VALIDATION_FAILED' })
+  code!: string;
+
+  @ApiPropertyOptional({
+    description: 'Validation failures: each bad field with its reasons. BroadWorks refusals: what BroadWorks said.',
+    oneOf: [{ type: 'array', items: { $ref: getSchemaPath(FieldProblemDto) } }, { $ref: getSchemaPath(BroadWorksErrorDetailsDto) }],
+  })
+  details?: FieldProblemDto[] | BroadWorksErrorDetailsDto;
+}
+
+type Example = { summary: string; value: { error: string; code: string; details?: unknown } };
+
+const broadworks = (code: number, text: string, command: string): BroadWorksErrorDetailsDto => ({ error_code: code, level: 'Error', summary: `[Error ${code}] ${text}`, detail: '', command });
+
+/** Real answers of the demo (tenant ApioSpTest, group ApioGrpTest), one set per status. */
+const EXAMPLES: Record<number, { description: string; examples: Record<string, Example> }> = {
+  400: {
+    description: 'Bad input: a field out of its bounds (each named with its reasons), an unknown template, or a request BroadWorks refuses',
+    examples: {
+      validation: {
+        summary: 'A field out of bounds',
+        value: {
+          error: 'Invalid request: noAnswerNumberOfRings: noAnswerNumberOfRings must be 1 to 20 rings',
+          code: 'VALIDATION_FAILED',
+          details: [{ field: 'noAnswerNumberOfRings', reasons: ['noAnswerNumberOfRings must be 1 to 20 rings'] }],
+        },
+      },
+      broadworks: {
+        summary: 'BroadWorks refused the values',
+        value: {
+          error: 'BroadWorks refused the request: [Error 4515] Language not found: Klingon',
+          code: 'BROADWORKS_ERROR',
+          details: broadworks(4515, 'Language not found: Klingon', 'GroupHuntGroupAddInstanceRequest20'),
+        },
+      },
+    },
+  },
+  401: {
+    description: 'No bearer token, or one that is invalid or expired',
+    examples: { missing: { summary: 'No token', value: { error: 'This API needs a token: Authorization: Bearer <access token>', code: 'UNAUTHENTICATED' } } },
+  },
+  403: {
+    description: "The token's user may not manage this tenant or group",
+    examples: { reach: { summary: 'Out of reach', value: { error: 'This user may not manage group ApioGrpTest of tenant ApioSpTest', code: 'FORBIDDEN' } } },
+  },
+  404: {
+    description: 'Unknown tenant, group, hunt group or user',
+    examples: {
+      huntGroup: {
+        summary: 'Unknown hunt group',
+        value: { error: 'Hunt group nope@sip.netaxis.be not found in group ApioGrpTest of tenant ApioSpTest', code: 'HUNT_GROUP_NOT_FOUND' },
+      },
+      group: {
+        summary: 'Unknown group (BroadWorks says so)',
+        value: { error: 'BroadWorks refused the request: [Error 4152] Group not found: Nope', code: 'NOT_FOUND', details: broadworks(4152, 'Group not found: Nope', 'GroupGetRequest22V5') },
+      },
+    },
+  },
+  409: {
+    description: 'The service user id (or a number) is taken',
+    examples: {
+      taken: {
+        summary: 'Id taken',
+        value: {
+          error: 'BroadWorks refused the request: [Error 4501] User already exists: ApioHgTest@sip.netaxis.be',
+          code: 'CONFLICT',
+          details: broadworks(4501, 'User already exists: ApioHgTest@sip.netaxis.be', 'GroupHuntGroupAddInstanceRequest20'),
+        },
+      },
+    },
+  },
+  502: {
+    description: 'BroadWorks answered something that is not OCI-P',
+    examples: { bad: { summary: 'Not OCI-P', value: { error: 'BroadWorks answered something that is not OCI-P: the answer is not XML', code: 'BROADWORKS_BAD_RESPONSE' } } },
+  },
+  503: {
+    description: 'BroadWorks cannot be reached (no session logged in, or every session busy and the queue full)',
+    examples: {
+      down: {
+        summary: 'No session',
+        value: { error: 'BroadWorks cannot be reached: no BroadWorks session is logged in (connect ECONNREFUSED 127.0.0.1:2208); reconnecting in the background', code: 'BROADWORKS_UNAVAILABLE' },
+      },
+    },
+  },
+  504: {
+    description: 'BroadWorks did not answer in time, or the connection was lost after a change was sent (it may or may not have been applied)',
+    examples: {
+      timeout: { summary: 'No answer in time', value: { error: 'BroadWorks did not answer in time: no answer within 15000 ms', code: 'BROADWORKS_TIMEOUT' } },
+      unknownOutcome: {
+        summary: 'Change sent, answer lost',
+        value: {
+          error: 'The connection to BroadWorks was lost after the change was sent: it may or may not have been applied: the connection was lost after the change was sent (socket closed): the change may or may not have been applied; it was not re-sent',
+          code: 'BROADWORKS_UNKNOWN_OUTCOME',
+        },
+      },
+    },
+  },
+};
+
+/** Every status a call that goes to BroadWorks can end with besides its success. */
+export const BROADWORKS_CALL_ERRORS = [400, 401, 403, 404, 502, 503, 504] as const;
+
+/** Documents error answers: the JSON envelope, with the demo's real examples for each status. */
+export function ApiErrorResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(ErrorEnvelopeDto),
+    ...statuses.map((status) => {
+      const known = EXAMPLES[status];
+      if (!known) throw new Error(`No error example for status ${status}`);
+      return ApiResponse({
+        status,
+        description: known.description,
+        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) }, examples: known.examples } },
+      });
+    }),
+  );
+}
