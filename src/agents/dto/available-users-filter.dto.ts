@@ -46,7 +46,7 @@ export const TEXT_CRITERIA = Object.entries(TEXT_CRITERIA_CASES).flatMap(([sensi
 export const MAX_RESPONSE_SIZE = 10000;
 
 /** The text criteria's properties, added below from the table (declaration merging gives them their types). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface AvailableUsersFilterDto extends Partial<Record<TextCriterionName, string>> {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
