@@ -102,7 +102,7 @@ describe('OpenAPI document', () => {
       for (const status of ['400', '401', '403', '404', '502', '503', '504']) {
         const answer = op.responses[status] as OpenAPIV3.ResponseObject | undefined;
         const json = answer?.content?.['application/json'];
-        expect({ route, status, schema: (json?.schema)?.$ref }).toEqual({ route, status, schema: '#/components/schemas/ErrorEnvelopeDto' });
+        expect({ route, status, schema: (json?.schema as { $ref?: string } | undefined)?.$ref }).toEqual({ route, status, schema: '#/components/schemas/ErrorEnvelopeDto' });
         expect(Object.keys(json?.examples ?? {}).length).toBeGreaterThan(0);
       }
     }

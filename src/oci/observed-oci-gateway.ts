@@ -1,4 +1,3 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { OciRequest } from './commands.js';
 import { OciGateway, type OciGatewayStats, type OciOutcome } from './oci-gateway.js';
 
@@ -15,14 +14,12 @@ export interface OciExchangeObserver {
   observe(exchange: OciExchange): void;
 }
 
-type LifecycleHooks = Partial<OnModuleInit & OnModuleDestroy & OnApplicationBootstrap & BeforeApplicationShutdown & OnApplicationShutdown>;
-
 /**
  * Decorates the configured gateway so every document is timed and reported, whichever driver runs.
- * Nest calls lifecycle hooks on the provider it holds, which is this wrapper, so the hooks are
- * forwarded: the TCP gateway logs in on init and out on destroy.
+ * It has no lifecycle hooks on purpose: the driver's gateway is a provider of its own
+ * (OCI_DRIVER_GATEWAY), on which Nest runs them, so forwarding them would run them twice.
  */
-export class ObservedOciGateway extends OciGateway implements Required<LifecycleHooks> {
+export class ObservedOciGateway extends OciGateway {
   constructor(
     readonly inner: OciGateway,
     private readonly observers: readonly OciExchangeObserver[],
@@ -49,22 +46,6 @@ export class ObservedOciGateway extends OciGateway implements Required<Lifecycle
 
   override stats(): OciGatewayStats | undefined {
     return this.inner.stats();
-  }
-
-  async onModuleInit(): Promise<void> {
-    await (this.inner as LifecycleHooks).onModuleInit?.();
-  }
-  async onApplicationBootstrap(): Promise<void> {
-    await (this.inner as LifecycleHooks).onApplicationBootstrap?.();
-  }
-  async onModuleDestroy(): Promise<void> {
-    await (this.inner as LifecycleHooks).onModuleDestroy?.();
-  }
-  async beforeApplicationShutdown(signal?: string): Promise<void> {
-    await (this.inner as LifecycleHooks).beforeApplicationShutdown?.(signal);
-  }
-  async onApplicationShutdown(signal?: string): Promise<void> {
-    await (this.inner as LifecycleHooks).onApplicationShutdown?.(signal);
   }
 
   private notify(exchange: OciExchange): void {

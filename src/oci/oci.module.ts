@@ -22,17 +22,25 @@ export function createOciGateway(config: OciConfig): OciGateway {
   }
 }
 
-/** Whichever driver runs, its documents are metered and logged (debug) by the same decorator. */
+/**
+ * The driver's own gateway. A provider of its own so that Nest runs its lifecycle hooks (TCP logs
+ * in on init, out on destroy), and so that tests can swap the driver and still get the decorator.
+ */
+export const OCI_DRIVER_GATEWAY = Symbol('OCI_DRIVER_GATEWAY');
+
+const driverProvider: Provider = { provide: OCI_DRIVER_GATEWAY, inject: [ociConfig.KEY], useFactory: createOciGateway };
+
+/** What features inject: the driver's gateway, its documents metered and logged (debug) whichever driver runs. */
 const gatewayProvider: Provider = {
   provide: OciGateway,
-  inject: [ociConfig.KEY, OciMetrics, OciExchangeLog],
-  useFactory: (config: OciConfig, ...observers: OciExchangeObserver[]) => new ObservedOciGateway(createOciGateway(config), observers),
+  inject: [OCI_DRIVER_GATEWAY, OciMetrics, OciExchangeLog],
+  useFactory: (driver: OciGateway, ...observers: OciExchangeObserver[]) => new ObservedOciGateway(driver, observers),
 };
 
 /** Provides the OciGateway port to every feature module; features never know which driver runs. */
 @Module({})
 export class OciModule {
   static register(): DynamicModule {
-    return { module: OciModule, global: true, imports: [MetricsModule, LoggingModule], providers: [gatewayProvider], exports: [OciGateway] };
+    return { module: OciModule, global: true, imports: [MetricsModule, LoggingModule], providers: [driverProvider, gatewayProvider], exports: [OciGateway] };
   }
 }

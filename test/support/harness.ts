@@ -15,6 +15,7 @@ import { UsersStore } from '../../src/auth/users.store.js';
 import { TestUsers, type TestUserSpec } from './test-users.js';
 import { InMemoryOciGateway } from '../../src/oci/memory/in-memory-oci-gateway.js';
 import { OciGateway } from '../../src/oci/oci-gateway.js';
+import { OCI_DRIVER_GATEWAY } from '../../src/oci/oci.module.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator } from '../../src/simulator/server.js';
 import { TcpOciGateway } from '../../src/oci/tcp/index.js';
@@ -33,7 +34,7 @@ const SILENT = { log: () => undefined, warn: () => undefined, error: () => undef
  * The gateway of a driver over `engine`. For 'tcp' it is the real TcpOciGateway talking to the
  * OCI-P simulator on a loopback port, with a small pool and short timeouts.
  */
-async function gatewayOf(driver: Driver, engine: BroadWorksEngine): Promise<{ gateway: OciGateway; stop(): Promise<void> }> {
+async function gatewayOf(driver: Driver, engine: BroadWorksEngine): Promise<{ gateway: OciGateway; stop: () => Promise<void> }> {
   if (driver === 'memory') return { gateway: new InMemoryOciGateway(engine), stop: () => Promise.resolve() };
   const simulator: OciSimulator = await startOciSimulator({ engine, host: '127.0.0.1', port: 0 });
   const gateway = new TcpOciGateway({
@@ -145,7 +146,8 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   };
   const clock = new ManualClock();
   const builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
-    .overrideProvider(OciGateway)
+    // The driver's gateway, under the metering and logging decorator that AppModule puts on it.
+    .overrideProvider(OCI_DRIVER_GATEWAY)
     .useValue(gateway)
     .overrideProvider(apioConfig.KEY)
     .useValue(settings)
