@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { OciRequest } from '../src/oci/commands.js';
+import { OciTransportError } from '../src/oci/oci-errors.js';
+import { OciGateway, type OciGatewayStats, type OciOutcome } from '../src/oci/oci-gateway.js';
+import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
+
+/** The value of one sample of the Prometheus text, or undefined when the series is absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
+  }
+  return undefined;
+}
+
+/** A gateway that fails every document on the wire, and reports a pool, as the TCP gateway does. */
+class DownGateway extends OciGateway {
+  execute(_commands: readonly OciRequest[]): Promise<OciOutcome[]> {
+    return Promise.reject(new OciTransportError('unreachable', 'no BroadWorks session is logged in'));
+  }
+  isReady(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+  override stats(): OciGatewayStats {
+    return { poolSize: 4, busySessions: 1, queueLength: 2, reconnects: 7 };
+  }
+}
+
+const HUNT_GROUP_ROUTE = '/api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name';
+
+describe('metrics', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  const scrape = async (): Promise<string> => {
+    const res = await t!.anonymous.get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    return res.text;
+  };
+
+  it.each(DRIVERS)('counts HTTP requests by route pattern, method and status, with a duration histogram (%s)', async (driver) => {
+    t = await startApp(driver);
+    await t.http.get(`${BASE}/nobody@sip.netaxis.be/`).expect(404);
+    await t.http.get(`${BASE}/other@sip.netaxis.be`).expect(404);
+    await t.http.get(`${BASE}/`).expect(200);
+    await t.anonymous.get('/no/such/route').expect(404);
+    const text = await scrape();
+    expect(sample(text, 'http_requests_total', { method: 'GET', route: HUNT_GROUP_ROUTE, status: '404' })).toBe(2);
+    expect(sample(text, 'http_requests_total', { method: 'GET', route: '/api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups', status: '200' })).toBe(1);
+    expect(sample(text, 'http_requests_total', { method: 'GET', route: '(unmatched)', status: '404' })).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: HUNT_GROUP_ROUTE, status: '404' })).toBe(2);
+    expect(sample(text, 'http_request_duration_seconds_bucket', { route: HUNT_GROUP_ROUTE, le: '+Inf' })).toBe(2);
+    // Raw URLs never become labels: one series per route, not per hunt group.
+    expect(text).not.toMatch(/nobody@|other@|no\/such/);
+  });
+
+  it.each(DRIVERS)('counts OCI-P documents and commands by command name and outcome, with round-trip histograms (%s)', async (driver) => {
+    t = await startApp(driver);
+    await t.http.get(`${BASE}/`).expect(200);
+    await t.http.get('/api/v1/tenants/ApioSpTest/groups/NoSuchGroup/services/hunt_groups/').expect(404);
+    const text = await scrape();
+    expect(sample(text, 'oci_documents_total', { outcome: 'success' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'oci_documents_total', { outcome: 'error' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'oci_commands_total', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'success' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'oci_commands_total', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'error' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'oci_document_duration_seconds_count', { outcome: 'success' })).toBe(sample(text, 'oci_documents_total', { outcome: 'success' }));
+    expect(sample(text, 'oci_command_duration_seconds_count', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'success' })).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts transport failures, and reports the pool of a gateway that has one', async () => {
+    t = await startApp('memory', { wrap: () => new DownGateway() });
+    await t.http.get(`${BASE}/`).expect(503);
+    const text = await scrape();
+    expect(sample(text, 'oci_documents_total', { outcome: 'transport_failure' })).toBe(1);
+    expect(sample(text, 'oci_commands_total', { outcome: 'transport_failure' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'http_requests_total', { status: '503' })).toBe(1);
+    expect(sample(text, 'oci_pool_size')).toBe(4);
+    expect(sample(text, 'oci_pool_busy_sessions')).toBe(1);
+    expect(sample(text, 'oci_pool_queue_length')).toBe(2);
+    expect(sample(text, 'oci_reconnects_total')).toBe(7);
+  });
+
+  it('reports no pool for the in-memory gateway, and process metrics for every driver', async () => {
+    t = await startApp('memory');
+    const text = await scrape();
+    expect(sample(text, 'oci_pool_size')).toBeUndefined();
+    expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+  });
+
+  it('keeps each application instance on its own registry', async () => {
+    t = await startApp('memory');
+    await t.http.get(`${BASE}/`).expect(200);
+    const other = await startApp('memory');
+    try {
+      const text = (await other.anonymous.get('/metrics').expect(200)).text;
+      expect(sample(text, 'http_requests_total', { route: '/api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups' })).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+});
