@@ -107,13 +107,11 @@ export class SimulatorConnection {
     if (LOGIN_TYPES.has(command.$type)) return this.login(command, sessionId);
     if (this.userId === undefined) return serverErrors.notLoggedIn(command.$type.slice(0, 100));
     if (sessionId !== this.sessionId) return serverErrors.foreignSessionId(sessionId);
-    const { echo: _echo, ...body } = command;
-    return this.context.engine.execute(body);
+    return this.context.engine.execute(withoutEcho(command));
   }
 
   private login(command: OciReadCommand, sessionId: string): OciOutcome {
-    const { echo: _echo, ...body } = command;
-    const checked = checkCommand(body, REQUEST_TYPES[command.$type]!);
+    const checked = checkCommand(withoutEcho(command), REQUEST_TYPES[command.$type]);
     if (!checked.ok) return ociError('invalidElement', checked.path, checked.reason);
     const request = checked.value as { userId: string; signedPassword?: string; password?: string; plainTextPassword?: string };
     const { userId } = request;
@@ -175,6 +173,13 @@ function toWire(outcome: OciOutcome, echo: string | undefined): OciDocumentComma
     };
   }
   return { ...(outcome as unknown as OciDocumentCommand), ...withEcho };
+}
+
+/** The command without its echo attribute, which is not part of its data. */
+function withoutEcho(command: OciReadCommand): Partial<OciReadCommand> {
+  const body: Partial<OciReadCommand> = { ...command };
+  delete body.echo;
+  return body;
 }
 
 function sameText(a: string, b: string): boolean {

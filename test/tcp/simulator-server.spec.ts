@@ -34,7 +34,7 @@ describe('OCI-P simulator server', () => {
     const [challengeA] = await a.request([{ $type: 'AuthenticationRequest', userId: 'admin' }]);
     const [challengeB] = await b.request([{ $type: 'AuthenticationRequest', userId: 'admin' }]);
     expect(challengeA).toMatchObject({ $type: 'AuthenticationResponse', userId: 'admin', passwordAlgorithm: 'MD5' });
-    expect(challengeA!['nonce']).not.toEqual(challengeB!['nonce']);
+    expect(challengeA['nonce']).not.toEqual(challengeB['nonce']);
     expect(await (await connect()).login('admin', 'admin')).toMatchObject({ $type: 'LoginResponse14sp4', loginType: 'System' });
   });
 
@@ -101,7 +101,7 @@ describe('OCI-P simulator server', () => {
     expect(answers[1]).toMatchObject({ $type: 'ErrorResponse', echo: 'second', errorCode: 4008 });
     expect(answers.slice(2, 14).map((a) => a.echo)).toEqual(Array.from({ length: 12 }, (_, i) => `v${i}`));
     expect(answers[14]).toMatchObject({ $type: 'ServiceProviderGetResponse22V4' });
-    expect(answers[14]!.echo).toBeUndefined();
+    expect(answers[14].echo).toBeUndefined();
   });
 
   it('refuses a document of more than 15 commands, or of none, with one ErrorResponse', async () => {

@@ -89,13 +89,14 @@ describe('TcpOciGateway', () => {
           for (const frame of frames.push(chunk)) {
             const { sessionId = '', commands } = readDocument(frame);
             const [command] = commands;
-            seen.push(`${command!.$type}:${String(command!['signedPassword'] ?? '')}`);
+            const signed = command['signedPassword'];
+            seen.push(`${command.$type}:${typeof signed === 'string' ? signed : ''}`);
             const answer =
-              command!.$type === 'AuthenticationRequest'
+              command.$type === 'AuthenticationRequest'
                 ? { $type: 'AuthenticationResponse', userId: 'admin', nonce: '1234567890123', passwordAlgorithm: 'MD5' }
-                : command!.$type === 'LoginRequest14sp4' && command!['signedPassword'] === '77e4a6de3a1e00be05e121cf0ebee860'
+                : command.$type === 'LoginRequest14sp4' && command['signedPassword'] === '77e4a6de3a1e00be05e121cf0ebee860'
                   ? { $type: 'LoginResponse14sp4', loginType: 'System', locale: 'en_US', encoding: 'ISO-8859-1', isEnterprise: false, userDomain: 'x' }
-                  : command!.$type === 'VerifySessionIsValidRequest'
+                  : command.$type === 'VerifySessionIsValidRequest'
                     ? { $type: 'SuccessResponse' }
                     : { $type: 'ErrorResponse', summary: '[Error 4962] Invalid userId or password', summaryEnglish: 'Invalid userId or password' };
             socket.write(Buffer.concat([encodeDocument(writeDocument(sessionId, [answer])), Buffer.from('\n')]));

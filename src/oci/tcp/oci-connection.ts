@@ -64,7 +64,7 @@ export class OciConnection {
         reject(new ConnectionLostError(`cannot connect to ${host}:${port}: ${reason}`, false));
       };
       const timer = setTimeout(() => fail(`no connection within ${options.connectTimeoutMs} ms`), options.connectTimeoutMs);
-      socket.once('error', (error) => fail(error.message));
+      socket.once('error', (error: Error) => fail(error.message));
       socket.once(options.tls ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
         socket.removeAllListeners('error');

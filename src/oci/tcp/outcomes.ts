@@ -15,7 +15,9 @@ export function toOutcome(answer: OciReadCommand): OciOutcome {
     return new OciErrorResponse(summary, code, text('detail'), level, text('summaryEnglish') ?? summary);
   }
   // The echo attribute is ours to set; we never do, and it is not part of a response's data.
-  const { echo: _echo, level: _level, ...response } = answer;
+  const response: Partial<OciReadCommand> = { ...answer };
+  delete response.echo;
+  delete response.level;
   return response as unknown as OciResponse;
 }
 

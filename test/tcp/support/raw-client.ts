@@ -69,9 +69,9 @@ export class RawOciClient {
   /** The two-step login; returns the answer to LoginRequest14sp4. */
   async login(userId = 'admin', password = 'admin'): Promise<OciReadCommand> {
     const [challenge] = await this.request([{ $type: 'AuthenticationRequest', userId }]);
-    const nonce = String(challenge!['nonce']);
+    const nonce = String(challenge['nonce']);
     const [answer] = await this.request([{ $type: 'LoginRequest14sp4', userId, signedPassword: signPassword(nonce, password) }]);
-    return answer!;
+    return answer;
   }
 
   close(): void {
