@@ -8,7 +8,15 @@ import type { DestinationStream } from 'pino';
 export async function prettyStream(destination: NodeJS.WritableStream): Promise<DestinationStream> {
   try {
     const { default: pretty } = await import('pino-pretty');
-    return pretty({ destination, colorize: false, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true, sync: true });
+    return pretty({
+      destination,
+      colorize: false,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,context',
+      messageFormat: '{if context}[{context}] {end}{msg}',
+      singleLine: true,
+      sync: true,
+    });
   } catch {
     return new SimplePrettyStream(destination);
   }
