@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { startApp, type TestApp } from './support/harness.js';
+
+/** Debian's chromium (apt package `chromium`; .ci/run installs it when missing). */
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('the API docs page in a real browser', () => {
+  let t: TestApp;
+  let base: string;
+  let profile: string;
+  let browser: BrowserContext;
+  /** Requests the page made to anywhere but this server: there must be none (no CDN). */
+  const elsewhere: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+    t = await startApp('memory');
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}`;
+    profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+    // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
+    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 30000 });
+    await browser.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base) || url.startsWith('data:')) return route.continue();
+      elsewhere.push(url);
+      return route.abort();
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('opens /api/docs and lists the hunt group routes, every asset from this server', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/api/docs`, { waitUntil: 'load' });
+    await page.waitForSelector('.opblock-summary-path', { timeout: 20000 });
+
+    expect(await page.locator('.info .title').first().innerText()).toContain('Hunt group API');
+    const routes = await page.locator('.opblock').evaluateAll((blocks) =>
+      blocks.map((b) => `${b.querySelector('.opblock-summary-method')?.textContent ?? ''} ${b.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? ''}`),
+    );
+    const HG = '/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups';
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        `POST ${HG}`,
+        `GET ${HG}`,
+        `GET ${HG}/{name}`,
+        `PUT ${HG}/{name}`,
+        `DELETE ${HG}/{name}`,
+        `GET ${HG}/users/available`,
+        `GET ${HG}/{name}/weighted_distribution`,
+        `PUT ${HG}/{name}/weighted_distribution`,
+      ]),
+    );
+    expect(elsewhere).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60000);
+
+  it('shows the seed example of POST when the operation is opened', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/api/docs#/hunt%20groups`, { waitUntil: 'load' });
+    const post = page.locator('.opblock-post').filter({ hasText: '/services/hunt_groups' }).first();
+    await post.locator('.opblock-summary').click();
+    const body = post.locator('.opblock-body');
+    await body.waitFor({ timeout: 10000 });
+    await expect(body.innerText()).resolves.toContain('APIOTestHuntGroup');
+    expect(elsewhere).toEqual([]);
+  }, 60000);
+});
