@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { OciRequest } from '../src/oci/commands.js';
 import { OciTransportError } from '../src/oci/oci-errors.js';
 import { OciGateway, type OciGatewayStats, type OciOutcome } from '../src/oci/oci-gateway.js';
-import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
+import { TcpOciGateway } from '../src/oci/tcp/index.js';
+import { BroadWorksEngine } from '../src/simulator/engine.js';
+import { startOciSimulator, type OciSimulator } from '../src/simulator/server.js';
+import { BASE, DEMO_WORLD, DRIVERS, startApp, type TestApp } from './support/harness.js';
 
 /** The value of one sample of the Prometheus text, or undefined when the series is absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -104,5 +107,59 @@ describe('metrics', () => {
     } finally {
       await other.close();
     }
+  });
+
+  describe('the TCP session pool', () => {
+    let simulator: OciSimulator;
+    afterEach(async () => {
+      await simulator?.close();
+    });
+
+    const boot = async (latencyMs: number): Promise<void> => {
+      simulator = await startOciSimulator({ engine: BroadWorksEngine.fromFile(DEMO_WORLD), latencyMs });
+      const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+      const tcp = new TcpOciGateway({
+        host: '127.0.0.1',
+        port: simulator.port,
+        userId: 'admin',
+        password: 'admin',
+        poolSize: 2,
+        queueLimit: 50,
+        connectTimeoutMs: 5000,
+        requestTimeoutMs: 5000,
+        reconnectBaseMs: 20,
+        reconnectMaxMs: 100,
+        logger: silent,
+      });
+      t = await startApp('memory', { wrap: () => tcp });
+    };
+
+    it('reports its size, busy sessions and queue while documents wait', async () => {
+      await boot(300);
+      let text = await scrape();
+      expect(sample(text, 'oci_pool_size')).toBe(2);
+      expect(sample(text, 'oci_pool_busy_sessions')).toBe(0);
+      expect(sample(text, 'oci_pool_queue_length')).toBe(0);
+      const calls = Array.from({ length: 4 }, () => t!.http.get(`${BASE}/`).then((r) => r.status));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      text = await scrape();
+      expect(sample(text, 'oci_pool_busy_sessions')).toBe(2);
+      expect(sample(text, 'oci_pool_queue_length')).toBe(2);
+      expect(await Promise.all(calls)).toEqual([200, 200, 200, 200]);
+      expect(sample(await scrape(), 'oci_pool_busy_sessions')).toBe(0);
+    });
+
+    it('counts reconnects after BroadWorks drops the sessions', async () => {
+      await boot(0);
+      await t!.http.get(`${BASE}/`).expect(200);
+      expect(sample(await scrape(), 'oci_reconnects_total')).toBe(0);
+      for (const connection of simulator.connections) connection.forceLogout();
+      let reconnects = 0;
+      for (let i = 0; i < 50 && reconnects < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        reconnects = sample(await scrape(), 'oci_reconnects_total') ?? 0;
+      }
+      expect(reconnects).toBe(2);
+    });
   });
 });

@@ -4,6 +4,7 @@
  * timeout), or fails at once when no session is logged in or about to be.
  */
 import { OciTransportError } from '../oci-errors.js';
+import type { OciGatewayStats } from '../oci-gateway.js';
 import { SessionSlot } from './session-slot.js';
 import type { GatewayLogger, TcpGatewayOptions } from './tcp-gateway-options.js';
 
@@ -30,6 +31,16 @@ export class SessionPool {
   start(): Promise<void> {
     this.started = true;
     return Promise.all(this.slots.map((slot) => slot.start())).then(() => undefined);
+  }
+
+  /** The numbers /metrics shows: size, sessions carrying a document, calls waiting, reconnects. */
+  stats(): OciGatewayStats {
+    return {
+      poolSize: this.slots.length,
+      busySessions: this.slots.filter((slot) => slot.state === 'busy').length,
+      queueLength: this.waiters.length,
+      reconnects: this.slots.reduce((sum, slot) => sum + slot.reconnects, 0),
+    };
   }
 
   get loggedIn(): number {

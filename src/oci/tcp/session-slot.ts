@@ -34,6 +34,9 @@ export class SessionSlot {
   private retryTimer: NodeJS.Timeout | undefined;
   private attempt: Promise<void> = Promise.resolve();
   private inFlight: Promise<unknown> = Promise.resolve();
+  /** Logins after the first one: sessions re-established after a loss or a refusal (for /metrics). */
+  reconnects = 0;
+  private loggedInOnce = false;
   /** Whether the current session answered a document: only then is a loss followed by an immediate reconnect. */
   private served = false;
   private loggedInAt = 0;
@@ -119,6 +122,8 @@ export class SessionSlot {
       return;
     }
     if (this.lastError !== undefined) this.logger.log(`BroadWorks session ${this.index} logged in again`);
+    if (this.loggedInOnce) this.reconnects++;
+    this.loggedInOnce = true;
     this.connection = connection;
     this.lastError = undefined;
     this.served = false;    this.loggedInAt = Date.now();

@@ -15,7 +15,7 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { OciRequest } from '../commands.js';
 import { OciTransportError } from '../oci-errors.js';
-import { MAX_COMMANDS_PER_DOCUMENT, OciGateway, type OciOutcome } from '../oci-gateway.js';
+import { MAX_COMMANDS_PER_DOCUMENT, OciGateway, type OciGatewayStats, type OciOutcome } from '../oci-gateway.js';
 import { isReadOnly, isSessionError, toOutcome } from './outcomes.js';
 import { SessionPool } from './session-pool.js';
 import { AnswerTimeoutError, BadAnswerError, ConnectionLostError } from './tcp-errors.js';
@@ -74,6 +74,10 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
       }
       throw this.transportError(error, readOnly);
     }
+  }
+
+  override stats(): OciGatewayStats {
+    return this.pool.stats();
   }
 
   /** True when a session is logged in and BroadWorks confirms it (VerifySessionIsValidRequest). */
