@@ -11,6 +11,9 @@ export function configureApp(app: INestApplication): void {
   // does not ask browsers to upgrade to https: the service is often reached over plain HTTP inside
   // a network, where upgraded requests for the API docs' scripts would fail.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // No ETags: answers describe live BroadWorks state, nobody revalidates them, and hashing every
+  // body cost a measurable share of each request (bench/).
+  express.set('etag', false);
   // Bodies are small JSON documents; anything bigger is refused with 413 before it is read.
   express.useBodyParser('json', { limit: '100kb' });
   // Nest's own messages (boot, errors) go through pino too, as JSON lines with the request id.
