@@ -19,6 +19,7 @@ import type { BroadWorksEngine } from './engine.js';
 import { ociError } from './errors.js';
 import { checkCommand } from './schema-check.js';
 import { serverErrors } from './server-errors.js';
+import type { DocumentFaultKind, SimulatorFaults } from './server-faults.js';
 
 export interface ConnectionContext {
   readonly engine: BroadWorksEngine;
@@ -27,6 +28,8 @@ export interface ConnectionContext {
   /** Whether the connection is TLS (the plain-text password login is accepted only then). */
   readonly secure: boolean;
   readonly latencyMs: number;
+  /** Faults a test armed (server-faults.ts); looked at only while `armed`. */
+  readonly faults?: SimulatorFaults;
 }
 
 const MAX_COMMANDS = 15;
@@ -76,6 +79,8 @@ export class SimulatorConnection {
   }
 
   private async answer(frame: Buffer): Promise<void> {
+    const fault = this.context.faults?.armed ? this.context.faults.takeDocumentFault(commandTypes(frame)) : undefined;
+    if (fault !== undefined && fault !== 'drop') return this.misbehave(fault);
     const reply = this.reply(frame);
     if (this.context.latencyMs > 0) await sleep(this.context.latencyMs);
     if (this.socket.destroyed || this.socket.writableEnded) return;
@@ -84,7 +89,38 @@ export class SimulatorConnection {
       this.socket.end();
       return;
     }
-    this.write(reply.sessionId, reply.outcomes.map((o, i) => toWire(o, reply.echoes[i])));
+    const bytes = this.encode(reply.sessionId, reply.outcomes.map((o, i) => toWire(o, reply.echoes[i])));
+    if (fault === 'drop') {
+      // The commands ran; the client gets part of the answer and then loses the connection.
+      this.socket.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => this.socket.destroy());
+      return;
+    }
+    this.socket.write(bytes);
+  }
+
+  /** Answers a document the way a failing BroadWorks might, without running any of its commands. */
+  private async misbehave(fault: Exclude<DocumentFaultKind, 'drop'>): Promise<void> {
+    if (this.socket.destroyed || this.socket.writableEnded) return;
+    switch (fault) {
+      case 'stall':
+        // Nothing more is answered on this connection; the queue waits until the client gives up.
+        await new Promise<void>((resolve) => this.socket.once('close', () => resolve()));
+        return;
+      case 'garbage':
+        this.socket.write(Buffer.from('HTTP/1.1 502 Bad Gateway\r\n\r\n<html><body>upstream failure</body></html></BroadsoftDocument>\n', 'latin1'));
+        return;
+      case 'invalid-document':
+        this.socket.write(
+          Buffer.from(
+            `<?xml version="1.0" encoding="ISO-8859-1"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><sessionId xmlns="">${this.sessionId ?? ''}</sessionId></BroadsoftDocument>\n`,
+            'latin1',
+          ),
+        );
+        return;
+      case 'logout':
+        this.forceLogout('Server Connection Failure');
+        return;
+    }
   }
 
   private reply(frame: Buffer): 'logout' | { sessionId: string; outcomes: OciOutcome[]; echoes: (string | undefined)[] } {
@@ -107,6 +143,8 @@ export class SimulatorConnection {
     if (LOGIN_TYPES.has(command.$type)) return this.login(command, sessionId);
     if (this.userId === undefined) return serverErrors.notLoggedIn(command.$type.slice(0, 100));
     if (sessionId !== this.sessionId) return serverErrors.foreignSessionId(sessionId);
+    const failure = this.context.faults?.armed ? this.context.faults.takeCommandFailure(command.$type) : undefined;
+    if (failure) return failure;
     return this.context.engine.execute(withoutEcho(command));
   }
 
@@ -146,6 +184,10 @@ export class SimulatorConnection {
   }
 
   private write(sessionId: string, commands: OciDocumentCommand[]): void {
+    this.socket.write(this.encode(sessionId, commands));
+  }
+
+  private encode(sessionId: string, commands: OciDocumentCommand[]): Buffer {
     let bytes: Buffer;
     try {
       bytes = encodeDocument(writeDocument(sessionId, commands));
@@ -154,7 +196,7 @@ export class SimulatorConnection {
       const reason = (error as Error).message;
       bytes = encodeDocument(writeDocument('', commands.map((c) => toWire(ociError('internalError', reason), c.echo))));
     }
-    this.socket.write(Buffer.concat([bytes, NEWLINE]));
+    return Buffer.concat([bytes, NEWLINE]);
   }
 }
 
@@ -173,6 +215,15 @@ function toWire(outcome: OciOutcome, echo: string | undefined): OciDocumentComma
     };
   }
   return { ...(outcome as unknown as OciDocumentCommand), ...withEcho };
+}
+
+/** The command types of a document, for choosing a fault; none when it cannot be read. */
+function commandTypes(frame: Buffer): string[] {
+  try {
+    return readDocument(frame).commands.map((c) => c.$type);
+  } catch {
+    return [];
+  }
 }
 
 /** The command without its echo attribute, which is not part of its data. */

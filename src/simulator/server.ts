@@ -8,6 +8,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { BroadWorksEngine } from './engine.js';
 import { SimulatorConnection } from './server-connection.js';
+import { SimulatorFaults } from './server-faults.js';
 
 export interface SimulatorCredentials {
   readonly userId: string;
@@ -29,58 +30,122 @@ export interface OciSimulatorOptions {
 }
 
 export interface OciSimulator {
+  /** Stays the same across `stop()`/`start()`. */
   readonly port: number;
   readonly host: string;
   /** The open client connections (for tests: forceLogout, or destroying a socket). */
   readonly connections: ReadonlySet<SimulatorConnection>;
-  /** Stops listening and drops every connection. */
+  /** Faults a test can inject: drop, stall, garbage, logout, failed commands, refused connections (server-faults.ts). */
+  readonly faults: SimulatorFaults;
+  /** Whether the server is listening (false between `stop()` and `start()`). */
+  readonly listening: boolean;
+  /** Stops listening and drops every connection, keeping the engine: BroadWorks going down. */
+  stop(): Promise<void>;
+  /** Listens again on the same port with the same engine (the world survives): BroadWorks coming back. */
+  start(): Promise<void>;
+  /** `stop()`, then `start()` after `downMs`. */
+  restart(downMs?: number): Promise<void>;
+  /** Stops listening and drops every connection, for good. */
   close(): Promise<void>;
 }
 
 export async function startOciSimulator(options: OciSimulatorOptions): Promise<OciSimulator> {
   const { engine, tls: tlsOptions } = options;
   const accepted = options.credentials ? new Map(options.credentials.map((c) => [c.userId, c.password])) : undefined;
+  const faults = new SimulatorFaults();
   const context = {
     engine,
     passwordOf: (userId: string) => (accepted ? accepted.get(userId) : engine.findAdministrator(userId)?.password),
     secure: tlsOptions !== undefined,
     latencyMs: options.latencyMs ?? 0,
+    faults,
   };
   const connections = new Set<SimulatorConnection>();
+  // Every raw socket, including those still in the TLS handshake, so stop() never waits on one.
+  const sockets = new Set<net.Socket>();
   const serve = (socket: net.Socket): void => {
+    if (socket.destroyed) return;
     const connection = new SimulatorConnection(socket, context);
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
   };
-  const server = tlsOptions ? tls.createServer({ key: tlsOptions.key, cert: tlsOptions.cert }, serve) : net.createServer(serve);
-  // A failed TLS handshake concerns that client only.
-  server.on('tlsClientError', (_error: Error, socket: net.Socket) => socket.destroy());
-  // Every raw socket, including those still in the TLS handshake, so close() never waits on one.
-  const sockets = new Set<net.Socket>();
-  server.on('connection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as net.AddressInfo).port;
 
+  let server: net.Server | undefined;
+  let port = options.port ?? 0;
+  const listen = async (): Promise<void> => {
+    const next = tlsOptions ? tls.createServer({ key: tlsOptions.key, cert: tlsOptions.cert }, serve) : net.createServer(serve);
+    // A failed TLS handshake concerns that client only.
+    next.on('tlsClientError', (_error: Error, socket: net.Socket) => socket.destroy());
+    // Registered before any 'connection' handler but serve's: a refused socket is destroyed before serve sees it on TLS.
+    next.prependListener('connection', (socket: net.Socket) => {
+      if (faults.refuses()) {
+        socket.destroy();
+        return;
+      }
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await listenOn(next, port, host);
+    port = (next.address() as net.AddressInfo).port;
+    server = next;
+  };
+  const stop = (): Promise<void> => {
+    const current = server;
+    server = undefined;
+    for (const socket of sockets) socket.destroy();
+    for (const connection of connections) connection.socket.destroy();
+    if (!current) return Promise.resolve();
+    return new Promise<void>((resolve) => current.close(() => resolve()));
+  };
+  let closed = false;
+
+  await listen();
   return {
-    port,
+    get port() {
+      return port;
+    },
     host,
     connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-        for (const connection of connections) connection.socket.destroy();
-      }),
+    faults,
+    get listening() {
+      return server !== undefined;
+    },
+    stop,
+    start: async () => {
+      if (closed) throw new Error('the simulator is closed');
+      if (!server) await listen();
+    },
+    restart: async (downMs = 0) => {
+      await stop();
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      if (!closed) await listen();
+    },
+    close: () => {
+      closed = true;
+      return stop();
+    },
   };
+}
+
+/**
+ * Listens on `port`; when coming back on the port it had, retries for a while if the port is still
+ * taken (a client socket of this machine may hold it as its local port for a moment).
+ */
+async function listenOn(server: net.Server, port: number, host: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      return;
+    } catch (error) {
+      if (port === 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

@@ -18,7 +18,7 @@ import { OciGateway } from '../../src/oci/oci-gateway.js';
 import { OCI_DRIVER_GATEWAY } from '../../src/oci/oci.module.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator } from '../../src/simulator/server.js';
-import { TcpOciGateway } from '../../src/oci/tcp/index.js';
+import { TcpOciGateway, type TcpGatewayOptions } from '../../src/oci/tcp/index.js';
 
 export const DEMO_WORLD = 'env/demo-world.json';
 export const DEMO_SETTINGS = 'env/settings.json';
@@ -34,7 +34,11 @@ const SILENT = { log: () => undefined, warn: () => undefined, error: () => undef
  * The gateway of a driver over `engine`. For 'tcp' it is the real TcpOciGateway talking to the
  * OCI-P simulator on a loopback port, with a small pool and short timeouts.
  */
-async function gatewayOf(driver: Driver, engine: BroadWorksEngine): Promise<{ gateway: OciGateway; stop: () => Promise<void> }> {
+async function gatewayOf(
+  driver: Driver,
+  engine: BroadWorksEngine,
+  tcp: Partial<TcpGatewayOptions> = {},
+): Promise<{ gateway: OciGateway; simulator?: OciSimulator; stop: () => Promise<void> }> {
   if (driver === 'memory') return { gateway: new InMemoryOciGateway(engine), stop: () => Promise.resolve() };
   const simulator: OciSimulator = await startOciSimulator({ engine, host: '127.0.0.1', port: 0 });
   const gateway = new TcpOciGateway({
@@ -49,9 +53,11 @@ async function gatewayOf(driver: Driver, engine: BroadWorksEngine): Promise<{ ga
     reconnectBaseMs: 50,
     reconnectMaxMs: 1000,
     logger: SILENT,
+    ...tcp,
   });
   return {
     gateway,
+    simulator,
     stop: async () => {
       await gateway.close();
       await simulator.close();
@@ -62,6 +68,10 @@ async function gatewayOf(driver: Driver, engine: BroadWorksEngine): Promise<{ ga
 export interface TestApp {
   app: INestApplication;
   engine: BroadWorksEngine;
+  /** The driver's gateway itself (before `wrap`), e.g. for its stats(). */
+  gateway: OciGateway;
+  /** On 'tcp': the OCI-P simulator the gateway talks to (faults, stop/start, connections). */
+  simulator?: OciSimulator;
   /** A client that sends a system administrator's access token on every request. */
   http: TestAgent;
   /** A client with no Authorization header. */
@@ -109,6 +119,8 @@ export interface TestAppOptions {
   users?: TestUserSpec[];
   /** Changes to the auth settings (token lifetimes, login bounds…). */
   auth?: Partial<AuthConfig>;
+  /** On 'tcp': gateway options instead of the harness' (pool size, timeouts, backoff). */
+  tcp?: Partial<TcpGatewayOptions>;
 }
 
 /** The parts of the demo world file that tests change. */
@@ -126,7 +138,7 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   const engine = BroadWorksEngine.fromWorldData(world);
   const settings = loadApioSettings(DEMO_SETTINGS);
   options.settings?.(settings);
-  const { gateway: real, stop } = await gatewayOf(driver, engine);
+  const { gateway: real, simulator, stop } = await gatewayOf(driver, engine, options.tcp);
   const gateway = options.wrap ? options.wrap(real) : real;
   // Users and machine tokens live in a temp directory: tests never touch env/users.json.
   const dir = mkdtempSync(join(tmpdir(), 'auth-'));
@@ -170,6 +182,8 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   return {
     app,
     engine,
+    gateway: real,
+    simulator,
     http: withToken(accessTokenOf(TEST_ADMIN)),
     anonymous: request(server),
     withToken,
