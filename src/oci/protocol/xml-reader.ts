@@ -5,12 +5,14 @@
  * not parse stay raw strings, elements the schema does not know are kept under their own name, and
  * unknown command types come back with their raw children. Only malformed XML is an error.
  *
- * xml2js (sax underneath) builds the tree. It is used with `preserveChildrenOrder` so the document
- * order survives (xs:sequence order matters to the check) and `charsAsChildren` so whitespace-only
- * values are not dropped. DOCTYPE is refused outright (OCI-P never has one; sax would not expand
- * its entities anyway) and only the five XML entities are known, not sax's HTML set.
+ * sax (strict mode) feeds a small tree builder below: children keep document order (xs:sequence
+ * order matters to the check) and text, whitespace-only included, is kept as child nodes. (xml2js
+ * built the same tree at more than twice the cost, which made parsing the largest share of an
+ * OCI-P round trip.) DOCTYPE is refused outright (OCI-P never has one; sax would not expand its
+ * entities anyway), only the five XML entities are known, not sax's HTML set, and content after
+ * the root element is refused.
  */
-import { Parser } from 'xml2js';
+import sax from 'sax';
 import type { AbstractType, ComplexType, ElementType, SimpleType } from '../schema-types.js';
 import { isAbstract, isComplex, isList, isSimple, isTable } from '../schema-types.js';
 import { commandType, elementsByName, localName } from './schema-lookup.js';
@@ -36,7 +38,7 @@ const MAX_DEPTH = 64;
 const TEXT_NODE = '__text__';
 const XML_ENTITIES = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }));
 
-/** What xml2js produces with the options below. */
+/** The tree parseXml builds: element name, attributes, children in order; text as TEXT_NODE children. */
 interface XNode {
   '#name': string;
   $?: Record<string, string>;
@@ -64,78 +66,46 @@ function decode(bytes: Buffer): string {
 }
 
 function parseXml(text: string): XNode {
-  const parser = new Parser({
-    explicitChildren: true,
-    preserveChildrenOrder: true,
-    charsAsChildren: true,
-    includeWhiteChars: true,
-    explicitCharkey: true,
-    explicitRoot: false,
-    strict: true,
-    async: false,
-  });
-  const sax = (parser as unknown as { saxParser: SaxHooks }).saxParser;
-  sax.ondoctype = () => {
+  const parser = sax.parser(true, { trim: false, normalize: false, xmlns: false, position: false });
+  // Only the five XML entities; DOCTYPE never (OCI-P has none, and refusing it rules out entity tricks).
+  parser.ENTITIES = Object.create(XML_ENTITIES) as Record<string, string>;
+  const stack: XNode[] = [];
+  let root: XNode | undefined;
+  let failure: unknown;
+  parser.ondoctype = () => {
     throw new OciParseError('DOCTYPE is not allowed in OCI-P documents');
   };
-  sax.ENTITIES = Object.create(XML_ENTITIES) as Record<string, string>;
-  refuseContentAfterRoot(sax);
-
-  // xml2js calls back synchronously when `async` is false; it may call back twice (a late error
-  // after the root closed), so the first error wins.
-  let result: XNode | null | undefined;
-  let failure: unknown;
+  parser.onopentag = (tag) => {
+    if (root && stack.length === 0) throw new OciParseError('Content after the root element');
+    if (stack.length >= MAX_DEPTH) throw new OciParseError(`OCI-P document is nested too deeply (more than ${MAX_DEPTH} levels)`);
+    const node: XNode = { '#name': tag.name, $: tag.attributes as Record<string, string>, $$: [] };
+    if (stack.length > 0) stack[stack.length - 1].$$!.push(node);
+    else root = node;
+    stack.push(node);
+  };
+  parser.onclosetag = () => {
+    stack.pop();
+  };
+  const onText = (value: string) => {
+    if (stack.length > 0) stack[stack.length - 1].$$!.push({ '#name': TEXT_NODE, _: value });
+    else if (root && value.trim() !== '') throw new OciParseError('Content after the root element');
+  };
+  parser.ontext = onText;
+  parser.oncdata = onText;
+  parser.onerror = (error) => {
+    throw error;
+  };
   try {
-    parser.parseString(text, (err: unknown, value: XNode | null) => {
-      if (err) failure ??= err;
-      else result ??= value;
-    });
+    parser.write(text).close();
   } catch (err) {
-    failure ??= err;
+    failure = err;
   }
-  if (failure !== undefined || !result) {
+  if (failure !== undefined || !root || stack.length > 0) {
+    if (failure instanceof OciParseError) throw failure;
     const message = failure instanceof Error ? failure.message.split('\n')[0] : 'empty or incomplete document';
     throw new OciParseError(`Malformed OCI-P XML: ${message}`, { cause: failure });
   }
-  return result;
-}
-
-/** The parts of xml2js's sax parser hooked below (sax calls these properties at emit time). */
-interface SaxHooks {
-  ondoctype: () => void;
-  onopentag: (node: unknown) => void;
-  onclosetag: (name: string) => void;
-  ontext: (text: string) => void;
-  onerror: (error: Error) => void;
-  ENTITIES: Record<string, string>;
-}
-
-/**
- * xml2js reports the result as soon as the root closes and then swaps in a fresh sax parser, so a
- * second document or junk after the root would pass silently; it is refused here instead.
- */
-function refuseContentAfterRoot(sax: SaxHooks): void {
-  const { onopentag, onclosetag, ontext, onerror } = sax;
-  let depth = 0;
-  let rootClosed = false;
-  sax.onopentag = (node) => {
-    if (rootClosed) throw new OciParseError('Content after the root element');
-    depth++;
-    onopentag(node);
-  };
-  sax.onclosetag = (name) => {
-    if (--depth === 0) rootClosed = true;
-    onclosetag(name);
-  };
-  sax.ontext = (text) => {
-    if (rootClosed && text.trim() !== '') throw new OciParseError('Content after the root element');
-    ontext(text);
-  };
-  // sax itself fails on text outside the root, but xml2js has dropped its listeners by then.
-  sax.onerror = (error) => {
-    if (rootClosed) throw new OciParseError(`Content after the root element: ${error.message.split('\n')[0]}`);
-    onerror(error);
-  };
+  return root;
 }
 
 function toDocument(root: XNode): OciReadDocument {
