@@ -74,8 +74,3 @@ export type AuthConfig = ReturnType<typeof authConfig>;
 export function usersFileSetting(): string {
   return validateEnvironment({ ...process.env, NODE_ENV: undefined }).AUTH_USERS_FILE;
 }
-
-/** The users file, for the users CLI: without the service's production checks, since the CLI signs nothing. */
-export function usersFileSetting(): string {
-  return validateEnvironment({ ...process.env, NODE_ENV: undefined }).AUTH_USERS_FILE;
-}
