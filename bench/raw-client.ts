@@ -3,7 +3,10 @@
  * gateway (pool of the same size), without NestJS or HTTP: what OCI-P alone costs.
  */
 import { TcpOciGateway } from '../src/oci/tcp/index.js';
+import { plainToInstance } from 'class-transformer';
 import type { OciRequest } from '../src/oci/commands.js';
+import { CreateHuntGroupDto } from '../src/hunt-groups/dto/hunt-group-body.dto.js';
+import { toAddRequest } from '../src/hunt-groups/hunt-group.mapper.js';
 
 const T = 'ApioSpTest';
 const G = 'ApioGrpTest';
@@ -30,27 +33,10 @@ function list(): OciRequest {
   return { $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: T, groupId: G };
 }
 
+/** The add a POST of the benchmark's body sends: the same mapper and defaults as the service. */
 function add(serviceUserId: string): OciRequest {
-  return {
-    $type: 'GroupHuntGroupAddInstanceRequest20',
-    serviceProviderId: T,
-    groupId: G,
-    serviceUserId,
-    serviceInstanceProfile: { name: 'Bench', callingLineIdLastName: 'Bench', callingLineIdFirstName: 'Mark' },
-    policy: 'Regular',
-    huntAfterNoAnswer: false,
-    noAnswerNumberOfRings: 5,
-    forwardAfterTimeout: false,
-    forwardTimeoutSeconds: 0,
-    allowCallWaitingForAgents: false,
-    useSystemHuntGroupCLIDSetting: true,
-    includeHuntGroupNameInCLID: true,
-    enableNotReachableForwarding: false,
-    makeBusyWhenNotReachable: false,
-    allowMembersToControlGroupBusy: false,
-    enableGroupBusy: false,
-    applyGroupBusyWhenTerminatingToAgent: false,
-  };
+  const body = plainToInstance(CreateHuntGroupDto, { serviceInstanceProfile: { name: 'Bench', cliLastName: 'Bench', cliFirstName: 'Mark' } });
+  return toAddRequest(T, G, serviceUserId, body);
 }
 
 export interface RawResult {
