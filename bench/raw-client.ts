@@ -3,6 +3,7 @@
  * gateway (pool of the same size), without NestJS or HTTP: what OCI-P alone costs.
  */
 import { TcpOciGateway } from '../src/oci/tcp/index.js';
+import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import type { OciRequest } from '../src/oci/commands.js';
 import { CreateHuntGroupDto } from '../src/hunt-groups/dto/hunt-group-body.dto.js';
