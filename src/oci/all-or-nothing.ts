@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { OciRequest, ResponsesTo } from './commands.js';
-import { OciErrorResponse } from './oci-errors.js';
+import { OciErrorResponse, OciTransportError } from './oci-errors.js';
 import type { OciGateway } from './oci-gateway.js';
 
 /** A change and the commands that take it back. */
@@ -15,14 +15,23 @@ const logger = new Logger('AllOrNothing');
  * Sends the steps' commands in one OCI-P document, followed by `reads` (to read the result back in
  * the same round trip). BroadWorks applies each command on its own, so when a step fails, the steps
  * that succeeded are undone (newest first) before the first failure is thrown: a request that fails
- * leaves BroadWorks as it found it. Returns the answers to `reads`.
+ * leaves BroadWorks as it found it. When the undo fails too, an 'unknown-outcome' transport error
+ * (504) says the change may be partly applied. Returns the answers to `reads`.
  */
 export async function applyAllOrNothing<R extends readonly OciRequest[]>(oci: OciGateway, steps: readonly Step[], ...reads: R): Promise<ResponsesTo<R>> {
   const outcomes = await oci.execute([...steps.map((s) => s.command), ...reads]);
   const stepOutcomes = outcomes.slice(0, steps.length);
   const failure = stepOutcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
   if (failure) {
-    await undo(oci, steps.filter((_, i) => !(stepOutcomes[i] instanceof OciErrorResponse)).reverse(), failure);
+    const undoFailure = await undo(oci, steps.filter((_, i) => !(stepOutcomes[i] instanceof OciErrorResponse)).reverse(), failure);
+    if (undoFailure) {
+      // Part of the change is in BroadWorks and could not be taken back: the client must not read
+      // the refusal as "nothing happened".
+      throw new OciTransportError(
+        'unknown-outcome',
+        `BroadWorks refused part of the change (${failure.summary}) and undoing the parts it applied failed (${undoFailure.message}): the change may be partly applied`,
+      );
+    }
     throw failure;
   }
   const readFailure = outcomes.slice(steps.length).find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
@@ -30,13 +39,15 @@ export async function applyAllOrNothing<R extends readonly OciRequest[]>(oci: Oc
   return outcomes.slice(steps.length) as ResponsesTo<R>;
 }
 
-async function undo(oci: OciGateway, succeeded: readonly Step[], cause: OciErrorResponse): Promise<void> {
+/** Runs the undo commands; returns why they did not all succeed, if they did not. */
+async function undo(oci: OciGateway, succeeded: readonly Step[], cause: OciErrorResponse): Promise<Error | undefined> {
   const commands = succeeded.flatMap((s) => s.undo);
-  if (commands.length === 0) return;
+  if (commands.length === 0) return undefined;
   const undone = await oci.execute(commands).catch((e: unknown) => [e instanceof Error ? e : new Error(String(e))]);
   const undoFailure = undone.find((o) => o instanceof Error);
   if (undoFailure) {
-    // Nothing more can be done automatically: say so loudly, and keep the original cause for the client.
+    // Nothing more can be done automatically: say so loudly; the caller tells the client.
     logger.error(`Undo after a failed change did not complete: ${undoFailure.message}; the cause was: ${cause.summary}`);
   }
+  return undoFailure;
 }

@@ -8,6 +8,9 @@ import type { OciGatewayStats } from '../oci-gateway.js';
 import { SessionSlot } from './session-slot.js';
 import type { GatewayLogger, TcpGatewayOptions } from './tcp-gateway-options.js';
 
+/** A call may make a backing-off session reconnect at least this often (see reconnectNow). */
+const CALL_RECONNECT_MIN_INTERVAL_MS = 1000;
+
 interface Waiter {
   readonly resolve: (slot: SessionSlot) => void;
   readonly reject: (error: Error) => void;
@@ -19,6 +22,8 @@ export class SessionPool {
   private readonly waiters: Waiter[] = [];
   private started = false;
   private closed = false;
+  /** When a call last made a waiting slot reconnect before its backoff ended (reconnectNow). */
+  private lastCallReconnectAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: TcpGatewayOptions,
@@ -56,7 +61,9 @@ export class SessionPool {
       free.state = 'busy';
       return Promise.resolve(free);
     }
-    if (!this.anySessionLiveOrComing()) return Promise.reject(this.unreachable());
+    if (!this.anySessionLiveOrComing() && !this.reconnectNow()) return Promise.reject(this.unreachable());
+    // The call must wait: a session still backing off after BroadWorks came back may as well log in now.
+    if (!free) this.reconnectNow();
     if (!first && this.waiters.length >= this.options.queueLimit) {
       return Promise.reject(
         new OciTransportError(
@@ -114,6 +121,23 @@ export class SessionPool {
       free.state = 'busy';
       waiter.resolve(free);
     }
+  }
+
+  /**
+   * A call arrived while no session is logged in or logging in (or while every live one is busy):
+   * rather than leave it to the backoff timers (up to reconnectMaxMs), one waiting slot tries now
+   * and the call waits for it (or for any session that frees up first). At most once
+   * per reconnectBaseMs (and at least once a second), so calls against a BroadWorks that is down do
+   * not become a connect storm;
+   * a refused login (wrong credentials) is never retried this way.
+   */
+  private reconnectNow(): boolean {
+    const waiting = this.slots.find((slot) => slot.state === 'waiting');
+    const now = Date.now();
+    if (!waiting || now - this.lastCallReconnectAt < Math.min(this.options.reconnectBaseMs, CALL_RECONNECT_MIN_INTERVAL_MS)) return false;
+    this.lastCallReconnectAt = now;
+    waiting.wake();
+    return this.anySessionLiveOrComing();
   }
 
   private anySessionLiveOrComing(): boolean {

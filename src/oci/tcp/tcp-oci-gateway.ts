@@ -2,10 +2,12 @@
  * The OciGateway over OCI-P TCP (or TLS) to a real BroadWorks, or to the simulator.
  *
  * What it does on each failure (the transport failures map to HTTP in error-envelope.filter.ts):
- * - no session logged in (refused, down, wrong credentials) → 'unreachable' (503), at once;
+ * - no session logged in (refused, down, wrong credentials) → 'unreachable' (503), at once, except
+ *   that a call finding every session backing off makes one reconnect now (rate-limited) and waits for it;
  * - all sessions busy and queueLimit calls already waiting → 'unreachable' "queue full" (503);
  * - no answer within requestTimeoutMs → 'timeout' (504); the socket is destroyed and replaced;
- * - an answer that is not OCI-P, or with the wrong number of responses → 'bad-response' (502);
+ * - an answer that is not OCI-P, or with the wrong number of responses → 'bad-response' (502; for
+ *   a write, the message says the change may or may not have been applied);
  * - the connection cut after the document was sent: a read-only document is retried once on
  *   another session; a write is never re-sent → 'unknown-outcome' (504, "may or may not have been applied");
  * - BroadWorks says the session is invalid → the session logs in again and the document, which
@@ -110,7 +112,8 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
     if (error instanceof AnswerTimeoutError) {
       return new OciTransportError('timeout', `no answer within ${error.timeoutMs} ms${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`);
     }
-    if (error instanceof BadAnswerError) return new OciTransportError('bad-response', error.message);
+    // BroadWorks may have run a change before answering nonsense: say so, as for a timeout.
+    if (error instanceof BadAnswerError) return new OciTransportError('bad-response', `${error.message}${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`);
     if (error instanceof ConnectionLostError) {
       if (error.sent && !readOnly) {
         return new OciTransportError('unknown-outcome', `the connection was lost after the change was sent (${error.message}): ${MAY_OR_MAY_NOT}; it was not re-sent`);
