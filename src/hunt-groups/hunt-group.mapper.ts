@@ -9,6 +9,8 @@ import {
   type HuntPolicy,
   type ServiceInstanceModifyProfile,
 } from '../oci/commands.js';
+import { GroupHuntGroupModifyInstanceRequest as ModifyRequestSchema, ServiceInstanceModifyProfile as ModifyProfileSchema } from '../oci/schema.js';
+import type { ComplexType } from '../oci/schema-types.js';
 import type { CreateHuntGroupDto, HuntGroupBodyDto } from './dto/hunt-group-body.dto.js';
 
 /** BroadWorks' usual values for the required settings a POST body leaves out. */
@@ -137,30 +139,44 @@ export function toRestoreRequest(
   before: GroupHuntGroupGetInstanceResponse20,
   applied: GroupHuntGroupModifyInstanceRequest,
 ): GroupHuntGroupModifyInstanceRequest {
-  const old = before.serviceInstanceProfile;
   const restore: Record<string, unknown> = { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: applied.serviceUserId };
-  const beforeSettings = before as unknown as Record<string, unknown>;
-  for (const key of Object.keys(applied)) {
-    if (key === '$type' || key === 'serviceUserId' || key === 'serviceInstanceProfile' || key === 'agentUserIdList') continue;
-    if ((applied as unknown as Record<string, unknown>)[key] === undefined) continue;
-    restore[key] = beforeSettings[key] ?? null;
+  const settings = before as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(applied)) {
+    if (value === undefined || key === '$type' || key === 'serviceUserId' || key === 'serviceInstanceProfile' || key === 'agentUserIdList') continue;
+    restoreValue(restore, key, settings[key], NILLABLE_SETTINGS);
   }
   if (applied.agentUserIdList !== undefined) {
     const agents = tableRecords(before.agentUserTable).map((row) => row['User Id']);
     restore.agentUserIdList = agents.length > 0 ? { userId: agents } : null;
   }
   if (applied.serviceInstanceProfile) {
-    const changed = applied.serviceInstanceProfile;
-    const profile: Record<string, unknown> = {};
+    const old = before.serviceInstanceProfile;
     const oldProfile = old as unknown as Record<string, unknown>;
-    for (const key of Object.keys(changed) as (keyof ServiceInstanceModifyProfile)[]) {
-      if (changed[key] === undefined || key === 'password') continue;
+    const profile: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(applied.serviceInstanceProfile)) {
+      // A password cannot be read back, so it cannot be put back either.
+      if (value === undefined || key === 'password') continue;
       if (key === 'sipAliasList') profile.sipAliasList = old.alias && old.alias.length > 0 ? { sipAlias: old.alias } : null;
-      else profile[key] = oldProfile[key] ?? null;
+      else restoreValue(profile, key, oldProfile[key], NILLABLE_PROFILE);
     }
     restore.serviceInstanceProfile = profile;
   }
   return restore as unknown as GroupHuntGroupModifyInstanceRequest;
+}
+
+/** What the modify may clear with xsi:nil, read from the schema descriptions. */
+const nillable = (type: ComplexType): ReadonlySet<string> => new Set(type.elements.filter((e) => e.nillable).map((e) => e.name));
+const NILLABLE_SETTINGS = nillable(ModifyRequestSchema);
+const NILLABLE_PROFILE = nillable(ModifyProfileSchema);
+
+/**
+ * Puts the old value back; a value that was absent is cleared where the schema allows it. Where it
+ * does not (networkClassOfService, language, a hiragana name), BroadWorks itself cannot go back to
+ * "absent", so the element is left as the change made it.
+ */
+function restoreValue(target: Record<string, unknown>, key: string, old: unknown, nillableKeys: ReadonlySet<string>): void {
+  if (old !== undefined) target[key] = old;
+  else if (nillableKeys.has(key)) target[key] = null;
 }
 
 /** The instance answer (GET one, POST, PUT), in the seed's order. */
