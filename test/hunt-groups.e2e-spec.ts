@@ -447,6 +447,41 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     });
   });
 
+  describe('PUT with a change BroadWorks cannot undo (setting networkClassOfService for the first time)', () => {
+    let faulty: FaultyGateway;
+    beforeEach(async () => {
+      await t.close();
+      t = await startApp(driver, { wrap: (g) => (faulty = new FaultyGateway(g)) });
+      expect((await create()).status).toBe(201);
+    });
+
+    it('sends that modify last, alone, so a failing activation leaves nothing behind', async () => {
+      faulty.failAlways('GroupHuntGroupModifyActiveInstanceListRequest');
+      const before = t.engine.snapshot();
+      faulty.sent.length = 0;
+      const res = await t.http.put(ONE).send({ networkClassOfService: 'NCOS-1', policy: 'Circular', active: false });
+      expect(res.status).toBe(400);
+      expect(t.engine.snapshot()).toBe(before);
+      expect(faulty.sent.flat().some((c) => c.$type === 'GroupHuntGroupModifyInstanceRequest')).toBe(false);
+    });
+
+    it('undoes the steps before it when that modify fails', async () => {
+      faulty.failAlways('GroupHuntGroupModifyInstanceRequest');
+      const before = t.engine.snapshot();
+      const res = await t.http.put(ONE).send({ networkClassOfService: 'NCOS-1', active: false });
+      expect(res.status).toBe(400);
+      expect(t.engine.snapshot()).toBe(before);
+    });
+
+    it('succeeds in three documents', async () => {
+      faulty.sent.length = 0;
+      const res = await t.http.put(ONE).send({ networkClassOfService: 'NCOS-1', active: false });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ networkClassOfService: 'NCOS-1', active: false });
+      expect(faulty.sent).toHaveLength(3);
+    });
+  });
+
   describe('DELETE', () => {
     it('deletes and answers 200 with an empty body', async () => {
       await create();

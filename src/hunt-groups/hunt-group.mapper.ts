@@ -133,12 +133,20 @@ function hasChanges(object: object): boolean {
 
 /**
  * The modify that puts back what `applied` changed, from the state read before it. Used to undo a
- * change when a later step of the same request fails.
+ * change when a later step of the same request fails. A value that was absent is cleared where the
+ * schema allows it; where it does not (networkClassOfService, language, a hiragana name), BroadWorks
+ * cannot go back to "absent", and `complete` is false.
  */
 export function toRestoreRequest(
   before: GroupHuntGroupGetInstanceResponse20,
   applied: GroupHuntGroupModifyInstanceRequest,
-): GroupHuntGroupModifyInstanceRequest {
+): { request: GroupHuntGroupModifyInstanceRequest; complete: boolean } {
+  let complete = true;
+  const restoreValue = (target: Record<string, unknown>, key: string, old: unknown, nillableKeys: ReadonlySet<string>): void => {
+    if (old !== undefined) target[key] = old;
+    else if (nillableKeys.has(key)) target[key] = null;
+    else complete = false;
+  };
   const restore: Record<string, unknown> = { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: applied.serviceUserId };
   const settings = before as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(applied)) {
@@ -161,23 +169,13 @@ export function toRestoreRequest(
     }
     restore.serviceInstanceProfile = profile;
   }
-  return restore as unknown as GroupHuntGroupModifyInstanceRequest;
+  return { request: restore as unknown as GroupHuntGroupModifyInstanceRequest, complete };
 }
 
 /** What the modify may clear with xsi:nil, read from the schema descriptions. */
 const nillable = (type: ComplexType): ReadonlySet<string> => new Set(type.elements.filter((e) => e.nillable).map((e) => e.name));
 const NILLABLE_SETTINGS = nillable(ModifyRequestSchema);
 const NILLABLE_PROFILE = nillable(ModifyProfileSchema);
-
-/**
- * Puts the old value back; a value that was absent is cleared where the schema allows it. Where it
- * does not (networkClassOfService, language, a hiragana name), BroadWorks itself cannot go back to
- * "absent", so the element is left as the change made it.
- */
-function restoreValue(target: Record<string, unknown>, key: string, old: unknown, nillableKeys: ReadonlySet<string>): void {
-  if (old !== undefined) target[key] = old;
-  else if (nillableKeys.has(key)) target[key] = null;
-}
 
 /** The instance answer (GET one, POST, PUT), in the seed's order. */
 export interface HuntGroupJson {

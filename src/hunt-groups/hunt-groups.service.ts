@@ -145,8 +145,6 @@ export class HuntGroupsService {
     this.agents.assertAvailable(groupId, body.agents, answers.slice(group ? 1 : 0));
 
     const steps: Step[] = [];
-    const modify = toModifyRequest(serviceUserId, body);
-    if (modify) steps.push({ command: modify, undo: this.restoreCommands(instance, modify) });
     if (body.active !== undefined && body.active !== before.active) {
       steps.push({ command: activation(serviceUserId, body.active), undo: [activation(serviceUserId, before.active)] });
     }
@@ -158,10 +156,15 @@ export class HuntGroupsService {
           this.idContext(tenantId, groupId, group, body.serviceInstanceProfile?.name ?? instance.serviceInstanceProfile.name),
         )
       : undefined;
-    // The rename comes last: the commands before it still name the hunt group by its old id.
-    if (newId) steps.push({ command: rename(serviceUserId, newId), undo: [rename(newId, serviceUserId)] });
-    if (steps.length === 0) return before;
     const id = newId ?? serviceUserId;
+    const modify = toModifyRequest(serviceUserId, body);
+    const restore = modify ? this.restoreCommands(instance, modify) : undefined;
+    if (modify && restore?.complete) steps.unshift({ command: modify, undo: restore.commands });
+    // The rename comes after the commands that name the hunt group by its old id.
+    if (newId) steps.push({ command: rename(serviceUserId, newId), undo: [rename(newId, serviceUserId)] });
+    // A modify that cannot be fully undone goes last, alone, by then under the new id.
+    if (modify && !restore?.complete) steps.push({ command: { ...modify, serviceUserId: id }, undo: [], irreversible: true });
+    if (steps.length === 0) return before;
     const [read, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(id), huntGroupListRequest(tenantId, groupId));
     const after = toHuntGroupJson(id, tenantId, read, huntGroupRead(tenantId, groupId, id, read, list).row);
     this.emitUpdate(tenantId, groupId, before, after);
@@ -197,15 +200,15 @@ export class HuntGroupsService {
   }
 
   /** The commands that put a hunt group back as it was read, weights included. */
-  private restoreCommands(before: GroupHuntGroupGetInstanceResponse20, modify: GroupHuntGroupModifyInstanceRequest): OciRequest[] {
-    const restore: OciRequest[] = [toRestoreRequest(before, modify)];
-    if (modify.agentUserIdList === undefined) return restore;
+  private restoreCommands(before: GroupHuntGroupGetInstanceResponse20, modify: GroupHuntGroupModifyInstanceRequest): { commands: OciRequest[]; complete: boolean } {
+    const { request, complete } = toRestoreRequest(before, modify);
+    if (modify.agentUserIdList === undefined) return { commands: [request], complete };
     const weights: GroupHuntGroupModifyInstanceWeightedCallDistributionRequest = {
       $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
       serviceUserId: modify.serviceUserId,
       agentWeight: tableRecords(before.agentUserTable).map((r) => ({ agentUserId: r['User Id'], weight: Number(r['Weight'] || 0) })),
     };
-    return [...restore, weights];
+    return { commands: [request, weights], complete };
   }
 }
 

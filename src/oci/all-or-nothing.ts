@@ -7,6 +7,11 @@ import type { OciGateway } from './oci-gateway.js';
 export interface Step {
   command: OciRequest;
   undo: OciRequest[];
+  /**
+   * The undo cannot fully take it back (BroadWorks cannot clear some elements once set). Such a
+   * step is sent alone, after every other step succeeded, so it never has to be undone.
+   */
+  irreversible?: boolean;
 }
 
 const logger = new Logger('AllOrNothing');
@@ -15,15 +20,27 @@ const logger = new Logger('AllOrNothing');
  * Sends the steps' commands in one OCI-P document, followed by `reads` (to read the result back in
  * the same round trip). BroadWorks applies each command on its own, so when a step fails, the steps
  * that succeeded are undone (newest first) before the first failure is thrown: a request that fails
- * leaves BroadWorks as it found it. When the undo fails too, an 'unknown-outcome' transport error
- * (504) says the change may be partly applied. Returns the answers to `reads`.
+ * leaves BroadWorks as it found it. An irreversible step goes in a second document, after the
+ * others succeeded. When an undo fails too, an 'unknown-outcome' transport error (504) says the
+ * change may be partly applied. Returns the answers to `reads`.
  */
 export async function applyAllOrNothing<R extends readonly OciRequest[]>(oci: OciGateway, steps: readonly Step[], ...reads: R): Promise<ResponsesTo<R>> {
+  const irreversible = steps.filter((s) => s.irreversible);
+  if (irreversible.length > 1) throw new Error('applyAllOrNothing: at most one irreversible step');
+  if (irreversible.length === 0) return (await applyDocument(oci, steps, reads, [])) as ResponsesTo<R>;
+  const reversible = steps.filter((s) => !s.irreversible);
+  if (reversible.length > 0) await applyDocument(oci, reversible, [], []);
+  return (await applyDocument(oci, irreversible, reads, reversible)) as ResponsesTo<R>;
+}
+
+/** One document: the steps, then the reads; on a failed step, undoes the succeeded ones and `done`. */
+async function applyDocument(oci: OciGateway, steps: readonly Step[], reads: readonly OciRequest[], done: readonly Step[]): Promise<unknown[]> {
   const outcomes = await oci.execute([...steps.map((s) => s.command), ...reads]);
   const stepOutcomes = outcomes.slice(0, steps.length);
   const failure = stepOutcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
   if (failure) {
-    const undoFailure = await undo(oci, steps.filter((_, i) => !(stepOutcomes[i] instanceof OciErrorResponse)).reverse(), failure);
+    const succeeded = [...done, ...steps.filter((_, i) => !(stepOutcomes[i] instanceof OciErrorResponse))];
+    const undoFailure = await undo(oci, succeeded.reverse(), failure);
     if (undoFailure) {
       // Part of the change is in BroadWorks and could not be taken back: the client must not read
       // the refusal as "nothing happened".
@@ -36,7 +53,7 @@ export async function applyAllOrNothing<R extends readonly OciRequest[]>(oci: Oc
   }
   const readFailure = outcomes.slice(steps.length).find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
   if (readFailure) throw readFailure;
-  return outcomes.slice(steps.length) as ResponsesTo<R>;
+  return outcomes.slice(steps.length);
 }
 
 /** Runs the undo commands; returns why they did not all succeed, if they did not. */
