@@ -2,7 +2,7 @@
  * `npm run bench:xml`: the cost of writing and reading one OCI-P document, the answer to a GET one
  * (instance with two agents + the group's list), since parsing is most of what a TCP round trip costs.
  */
-import { encodeDocument, readDocument, writeDocument } from '../src/oci/protocol/index.js';
+import { encodeDocument, readDocument, writeDocument, type OciDocumentCommand } from '../src/oci/protocol/index.js';
 import { BroadWorksEngine } from '../src/simulator/engine.js';
 import type { OciRequest } from '../src/oci/commands.js';
 
@@ -28,11 +28,12 @@ engine.execute({
   enableGroupBusy: false,
   applyGroupBusyWhenTerminatingToAgent: false,
 });
-const request: OciRequest[] = [
+const commands: OciRequest[] = [
   { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'xml@sip.netaxis.be' },
   { $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest' },
 ];
-const answers = request.map((c) => engine.execute(c) as unknown as { $type: string });
+const answers = commands.map((c) => engine.execute(c) as unknown as OciDocumentCommand);
+const request = commands as unknown as OciDocumentCommand[];
 
 function time(label: string, run: () => unknown, n = 5000): void {
   for (let i = 0; i < 500; i++) run();
