@@ -81,6 +81,8 @@ async function restScenario(scenario: string, env: Record<string, string>): Prom
     const created = await fetch(`${url}${BASE}/`, { method: 'POST', headers, body: JSON.stringify(createBody(FIXTURE)) });
     if (created.status !== 201) throw new Error(`fixture not created: ${created.status} ${await created.text()}`);
     for (const route of ROUTES) {
+      // Warm up (JIT, pools) before measuring; not counted.
+      await autocannon({ url, connections: 16, duration: 1, headers, requests: requestsOf(route) });
       for (const c of CONCURRENCIES) {
         const before = await documentsSent(url);
         const result = await autocannon({ url, connections: c, duration: SECONDS, headers, requests: requestsOf(route) });
@@ -108,6 +110,7 @@ async function plainScenario(): Promise<void> {
   const port = await freePort();
   const plain = await startNode('dist-bench/bench/plain-app.js', [], { PORT: String(port) }, (out) => out.includes('listening'));
   try {
+    await autocannon({ url: `http://127.0.0.1:${port}/plain`, connections: 16, duration: 1 });
     for (const c of CONCURRENCIES) {
       const result = await autocannon({ url: `http://127.0.0.1:${port}/plain`, connections: c, duration: SECONDS });
       rows.push({ scenario: '(d) plain', route: 'GET fixed', concurrency: c, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rssMb: plain.peakRssMb(), errors: result.errors + result.non2xx });
