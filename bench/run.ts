@@ -139,9 +139,11 @@ function createBody(serviceUserId: string) {
   return { serviceUserId, serviceInstanceProfile: { name: 'Bench', cliLastName: 'Bench', cliFirstName: 'Mark' } };
 }
 
+/** Numbers the created ids and PUT values across every run, so no run reuses an id an earlier one left. */
+let n = 0;
+
 /** The request sequence of one route for autocannon; PUTs really change something each time. */
 function requestsOf(route: Route): Request[] {
-  let n = 0;
   switch (route) {
     case 'GET one':
       return [{ method: 'GET', path: `${BASE}/${FIXTURE}` }];
