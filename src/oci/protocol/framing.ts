@@ -60,7 +60,7 @@ export class FrameReader {
   }
 
   private skipWhitespace(): void {
-    while (this.start < this.end && isWhitespace(this.data[this.start] as number)) this.start++;
+    while (this.start < this.end && isWhitespace(this.data[this.start])) this.start++;
     if (this.scanFrom < this.start) this.scanFrom = this.start;
   }
 

@@ -7,7 +7,7 @@ const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 const envelope = (commands: string): string =>
   `<?xml version="1.0" encoding="ISO-8859-1"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" ${XSI}><sessionId xmlns="">s-1</sessionId>${commands}</BroadsoftDocument>`;
 const command = (type: string, body: string, attributes = ''): string => `<command${attributes} xsi:type="${type}" xmlns="">${body}</command>`;
-const first = (xml: string | Buffer): Record<string, unknown> => readDocument(xml).commands[0] as Record<string, unknown>;
+const first = (xml: string | Buffer): Record<string, unknown> => readDocument(xml).commands[0];
 
 describe('readDocument: typing by the schema', () => {
   it('reads the envelope, ints, booleans and strings', () => {

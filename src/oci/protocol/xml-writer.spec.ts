@@ -13,7 +13,7 @@ const topLevelNames = (xml: string): string[] => {
   for (const m of body.matchAll(/<(\/?)([A-Za-z]+)[^>]*?(\/?)>/g)) {
     if (m[1]) depth--;
     else {
-      if (depth === 0) names.push(m[2] as string);
+      if (depth === 0) names.push(m[2]);
       if (!m[3]) depth++;
     }
   }

@@ -142,7 +142,7 @@ function tableBody(value: unknown, path: string): string {
     throw new OciWriteError(`${path} must be a table { headings: string[]; rows: string[][] }`);
   }
   const headings = t.headings.map((h) => wrap('colHeading', '', escapeText(h))).join('');
-  const rows = (t.rows as string[][]).map((row) => wrap('row', '', row.map((c) => wrap('col', '', escapeText(c))).join(''))).join('');
+  const rows = (t.rows).map((row) => wrap('row', '', row.map((c) => wrap('col', '', escapeText(c))).join(''))).join('');
   return headings + rows;
 }
 
