@@ -3,33 +3,13 @@
  * (instance with two agents + the group's list), since parsing is most of what a TCP round trip costs.
  */
 import { encodeDocument, readDocument, writeDocument, type OciDocumentCommand } from '../src/oci/protocol/index.js';
-import { BroadWorksEngine } from '../src/simulator/engine.js';
+import { engineWithHuntGroup } from '../src/simulator/testing/fixtures.js';
 import type { OciRequest } from '../src/oci/commands.js';
 
-const engine = BroadWorksEngine.fromFile('env/demo-world.json');
-engine.execute({
-  $type: 'GroupHuntGroupAddInstanceRequest20',
-  serviceProviderId: 'ApioSpTest',
-  groupId: 'ApioGrpTest',
-  serviceUserId: 'xml@sip.netaxis.be',
-  agentUserId: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'],
-  serviceInstanceProfile: { name: 'n', callingLineIdLastName: 'l', callingLineIdFirstName: 'f' },
-  policy: 'Regular',
-  huntAfterNoAnswer: false,
-  noAnswerNumberOfRings: 5,
-  forwardAfterTimeout: false,
-  forwardTimeoutSeconds: 0,
-  allowCallWaitingForAgents: false,
-  useSystemHuntGroupCLIDSetting: true,
-  includeHuntGroupNameInCLID: true,
-  enableNotReachableForwarding: false,
-  makeBusyWhenNotReachable: false,
-  allowMembersToControlGroupBusy: false,
-  enableGroupBusy: false,
-  applyGroupBusyWhenTerminatingToAgent: false,
-});
+// The simulator's own fixture: hunt group hg1 with two agents in the demo world.
+const engine = engineWithHuntGroup();
 const commands: OciRequest[] = [
-  { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'xml@sip.netaxis.be' },
+  { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'hg1@sip.netaxis.be' },
   { $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest' },
 ];
 const answers = commands.map((c) => engine.execute(c) as unknown as OciDocumentCommand);
