@@ -3,11 +3,13 @@
  * (instance with two agents + the group's list), since parsing is most of what a TCP round trip costs.
  */
 import { encodeDocument, readDocument, writeDocument, type OciDocumentCommand } from '../src/oci/protocol/index.js';
-import { engineWithHuntGroup } from '../src/simulator/testing/fixtures.js';
+import { BroadWorksEngine } from '../src/simulator/engine.js';
+import { addCommand, USER, USER1 } from '../src/simulator/testing/fixtures.js';
 import type { OciRequest } from '../src/oci/commands.js';
 
-// The simulator's own fixture: hunt group hg1 with two agents in the demo world.
-const engine = engineWithHuntGroup();
+// The simulator's own fixture: hunt group hg1 with two agents, added to the demo world.
+const engine = BroadWorksEngine.fromFile('env/demo-world.json');
+engine.execute(addCommand({ agentUserId: [USER, USER1] }));
 const commands: OciRequest[] = [
   { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'hg1@sip.netaxis.be' },
   { $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest' },
