@@ -31,9 +31,13 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/** The pipe validateDto uses, made once (it runs on the available-users route and after plugin checks). */
+let sharedPipe: ValidationPipe | undefined;
+
 /** Validates a plain object against a DTO class the way the global pipe does; used where the pipe cannot run. */
 export async function validateDto<T extends object>(cls: new () => T, plain: unknown): Promise<T> {
-  return (await createValidationPipe().transform(plain, { type: 'body', metatype: cls })) as T;
+  sharedPipe ??= createValidationPipe();
+  return (await sharedPipe.transform(plain, { type: 'body', metatype: cls })) as T;
 }
 
 /**
