@@ -83,7 +83,6 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
             level: exception.level,
             summary: exception.summary,
             detail: exception.detail ?? '',
-            ...(exception.command ? { command: exception.command } : {}),
           },
         },
       };

@@ -10,8 +10,6 @@ export class OciErrorResponse extends Error {
     readonly detail?: string,
     readonly level: OciErrorLevel = 'Error',
     readonly summaryEnglish: string = summary,
-    /** The command that was answered with this error. */
-    readonly command?: string,
   ) {
     super(summary);
     this.name = 'OciErrorResponse';

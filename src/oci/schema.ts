@@ -39,7 +39,6 @@ export const LastName = str(1, 30);
 export const FirstName = str(1, 30);
 export const HiraganaName = str(1, 30);
 export const DepartmentName = str(1, 50);
-export const DepartmentFullPathName: SimpleType = { base: 'string', minLength: 1 };
 export const Language = str(1, 40);
 export const TimeZone = str(1, 127);
 export const TimeZoneDisplayName = str(1, 127);
