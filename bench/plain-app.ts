@@ -8,9 +8,23 @@ import { NestFactory } from '@nestjs/core';
 
 const BODY = {
   serviceUserId: 'APIOTestHuntGroup@sip.netaxis.be',
-  serviceInstanceProfile: { name: 'APIO Test Hunt Group', cliLastName: 'Last Test', cliFirstName: 'First Test', language: 'English' },
+  serviceInstanceProfile: {
+    name: 'APIO Test Hunt Group',
+    cliLastName: 'Last Test',
+    cliFirstName: 'First Test',
+    language: 'English',
+  },
   policy: 'Regular',
-  agents: [{ userId: 'ApioUserTest@sip.netaxis.be', lastName: 'Test', firstName: 'Test', weight: 60, phoneNumber: '', extension: '4000' }],
+  agents: [
+    {
+      userId: 'ApioUserTest@sip.netaxis.be',
+      lastName: 'Test',
+      firstName: 'Test',
+      weight: 60,
+      phoneNumber: '',
+      extension: '4000',
+    },
+  ],
   active: true,
 };
 

@@ -22,8 +22,16 @@ export interface Child {
 }
 
 /** Starts `node script` with env; resolves once `ready(output)` says it is up (at once without `ready`). */
-export async function startNode(script: string, args: string[], env: Record<string, string>, ready?: (output: string) => boolean): Promise<Child> {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready?: (output: string) => boolean,
+): Promise<Child> {
+  const child = spawn(process.execPath, [script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     if (!ready) return resolve();

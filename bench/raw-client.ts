@@ -15,10 +15,24 @@ const G = 'ApioGrpTest';
 /** The documents of each REST call, in order (see README, "The API in short"). */
 export const EXCHANGES: Record<string, (n: number, fixture: string) => OciRequest[][]> = {
   'GET one': (_n, id) => [[{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()]],
-  'GET list': () => [[list(), { $type: 'GroupDepartmentGetListRequest18', serviceProviderId: T, groupId: G, includeEnterpriseDepartments: true }]],
+  'GET list': () => [
+    [
+      list(),
+      {
+        $type: 'GroupDepartmentGetListRequest18',
+        serviceProviderId: T,
+        groupId: G,
+        includeEnterpriseDepartments: true,
+      },
+    ],
+  ],
   PUT: (n, id) => [
     [{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()],
-    [{ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: id, noAnswerNumberOfRings: 1 + (n % 20) }, { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()],
+    [
+      { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: id, noAnswerNumberOfRings: 1 + (n % 20) },
+      { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id },
+      list(),
+    ],
   ],
   'POST+DELETE': (n) => {
     const id = `raw${process.pid}x${n}@sip.netaxis.be`;
@@ -36,7 +50,9 @@ function list(): OciRequest {
 
 /** The add a POST of the benchmark's body sends: the same mapper and defaults as the service. */
 function add(serviceUserId: string): OciRequest {
-  const body = plainToInstance(CreateHuntGroupDto, { serviceInstanceProfile: { name: 'Bench', cliLastName: 'Bench', cliFirstName: 'Mark' } });
+  const body = plainToInstance(CreateHuntGroupDto, {
+    serviceInstanceProfile: { name: 'Bench', cliLastName: 'Bench', cliFirstName: 'Mark' },
+  });
   return toAddRequest(T, G, serviceUserId, body);
 }
 
@@ -50,7 +66,14 @@ export interface RawResult {
  * `concurrency` workers in a closed loop for `seconds`, each doing one REST call's exchanges at a
  * time. POST+DELETE counts as two calls, as it is two REST calls.
  */
-export async function runRaw(port: number, poolSize: number, route: string, concurrency: number, seconds: number, fixture: string): Promise<RawResult> {
+export async function runRaw(
+  port: number,
+  poolSize: number,
+  route: string,
+  concurrency: number,
+  seconds: number,
+  fixture: string,
+): Promise<RawResult> {
   const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
   const gateway = new TcpOciGateway({
     host: '127.0.0.1',

@@ -53,7 +53,15 @@ async function main(): Promise<void> {
       for (const route of ROUTES) {
         for (const c of CONCURRENCIES) {
           const r = await runRaw(sim.port, POOL, route, c, SECONDS, FIXTURE);
-          rows.push({ scenario: `(e) raw ${name}`, route, concurrency: c, rps: r.callsPerSecond, p50: r.p50, p99: r.p99, errors: 0 });
+          rows.push({
+            scenario: `(e) raw ${name}`,
+            route,
+            concurrency: c,
+            rps: r.callsPerSecond,
+            p50: r.p50,
+            p99: r.p99,
+            errors: 0,
+          });
         }
       }
     }
@@ -65,27 +73,48 @@ async function main(): Promise<void> {
 
 async function simulator(latencyMs: number): Promise<{ port: number; child: Child }> {
   const port = await freePort();
-  const child = await startNode('dist/simulator/cli.js', ['--port', String(port), '--latency-ms', String(latencyMs)], {}, (out) => out.includes('listening'));
+  const child = await startNode(
+    'dist/simulator/cli.js',
+    ['--port', String(port), '--latency-ms', String(latencyMs)],
+    {},
+    (out) => out.includes('listening'),
+  );
   return { port, child };
 }
 
 async function restScenario(scenario: string, env: Record<string, string>): Promise<void> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const service = await startNode('dist/main.js', [], { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' });
+  const service = await startNode('dist/main.js', [], {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  });
   try {
     await waitForOk(`${url}/health/ready`);
     const token = await login(url);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     await fetch(`${url}${BASE}/${FIXTURE}`, { method: 'DELETE', headers });
-    const created = await fetch(`${url}${BASE}/`, { method: 'POST', headers, body: JSON.stringify(createBody(FIXTURE)) });
+    const created = await fetch(`${url}${BASE}/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(createBody(FIXTURE)),
+    });
     if (created.status !== 201) throw new Error(`fixture not created: ${created.status} ${await created.text()}`);
     for (const route of ROUTES) {
       // Warm up (JIT, pools) before measuring; not counted.
       await autocannon({ url, connections: 16, duration: 1, headers, requests: requestsOf(route) });
       for (const c of CONCURRENCIES) {
         const before = await documentsSent(url);
-        const result = await autocannon({ url, connections: c, duration: SECONDS, headers, requests: requestsOf(route) });
+        const result = await autocannon({
+          url,
+          connections: c,
+          duration: SECONDS,
+          headers,
+          requests: requestsOf(route),
+        });
         const after = await documentsSent(url);
         const calls = result.requests.total;
         rows.push({
@@ -108,12 +137,23 @@ async function restScenario(scenario: string, env: Record<string, string>): Prom
 
 async function plainScenario(): Promise<void> {
   const port = await freePort();
-  const plain = await startNode('dist-bench/bench/plain-app.js', [], { PORT: String(port) }, (out) => out.includes('listening'));
+  const plain = await startNode('dist-bench/bench/plain-app.js', [], { PORT: String(port) }, (out) =>
+    out.includes('listening'),
+  );
   try {
     await autocannon({ url: `http://127.0.0.1:${port}/plain`, connections: 16, duration: 1 });
     for (const c of CONCURRENCIES) {
       const result = await autocannon({ url: `http://127.0.0.1:${port}/plain`, connections: c, duration: SECONDS });
-      rows.push({ scenario: '(d) plain', route: 'GET fixed', concurrency: c, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rssMb: plain.peakRssMb(), errors: result.errors + result.non2xx });
+      rows.push({
+        scenario: '(d) plain',
+        route: 'GET fixed',
+        concurrency: c,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        rssMb: plain.peakRssMb(),
+        errors: result.errors + result.non2xx,
+      });
     }
   } finally {
     await plain.stop();
@@ -121,7 +161,11 @@ async function plainScenario(): Promise<void> {
 }
 
 async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo', password: 'demo' }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'demo', password: 'demo' }),
+  });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -150,7 +194,13 @@ function requestsOf(route: Route): Request[] {
     case 'GET list':
       return [{ method: 'GET', path: `${BASE}/` }];
     case 'PUT':
-      return [{ method: 'PUT', path: `${BASE}/${FIXTURE}`, setupRequest: (req) => ({ ...req, body: JSON.stringify({ noAnswerNumberOfRings: 1 + (n++ % 20) }) }) }];
+      return [
+        {
+          method: 'PUT',
+          path: `${BASE}/${FIXTURE}`,
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ noAnswerNumberOfRings: 1 + (n++ % 20) }) }),
+        },
+      ];
     case 'POST+DELETE':
       return [
         {
@@ -162,15 +212,31 @@ function requestsOf(route: Route): Request[] {
             return { ...req, body: JSON.stringify(createBody(ctx.id)) };
           },
         },
-        { method: 'DELETE', setupRequest: (req, context) => ({ ...req, path: `${BASE}/${(context as { id?: string }).id}` }) },
+        {
+          method: 'DELETE',
+          setupRequest: (req, context) => ({ ...req, path: `${BASE}/${(context as { id?: string }).id}` }),
+        },
       ];
   }
 }
 
 function print(): void {
-  const raw = (scenario: string, route: string, c: number) => rows.find((r) => r.scenario === `(e) raw ${scenario}` && r.route === route && r.concurrency === c);
+  const raw = (scenario: string, route: string, c: number) =>
+    rows.find((r) => r.scenario === `(e) raw ${scenario}` && r.route === route && r.concurrency === c);
   const plain = (c: number) => rows.find((r) => r.scenario === '(d) plain' && r.concurrency === c);
-  const header = ['scenario', 'route', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'docs/call', 'p50 REST/raw', 'req/s REST/plain', 'errors'];
+  const header = [
+    'scenario',
+    'route',
+    'conc',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'RSS MB',
+    'docs/call',
+    'p50 REST/raw',
+    'req/s REST/plain',
+    'errors',
+  ];
   const lines = rows.map((r) => {
     const gateway = r.scenario.includes('tcp+10') ? 'tcp+10' : r.scenario.includes('tcp') ? 'tcp' : undefined;
     const rawRow = gateway && !r.scenario.startsWith('(e)') ? raw(gateway, r.route, r.concurrency) : undefined;

@@ -13,7 +13,16 @@ import { PluginsModule } from './plugins/plugins.module.js';
 
 /** Global pipe and filter are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
-  imports: [AppConfigModule, AuthModule, LoggingModule, MetricsModule, OciModule.register(), PluginsModule.forRoot(), HealthModule, HuntGroupsModule],
+  imports: [
+    AppConfigModule,
+    AuthModule,
+    LoggingModule,
+    MetricsModule,
+    OciModule.register(),
+    PluginsModule.forRoot(),
+    HealthModule,
+    HuntGroupsModule,
+  ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },

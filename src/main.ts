@@ -17,6 +17,9 @@ const oci = app.get<ConfigType<typeof ociConfig>>(ociConfig.KEY);
 // Not app.enableShutdownHooks(): see graceful-shutdown.ts for why the order matters.
 enableGracefulShutdown(app, { graceMs: config.shutdownGraceMs });
 await app.listen(config.port, config.host);
-const where = oci.driver === 'memory' ? `the embedded simulated BroadWorks (${oci.worldFile})` : `BroadWorks at ${oci.host}:${oci.port}`;
+const where =
+  oci.driver === 'memory'
+    ? `the embedded simulated BroadWorks (${oci.worldFile})`
+    : `BroadWorks at ${oci.host}:${oci.port}`;
 const url = `http://localhost:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
 new Logger('Main').log(`Hunt group API listening on ${url} on ${where}; API docs at ${url}/api/docs`);

@@ -22,7 +22,12 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
       const res = await t.http.get(`${AVAILABLE}/`);
       expect(res.status).toBe(200);
       expect(ids(res.body.available_users).sort()).toEqual(
-        ['ApioUserTest1@sip.netaxis.be', 'ApioUserTest2@sip.netaxis.be', 'ApioUserTest@sip.netaxis.be', 'foouser@sip.netaxis.be'].sort(),
+        [
+          'ApioUserTest1@sip.netaxis.be',
+          'ApioUserTest2@sip.netaxis.be',
+          'ApioUserTest@sip.netaxis.be',
+          'foouser@sip.netaxis.be',
+        ].sort(),
       );
       const byId = Object.fromEntries(res.body.available_users.map((u: { userId: string }) => [u.userId, u]));
       expect(byId['ApioUserTest@sip.netaxis.be']).toEqual({
@@ -63,40 +68,57 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
       expect(ids(all.body.available_users)).toContain('foouser@sip.netaxis.be');
     });
 
-    it('in a service provider, only the group\'s own users are available (seed URL)', async () => {
+    it("in a service provider, only the group's own users are available (seed URL)", async () => {
       const res = await t.http.get(`${FOO}/users/available/`);
       expect(res.status).toBe(200);
       expect(ids(res.body.available_users).sort()).toEqual(['fooagent1@sip.netaxis.be', 'fooagent2@sip.netaxis.be']);
     });
 
     it('sensitiveUserGroupEquals picks a group of the enterprise', async () => {
-      const res = await t.http.get(AVAILABLE).send({ sensitiveUserGroupEquals: { tenantId: 'ApioSpTest', groupId: 'ApioGrpTest2' } });
+      const res = await t.http
+        .get(AVAILABLE)
+        .send({ sensitiveUserGroupEquals: { tenantId: 'ApioSpTest', groupId: 'ApioGrpTest2' } });
       expect(res.status).toBe(200);
       expect(ids(res.body.available_users)).toEqual(['foouser@sip.netaxis.be']);
       const q = encodeURIComponent(JSON.stringify({ tenantId: 'ApioSpTest', groupId: 'ApioGrpTest2' }));
-      expect(ids((await t.http.get(`${AVAILABLE}?sensitiveUserGroupEquals=${q}`)).body.available_users)).toEqual(['foouser@sip.netaxis.be']);
+      expect(ids((await t.http.get(`${AVAILABLE}?sensitiveUserGroupEquals=${q}`)).body.available_users)).toEqual([
+        'foouser@sip.netaxis.be',
+      ]);
     });
 
     it('sensitiveUserGroupEquals naming another group of a service provider is a 400', async () => {
-      const res = await t.http.get(`${FOO}/users/available`).send({ sensitiveUserGroupEquals: { tenantId: 'foo', groupId: 'othergroup' } });
+      const res = await t.http
+        .get(`${FOO}/users/available`)
+        .send({ sensitiveUserGroupEquals: { tenantId: 'foo', groupId: 'othergroup' } });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('GROUP_FILTER_NOT_IN_ENTERPRISE');
-      const own = await t.http.get(`${FOO}/users/available`).send({ sensitiveUserGroupEquals: { tenantId: 'foo', groupId: 'foogroup' } });
+      const own = await t.http
+        .get(`${FOO}/users/available`)
+        .send({ sensitiveUserGroupEquals: { tenantId: 'foo', groupId: 'foogroup' } });
       expect(own.status).toBe(200);
       expect(own.body.available_users).toHaveLength(2);
     });
 
     it('a group filter of another tenant, or contradicting sameGroupOnly, is a 400', async () => {
-      expect((await t.http.get(AVAILABLE).send({ sensitiveUserGroupEquals: { tenantId: 'foo', groupId: 'foogroup' } })).status).toBe(400);
-      const res = await t.http.get(AVAILABLE).send({ sameGroupOnly: true, sensitiveUserGroupEquals: { tenantId: 'ApioSpTest', groupId: 'ApioGrpTest2' } });
+      expect(
+        (await t.http.get(AVAILABLE).send({ sensitiveUserGroupEquals: { tenantId: 'foo', groupId: 'foogroup' } }))
+          .status,
+      ).toBe(400);
+      const res = await t.http
+        .get(AVAILABLE)
+        .send({ sameGroupOnly: true, sensitiveUserGroupEquals: { tenantId: 'ApioSpTest', groupId: 'ApioGrpTest2' } });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('CONTRADICTORY_FILTERS');
     });
 
-    it('sensitiveDepartmentEquals keeps the department\'s users', async () => {
-      const res = await t.http
-        .get(AVAILABLE)
-        .send({ sensitiveDepartmentEquals: { tenantId: 'ApioSpTest', groupId: 'ApioGrpTest', departmentName: 'test_department_initial' } });
+    it("sensitiveDepartmentEquals keeps the department's users", async () => {
+      const res = await t.http.get(AVAILABLE).send({
+        sensitiveDepartmentEquals: {
+          tenantId: 'ApioSpTest',
+          groupId: 'ApioGrpTest',
+          departmentName: 'test_department_initial',
+        },
+      });
       expect(res.status).toBe(200);
       expect(ids(res.body.available_users)).toEqual(['ApioUserTest@sip.netaxis.be']);
     });
@@ -105,7 +127,16 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
       ['sensitiveUserLastNameEquals', 'Test1', ['ApioUserTest1@sip.netaxis.be']],
       ['sensitiveUserLastNameEquals', 'test1', []],
       ['insensitiveUserLastNameEquals', 'test1', ['ApioUserTest1@sip.netaxis.be']],
-      ['sensitiveUserLastNameStarts', 'Test', ['ApioUserTest1@sip.netaxis.be', 'ApioUserTest2@sip.netaxis.be', 'ApioUserTest@sip.netaxis.be', 'foouser@sip.netaxis.be']],
+      [
+        'sensitiveUserLastNameStarts',
+        'Test',
+        [
+          'ApioUserTest1@sip.netaxis.be',
+          'ApioUserTest2@sip.netaxis.be',
+          'ApioUserTest@sip.netaxis.be',
+          'foouser@sip.netaxis.be',
+        ],
+      ],
       ['sensitiveUserFirstNameContains', 'est2', ['ApioUserTest2@sip.netaxis.be']],
       ['insensitiveUserIdStarts', 'FOO', ['foouser@sip.netaxis.be']],
       ['sensitiveUserIdContains', 'Test1@', ['ApioUserTest1@sip.netaxis.be']],
@@ -123,7 +154,9 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
     });
 
     it('combines filters (all must hold)', async () => {
-      const res = await t.http.get(AVAILABLE).send({ sameGroupOnly: true, sensitiveUserLastNameStarts: 'Test', sensitiveExtensionStarts: '4' });
+      const res = await t.http
+        .get(AVAILABLE)
+        .send({ sameGroupOnly: true, sensitiveUserLastNameStarts: 'Test', sensitiveExtensionStarts: '4' });
       expect(ids(res.body.available_users)).toEqual(['ApioUserTest@sip.netaxis.be']);
     });
 
@@ -146,7 +179,9 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
     });
 
     it('answers 404 for an unknown group', async () => {
-      expect((await t.http.get('/api/v1/tenants/ApioSpTest/groups/Nope/services/hunt_groups/users/available')).status).toBe(404);
+      expect(
+        (await t.http.get('/api/v1/tenants/ApioSpTest/groups/Nope/services/hunt_groups/users/available')).status,
+      ).toBe(404);
     });
   });
 
@@ -213,13 +248,41 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
 
     const bad: [string, unknown, string][] = [
       ['a weight above 100', [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 101 }], 'agents[0].weight'],
-      ['a negative weight', [{ userId: 'ApioUserTest@sip.netaxis.be', weight: -1 }, { userId: 'ApioUserTest1@sip.netaxis.be', weight: 101 }], 'agents[0].weight'],
-      ['a fractional weight', [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 50.5 }, { userId: 'ApioUserTest1@sip.netaxis.be', weight: 49.5 }], 'agents[0].weight'],
+      [
+        'a negative weight',
+        [
+          { userId: 'ApioUserTest@sip.netaxis.be', weight: -1 },
+          { userId: 'ApioUserTest1@sip.netaxis.be', weight: 101 },
+        ],
+        'agents[0].weight',
+      ],
+      [
+        'a fractional weight',
+        [
+          { userId: 'ApioUserTest@sip.netaxis.be', weight: 50.5 },
+          { userId: 'ApioUserTest1@sip.netaxis.be', weight: 49.5 },
+        ],
+        'agents[0].weight',
+      ],
       ['a weight as a string', [{ userId: 'ApioUserTest@sip.netaxis.be', weight: '100' }], 'agents[0].weight'],
       ['a missing weight', [{ userId: 'ApioUserTest@sip.netaxis.be' }], 'agents[0].weight'],
       ['a user who is not an agent', [{ userId: 'ApioUserTest2@sip.netaxis.be', weight: 100 }], 'agents[0].userId'],
-      ['the same agent twice', [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 50 }, { userId: 'ApioUserTest@sip.netaxis.be', weight: 50 }], 'agents[1].userId'],
-      ['weights that do not add up to 100', [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 50 }, { userId: 'ApioUserTest1@sip.netaxis.be', weight: 40 }], 'agents'],
+      [
+        'the same agent twice',
+        [
+          { userId: 'ApioUserTest@sip.netaxis.be', weight: 50 },
+          { userId: 'ApioUserTest@sip.netaxis.be', weight: 50 },
+        ],
+        'agents[1].userId',
+      ],
+      [
+        'weights that do not add up to 100',
+        [
+          { userId: 'ApioUserTest@sip.netaxis.be', weight: 50 },
+          { userId: 'ApioUserTest1@sip.netaxis.be', weight: 40 },
+        ],
+        'agents',
+      ],
       ['agents that is not a list', 'ApioUserTest@sip.netaxis.be', 'agents'],
     ];
     it.each(bad)('refuses %s, naming the field, changing nothing', async (_title, agents, field) => {
@@ -239,7 +302,9 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
       expect((await t.http.get(`${BASE}/nobody@sip.netaxis.be/weighted_distribution`)).status).toBe(404);
       const other = `/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/services/hunt_groups/${HG}/weighted_distribution`;
       expect((await t.http.get(other)).status).toBe(404);
-      expect((await t.http.put(other).send({ agents: [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 100 }] })).status).toBe(404);
+      expect(
+        (await t.http.put(other).send({ agents: [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 100 }] })).status,
+      ).toBe(404);
     });
   });
 });

@@ -36,7 +36,11 @@ describe('production boot', () => {
   it.each([
     ['no secret', undefined, /AUTH_JWT_SECRET=undefined: .*AUTH_JWT_SECRET is required in production/],
     ['the demo secret', DEMO_JWT_SECRET, /AUTH_JWT_SECRET=\(hidden\): AUTH_JWT_SECRET must not be the demo secret/],
-    ['a 31-character secret', 'x'.repeat(31), /AUTH_JWT_SECRET=\(hidden\): AUTH_JWT_SECRET must be at least 32 characters/],
+    [
+      'a 31-character secret',
+      'x'.repeat(31),
+      /AUTH_JWT_SECRET=\(hidden\): AUTH_JWT_SECRET must be at least 32 characters/,
+    ],
   ])('refuses to start with %s, naming AUTH_JWT_SECRET and never showing its value', async (_what, secret, reason) => {
     if (secret !== undefined) process.env.AUTH_JWT_SECRET = secret;
     const message = await boot().then(
@@ -51,13 +55,25 @@ describe('production boot', () => {
 
   it('refuses to start with the shipped users file, whose demo user still has the demo password', async () => {
     process.env.AUTH_JWT_SECRET = GOOD_SECRET;
-    await expect(boot()).rejects.toThrow(/AUTH_USERS_FILE=env\/users.json still holds the demo user "demo" with its demo password: remove it/);
+    await expect(boot()).rejects.toThrow(
+      /AUTH_USERS_FILE=env\/users.json still holds the demo user "demo" with its demo password: remove it/,
+    );
   });
 
   it('starts with a good secret and a users file of its own', async () => {
     process.env.AUTH_JWT_SECRET = GOOD_SECRET;
     const file = join(mkdtempSync(join(tmpdir(), 'prod-users-')), 'users.json');
-    writeUsersFile(file, { users: [{ username: 'ops', level: 'system', tenants: [], groups: [], password: await hashPassword('a-real-password', TEST_SCRYPT) }] });
+    writeUsersFile(file, {
+      users: [
+        {
+          username: 'ops',
+          level: 'system',
+          tenants: [],
+          groups: [],
+          password: await hashPassword('a-real-password', TEST_SCRYPT),
+        },
+      ],
+    });
     process.env.AUTH_USERS_FILE = file;
     await expect(boot()).resolves.toBeUndefined();
   });
@@ -65,6 +81,8 @@ describe('production boot', () => {
   it('takes the demo secret outside production when none is set', () => {
     expect(validateEnvironment({ NODE_ENV: 'development' }).AUTH_JWT_SECRET).toBeUndefined();
     expect(() => validateEnvironment({ NODE_ENV: 'test' })).not.toThrow();
-    expect(validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: GOOD_SECRET }).AUTH_JWT_SECRET).toBe(GOOD_SECRET);
+    expect(validateEnvironment({ NODE_ENV: 'production', AUTH_JWT_SECRET: GOOD_SECRET }).AUTH_JWT_SECRET).toBe(
+      GOOD_SECRET,
+    );
   });
 });

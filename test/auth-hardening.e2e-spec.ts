@@ -35,7 +35,11 @@ describe('hardening', () => {
   it('answers 413 in the envelope for a body over 100 kB, before authentication matters and changing nothing', async () => {
     t = await startApp('memory');
     const before = t.engine.snapshot();
-    const big = { serviceUserId: 'big@sip.netaxis.be', serviceInstanceProfile: profile('Big'), padding: 'x'.repeat(110 * 1024) };
+    const big = {
+      serviceUserId: 'big@sip.netaxis.be',
+      serviceInstanceProfile: profile('Big'),
+      padding: 'x'.repeat(110 * 1024),
+    };
     const res = await t.http.post(BASE).send(big);
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: expect.any(String), error: expect.any(String) });
@@ -90,7 +94,10 @@ describe.each(DRIVERS)('hostile input on the %s gateway', (driver) => {
   });
 
   /** A refused request: 400, nothing sent to BroadWorks, nothing changed. */
-  async function expectRefusedBeforeSending(send: () => Promise<{ status: number; body: { code?: string; error?: string } }>, code?: string): Promise<{ error?: string }> {
+  async function expectRefusedBeforeSending(
+    send: () => Promise<{ status: number; body: { code?: string; error?: string } }>,
+    code?: string,
+  ): Promise<{ error?: string }> {
     const before = t.engine.snapshot();
     const sentBefore = gateway.sent.length;
     const res = await send();
@@ -112,15 +119,22 @@ describe.each(DRIVERS)('hostile input on the %s gateway', (driver) => {
 
     it.each(Object.entries(STRINGS))('%s in the profile, on POST, PUT and in the list', async (_what, text) => {
       const id = `meta@sip.netaxis.be`;
-      const created = await t.http.post(BASE).send({ serviceUserId: id, serviceInstanceProfile: profile(text, text.slice(0, 30), 'First') });
+      const created = await t.http
+        .post(BASE)
+        .send({ serviceUserId: id, serviceInstanceProfile: profile(text, text.slice(0, 30), 'First') });
       expect(created.status).toBe(201);
       expect(created.body.serviceInstanceProfile).toMatchObject({ name: text, cliLastName: text.slice(0, 30) });
       const read = await t.http.get(`${BASE}/${id}`);
       expect(read.body.serviceInstanceProfile).toMatchObject({ name: text, cliLastName: text.slice(0, 30) });
-      const updated = await t.http.put(`${BASE}/${id}`).send({ serviceInstanceProfile: { cliFirstName: text }, forwardToPhoneNumber: text });
+      const updated = await t.http
+        .put(`${BASE}/${id}`)
+        .send({ serviceInstanceProfile: { cliFirstName: text }, forwardToPhoneNumber: text });
       expect(updated.status).toBe(200);
       expect(updated.body.serviceInstanceProfile.cliFirstName).toBe(text);
-      expect((await t.http.get(`${BASE}/${id}`)).body).toMatchObject({ serviceInstanceProfile: { cliFirstName: text }, forwardToPhoneNumber: text });
+      expect((await t.http.get(`${BASE}/${id}`)).body).toMatchObject({
+        serviceInstanceProfile: { cliFirstName: text },
+        forwardToPhoneNumber: text,
+      });
       const list = await t.http.get(BASE);
       expect(list.body.hunt_groups.map((h: { name: string }) => h.name)).toEqual([text]);
     });
@@ -128,7 +142,11 @@ describe.each(DRIVERS)('hostile input on the %s gateway', (driver) => {
     it('an injected command in an agent id is only a user that does not exist', async () => {
       const before = t.engine.snapshot();
       const hostile = 'x</userId></command><command xsi:type="GroupDeleteRequest"><userId>y';
-      const res = await t.http.post(BASE).send({ serviceUserId: 'inj@sip.netaxis.be', serviceInstanceProfile: profile('Inj'), agents: [hostile.slice(0, 161)] });
+      const res = await t.http.post(BASE).send({
+        serviceUserId: 'inj@sip.netaxis.be',
+        serviceInstanceProfile: profile('Inj'),
+        agents: [hostile.slice(0, 161)],
+      });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(t.engine.snapshot()).toBe(before);
@@ -136,7 +154,9 @@ describe.each(DRIVERS)('hostile input on the %s gateway', (driver) => {
 
     it('metacharacters in a path parameter are looked up, not interpreted', async () => {
       const before = t.engine.snapshot();
-      const res = await t.http.get(`/api/v1/tenants/${encodeURIComponent('Apio<SpTest>&"\'')}/groups/${encodeURIComponent(']]></command>')}/services/hunt_groups`);
+      const res = await t.http.get(
+        `/api/v1/tenants/${encodeURIComponent('Apio<SpTest>&"\'')}/groups/${encodeURIComponent(']]></command>')}/services/hunt_groups`,
+      );
       expect(res.status).toBe(404);
       expect(t.engine.snapshot()).toBe(before);
     });
@@ -149,30 +169,63 @@ describe.each(DRIVERS)('hostile input on the %s gateway', (driver) => {
   });
 
   describe('control characters are refused with 400 before anything is sent', () => {
-    const CONTROLS = { NUL: '\u0000', BEL: '\u0007', ESC: '\u001b', LF: '\n', TAB: '\t', DEL: '\u007f', 'U+FFFE': '\ufffe', 'a lone surrogate': '\ud800' };
+    const CONTROLS = {
+      NUL: '\u0000',
+      BEL: '\u0007',
+      ESC: '\u001b',
+      LF: '\n',
+      TAB: '\t',
+      DEL: '\u007f',
+      'U+FFFE': '\ufffe',
+      'a lone surrogate': '\ud800',
+    };
 
     it.each(Object.entries(CONTROLS))('%s in a body string', async (_what, ch) => {
       const body = await expectRefusedBeforeSending(
-        () => t.http.post(BASE).send({ serviceUserId: 'ctl@sip.netaxis.be', serviceInstanceProfile: profile(`bad${ch}name`) }),
+        () =>
+          t.http
+            .post(BASE)
+            .send({ serviceUserId: 'ctl@sip.netaxis.be', serviceInstanceProfile: profile(`bad${ch}name`) }),
         'INVALID_CHARACTERS',
       );
       expect(body.error).toMatch(/body\.serviceInstanceProfile\.name holds U\+[0-9A-F]{4}/);
     });
 
-    it.each(Object.entries(CONTROLS))('%s in a PUT, an agent id, a field the DTO ignores, and a field name', async (_what, ch) => {
-      await t.http.post(BASE).send({ serviceUserId: 'ctl@sip.netaxis.be', serviceInstanceProfile: profile('Ok') });
-      for (const body of [{ policy: `Regular${ch}` }, { agents: [`u${ch}@sip.netaxis.be`] }, { queueLength: `1${ch}` }, { [`po${ch}licy`]: 'Regular' }]) {
-        await expectRefusedBeforeSending(() => t.http.put(`${BASE}/ctl@sip.netaxis.be`).send(body), 'INVALID_CHARACTERS');
-      }
-    });
+    it.each(Object.entries(CONTROLS))(
+      '%s in a PUT, an agent id, a field the DTO ignores, and a field name',
+      async (_what, ch) => {
+        await t.http.post(BASE).send({ serviceUserId: 'ctl@sip.netaxis.be', serviceInstanceProfile: profile('Ok') });
+        for (const body of [
+          { policy: `Regular${ch}` },
+          { agents: [`u${ch}@sip.netaxis.be`] },
+          { queueLength: `1${ch}` },
+          { [`po${ch}licy`]: 'Regular' },
+        ]) {
+          await expectRefusedBeforeSending(
+            () => t.http.put(`${BASE}/ctl@sip.netaxis.be`).send(body),
+            'INVALID_CHARACTERS',
+          );
+        }
+      },
+    );
 
-    it.each(Object.entries(CONTROLS).filter(([what]) => what !== 'a lone surrogate'))('%s in a path parameter or a query', async (_what, ch) => {
-      const enc = encodeURIComponent(ch);
-      await expectRefusedBeforeSending(() => t.http.get(`/api/v1/tenants/Apio${enc}SpTest/groups/ApioGrpTest/services/hunt_groups`));
-      await expectRefusedBeforeSending(() => t.http.get(`/api/v1/tenants/ApioSpTest/groups/Apio${enc}GrpTest/services/hunt_groups`));
-      await expectRefusedBeforeSending(() => t.http.delete(`${BASE}/x${enc}y@sip.netaxis.be`));
-      await expectRefusedBeforeSending(() => t.http.get(`${BASE}/users/available?sensitiveUserLastNameContains=a${enc}b`), 'INVALID_CHARACTERS');
-    });
+    it.each(Object.entries(CONTROLS).filter(([what]) => what !== 'a lone surrogate'))(
+      '%s in a path parameter or a query',
+      async (_what, ch) => {
+        const enc = encodeURIComponent(ch);
+        await expectRefusedBeforeSending(() =>
+          t.http.get(`/api/v1/tenants/Apio${enc}SpTest/groups/ApioGrpTest/services/hunt_groups`),
+        );
+        await expectRefusedBeforeSending(() =>
+          t.http.get(`/api/v1/tenants/ApioSpTest/groups/Apio${enc}GrpTest/services/hunt_groups`),
+        );
+        await expectRefusedBeforeSending(() => t.http.delete(`${BASE}/x${enc}y@sip.netaxis.be`));
+        await expectRefusedBeforeSending(
+          () => t.http.get(`${BASE}/users/available?sensitiveUserLastNameContains=a${enc}b`),
+          'INVALID_CHARACTERS',
+        );
+      },
+    );
   });
 
   describe('path parameters outside the BroadWorks id rules are refused before anything is sent', () => {
@@ -187,7 +240,9 @@ describe.each(DRIVERS)('hostile input on the %s gateway', (driver) => {
     ])('%s', async (_what, url) => {
       await expectRefusedBeforeSending(() => t.http.get(url));
       const change = url.endsWith('/hunt_groups') ? t.http.post(url) : t.http.put(url);
-      await expectRefusedBeforeSending(() => change.send({ serviceUserId: 'x@sip.netaxis.be', serviceInstanceProfile: profile('X'), policy: 'Regular' }));
+      await expectRefusedBeforeSending(() =>
+        change.send({ serviceUserId: 'x@sip.netaxis.be', serviceInstanceProfile: profile('X'), policy: 'Regular' }),
+      );
     });
   });
 });

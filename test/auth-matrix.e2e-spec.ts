@@ -15,9 +15,13 @@ interface Route {
 
 /** Routes of Express' table; the `/*splat` entries are Nest middleware (logging, metrics), not routes. */
 function registeredRoutes(t: TestApp): Route[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+  const express = t.app.getHttpAdapter().getInstance() as {
+    router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+  };
   return express.router.stack
-    .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path })) : []))
+    .flatMap((layer) =>
+      layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path })) : [],
+    )
     .filter((r) => !r.path.includes('*splat'));
 }
 
@@ -25,7 +29,8 @@ function registeredRoutes(t: TestApp): Route[] {
 const OPEN = new Set(['post /api/v1/auth/login', 'get /health/live', 'get /health/ready', 'get /metrics']);
 /** Public to the guard, but checks its own token (a refresh token): 401 without one. */
 const REFRESH = 'get /api/v1/auth/access_token';
-const isDocs = (r: Route): boolean => r.path === '/api/docs' || r.path.startsWith('/api/docs/') || r.path.startsWith('/api/docs-');
+const isDocs = (r: Route): boolean =>
+  r.path === '/api/docs' || r.path.startsWith('/api/docs/') || r.path.startsWith('/api/docs-');
 const key = (r: Route): string => `${r.method} ${r.path}`;
 
 interface Target {
@@ -40,7 +45,11 @@ const TARGETS = { own: OWN, sibling: SIBLING, 'other tenant': OTHER_TENANT };
 
 /** One available user of each target group (the demo world's), made an agent of its hunt group. */
 const agentsOf = (t: Target): string[] =>
-  ({ ApioGrpTest: ['ApioUserTest@sip.netaxis.be'], ApioGrpTest2: ['foouser@sip.netaxis.be'], foogroup: ['fooagent1@sip.netaxis.be'] })[t.groupId] ?? [];
+  ({
+    ApioGrpTest: ['ApioUserTest@sip.netaxis.be'],
+    ApioGrpTest2: ['foouser@sip.netaxis.be'],
+    foogroup: ['fooagent1@sip.netaxis.be'],
+  })[t.groupId] ?? [];
 
 const fill = (path: string, t: Target, extra: Record<string, string> = {}): string =>
   path
@@ -52,11 +61,16 @@ const fill = (path: string, t: Target, extra: Record<string, string> = {}): stri
 /** A plausible body for each route, so an allowed request does real work. */
 function bodyOf(route: Route, t: Target, n: number): object | undefined {
   if (route.method === 'post' && route.path.endsWith('/hunt_groups')) {
-    return { serviceUserId: `hg-new${n}@sip.netaxis.be`, serviceInstanceProfile: { name: `New ${n}`, cliLastName: 'New', cliFirstName: 'Line' } };
+    return {
+      serviceUserId: `hg-new${n}@sip.netaxis.be`,
+      serviceInstanceProfile: { name: `New ${n}`, cliLastName: 'New', cliFirstName: 'Line' },
+    };
   }
-  if (route.method === 'put' && route.path.endsWith('/weighted_distribution')) return { agents: [{ userId: agentsOf(t)[0], weight: 100 }] };
+  if (route.method === 'put' && route.path.endsWith('/weighted_distribution'))
+    return { agents: [{ userId: agentsOf(t)[0], weight: 100 }] };
   if (route.method === 'put') return { policy: 'Circular' };
-  if (route.path === '/api/v1/auth/machine_tokens' && route.method === 'post') return { name: 'matrix', level: 'tenant', tenants: [t.tenantId] };
+  if (route.path === '/api/v1/auth/machine_tokens' && route.method === 'post')
+    return { name: 'matrix', level: 'tenant', tenants: [t.tenantId] };
   return undefined;
 }
 
@@ -72,7 +86,11 @@ describe('access matrix', () => {
     for (const target of Object.values(TARGETS)) {
       const res = await t.http
         .post(`/api/v1/tenants/${target.tenantId}/groups/${target.groupId}/services/hunt_groups`)
-        .send({ serviceUserId: target.hg, serviceInstanceProfile: { name: 'HG', cliLastName: 'HG', cliFirstName: 'Line' }, agents: agentsOf(target) });
+        .send({
+          serviceUserId: target.hg,
+          serviceInstanceProfile: { name: 'HG', cliLastName: 'HG', cliFirstName: 'Line' },
+          agents: agentsOf(target),
+        });
       expect([201, 409]).toContain(res.status);
     }
   };
@@ -98,7 +116,11 @@ describe('access matrix', () => {
     };
     const machineSystem = await machine({ name: 'ops', level: 'system' });
     const machineTenant = await machine({ name: 'portal', level: 'tenant', tenants: ['ApioSpTest'] });
-    const machineGroup = await machine({ name: 'desk-script', level: 'group', groups: [{ tenantId: 'ApioSpTest', groupId: 'ApioGrpTest' }] });
+    const machineGroup = await machine({
+      name: 'desk-script',
+      level: 'group',
+      groups: [{ tenantId: 'ApioSpTest', groupId: 'ApioGrpTest' }],
+    });
     Object.assign(clients, {
       'system user': () => t.http,
       'tenant user': () => t.as('acme'),
@@ -118,7 +140,9 @@ describe('access matrix', () => {
     routes = registeredRoutes(t);
     apiRoutes = routes.filter((r) => !isDocs(r));
     // DELETE last, so the routes before it find the hunt group.
-    tenantRoutes = apiRoutes.filter((r) => r.path.includes(':tenantId')).sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
+    tenantRoutes = apiRoutes
+      .filter((r) => r.path.includes(':tenantId'))
+      .sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
   });
   afterAll(async () => {
     await t.close();
@@ -137,7 +161,14 @@ describe('access matrix', () => {
         'put /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name/weighted_distribution',
       ].sort(),
     );
-    expect(apiRoutes.map(key)).toEqual(expect.arrayContaining([...OPEN, REFRESH, 'post /api/v1/auth/machine_tokens', 'delete /api/v1/auth/machine_tokens/:id']));
+    expect(apiRoutes.map(key)).toEqual(
+      expect.arrayContaining([
+        ...OPEN,
+        REFRESH,
+        'post /api/v1/auth/machine_tokens',
+        'delete /api/v1/auth/machine_tokens/:id',
+      ]),
+    );
   });
 
   it('answers 401 to every route but the open ones without a token, in the envelope, changing nothing', async () => {
@@ -163,11 +194,20 @@ describe('access matrix', () => {
     const jwt = new JwtService();
     const BAD: Record<string, () => string> = {
       garbage: () => 'not-a-token',
-      'a JWT signed with another secret': () => jwt.sign({ sub: 'admin', typ: 'access' }, { secret: 'x'.repeat(40), issuer: 'hunt-group-api', expiresIn: 600 }),
-      'an unsigned JWT (alg none)': () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'admin', typ: 'access', iss: 'hunt-group-api', exp: 9999999999 })).toString('base64url')}.`,
-      'a JWT without the credential claim': () => jwt.sign({ sub: 'admin', typ: 'access' }, { secret: TEST_JWT_SECRET, issuer: 'hunt-group-api', expiresIn: 600 }),
+      'a JWT signed with another secret': () =>
+        jwt.sign({ sub: 'admin', typ: 'access' }, { secret: 'x'.repeat(40), issuer: 'hunt-group-api', expiresIn: 600 }),
+      'an unsigned JWT (alg none)': () =>
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'admin', typ: 'access', iss: 'hunt-group-api', exp: 9999999999 })).toString('base64url')}.`,
+      'a JWT without the credential claim': () =>
+        jwt.sign(
+          { sub: 'admin', typ: 'access' },
+          { secret: TEST_JWT_SECRET, issuer: 'hunt-group-api', expiresIn: 600 },
+        ),
       'an expired access token': () =>
-        jwt.sign({ sub: 'admin', typ: 'access', iat: Math.floor(Date.now() / 1000) - 1000 }, { secret: TEST_JWT_SECRET, issuer: 'hunt-group-api', expiresIn: 10 }),
+        jwt.sign(
+          { sub: 'admin', typ: 'access', iat: Math.floor(Date.now() / 1000) - 1000 },
+          { secret: TEST_JWT_SECRET, issuer: 'hunt-group-api', expiresIn: 10 },
+        ),
       'a refresh token': () => refreshToken,
     };
     let refreshToken = '';
@@ -192,14 +232,23 @@ describe('access matrix', () => {
       ['Basic', () => `Basic ${Buffer.from('admin:admin-password').toString('base64')}`],
       ['two tokens', (tok: string) => `Bearer ${tok} ${tok}`],
     ])('answers 401 to a malformed Authorization header (%s)', async (_what, header) => {
-      const res = await t.anonymous.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/services/hunt_groups').set('Authorization', header(t.accessTokenOf('admin')));
+      const res = await t.anonymous
+        .get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/services/hunt_groups')
+        .set('Authorization', header(t.accessTokenOf('admin')));
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ code: 'INVALID_TOKEN' });
     });
   });
 
   describe('reach', () => {
-    const PRINCIPALS = ['system user', 'tenant user', 'group user', 'system machine token', 'tenant machine token', 'group machine token'];
+    const PRINCIPALS = [
+      'system user',
+      'tenant user',
+      'group user',
+      'system machine token',
+      'tenant machine token',
+      'group machine token',
+    ];
     let n = 0;
 
     it.each(PRINCIPALS)('%s: allowed inside its reach, 403 outside it on every hunt group route', async (principal) => {
@@ -207,7 +256,12 @@ describe('access matrix', () => {
       for (const route of tenantRoutes) {
         for (const [where, target] of Object.entries(TARGETS) as [keyof typeof TARGETS, Target][]) {
           const before = t.engine.snapshot();
-          const res = await send(clients[principal](), route.method, fill(route.path, target), bodyOf(route, target, ++n));
+          const res = await send(
+            clients[principal](),
+            route.method,
+            fill(route.path, target),
+            bodyOf(route, target, ++n),
+          );
           const label = `${principal} ${key(route)} on ${where}`;
           if (reachOf[principal].includes(where)) {
             expect([label, res.status, res.body.code]).toEqual([label, route.method === 'post' ? 201 : 200, undefined]);
@@ -220,7 +274,8 @@ describe('access matrix', () => {
     });
 
     it('lets a tenant admin use every group of the tenant, a group admin only theirs', async () => {
-      const list = (client: TestAgent, target: Target) => client.get(`/api/v1/tenants/${target.tenantId}/groups/${target.groupId}/services/hunt_groups`);
+      const list = (client: TestAgent, target: Target) =>
+        client.get(`/api/v1/tenants/${target.tenantId}/groups/${target.groupId}/services/hunt_groups`);
       expect((await list(t.as('acme'), SIBLING)).status).toBe(200);
       expect((await list(t.as('desk'), SIBLING)).status).toBe(403);
       expect((await list(t.as('desk'), OWN)).status).toBe(200);
@@ -232,7 +287,14 @@ describe('access matrix', () => {
     });
 
     it.each(PRINCIPALS)('auth administration routes for the %s', async (principal) => {
-      const authRoutes = apiRoutes.filter((r) => !r.path.includes(':tenantId') && !OPEN.has(key(r)) && key(r) !== REFRESH && !r.path.startsWith('/health') && r.path !== '/metrics');
+      const authRoutes = apiRoutes.filter(
+        (r) =>
+          !r.path.includes(':tenantId') &&
+          !OPEN.has(key(r)) &&
+          key(r) !== REFRESH &&
+          !r.path.startsWith('/health') &&
+          r.path !== '/metrics',
+      );
       expect(authRoutes.length).toBeGreaterThanOrEqual(3);
       for (const route of authRoutes) {
         const res = await send(clients[principal](), route.method, fill(route.path, OWN), bodyOf(route, OWN, ++n));

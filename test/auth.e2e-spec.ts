@@ -22,7 +22,8 @@ describe('auth', () => {
     for (const app of apps.splice(0)) await app.close();
     t = undefined;
   });
-  const login = (app: TestApp, username: string, password: string) => app.anonymous.post(LOGIN).send({ username, password });
+  const login = (app: TestApp, username: string, password: string) =>
+    app.anonymous.post(LOGIN).send({ username, password });
 
   describe('login', () => {
     it('answers an access and a refresh token; the access token opens the API', async () => {
@@ -105,7 +106,13 @@ describe('auth', () => {
       const { access_token, refresh_token } = (await login(t, 'acme', 'acme-password')).body;
       t.users.remove('acme');
       const before = t.engine.snapshot();
-      const res = await t.withToken(access_token).post(BASE).send({ serviceUserId: 'x@sip.netaxis.be', serviceInstanceProfile: { name: 'x', cliLastName: 'x', cliFirstName: 'x' } });
+      const res = await t
+        .withToken(access_token)
+        .post(BASE)
+        .send({
+          serviceUserId: 'x@sip.netaxis.be',
+          serviceInstanceProfile: { name: 'x', cliLastName: 'x', cliFirstName: 'x' },
+        });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ code: 'INVALID_TOKEN' });
       expect(t.engine.snapshot()).toBe(before);
@@ -128,10 +135,14 @@ describe('auth', () => {
       // Same credential (the file keeps the hash), only the reach changes: rewrite the user's tenants.
       const { readUsersFile, writeUsersFile } = await import('../src/auth/users-file.js');
       const file = readUsersFile(t.users.file);
-      writeUsersFile(t.users.file, { users: file.users.map((u) => (u.username === 'acme' ? { ...u, tenants: ['foo'] } : u)) });
+      writeUsersFile(t.users.file, {
+        users: file.users.map((u) => (u.username === 'acme' ? { ...u, tenants: ['foo'] } : u)),
+      });
       const res = await t.withToken(access_token).get(BASE);
       expect(res.status).toBe(403);
-      expect((await t.withToken(access_token).get('/api/v1/tenants/foo/groups/foogroup/services/hunt_groups')).status).toBe(200);
+      expect(
+        (await t.withToken(access_token).get('/api/v1/tenants/foo/groups/foogroup/services/hunt_groups')).status,
+      ).toBe(200);
     });
   });
 
@@ -140,10 +151,19 @@ describe('auth', () => {
       t = await start();
       const issued = await t.http.post(TOKENS).send({ name: 'portal', level: 'tenant', tenants: ['ApioSpTest'] });
       expect(issued.status).toBe(201);
-      expect(issued.body).toMatchObject({ id: expect.any(String), token: expect.any(String), name: 'portal', level: 'tenant', tenants: ['ApioSpTest'], created_by: TEST_ADMIN });
+      expect(issued.body).toMatchObject({
+        id: expect.any(String),
+        token: expect.any(String),
+        name: 'portal',
+        level: 'tenant',
+        tenants: ['ApioSpTest'],
+        created_by: TEST_ADMIN,
+      });
       const { id, token } = issued.body;
       expect((await t.withToken(token).get(BASE)).status).toBe(200);
-      expect((await t.withToken(token).get('/api/v1/tenants/foo/groups/foogroup/services/hunt_groups')).status).toBe(403);
+      expect((await t.withToken(token).get('/api/v1/tenants/foo/groups/foogroup/services/hunt_groups')).status).toBe(
+        403,
+      );
       const list = await t.http.get(TOKENS);
       expect(list.body.machine_tokens).toEqual([expect.objectContaining({ id, name: 'portal' })]);
       expect(JSON.stringify(list.body)).not.toContain(token);
@@ -194,7 +214,10 @@ describe('auth', () => {
       for (let i = 0; i < 5; i++) expect((await login(t, 'acme', `wrong${i}`)).status).toBe(401);
       const res = await login(t, 'acme', 'acme-password');
       expect(res.status).toBe(429);
-      expect(res.body).toMatchObject({ code: 'TOO_MANY_LOGIN_ATTEMPTS', error: expect.stringMatching(/try again in \d+ seconds/) });
+      expect(res.body).toMatchObject({
+        code: 'TOO_MANY_LOGIN_ATTEMPTS',
+        error: expect.stringMatching(/try again in \d+ seconds/),
+      });
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(890);
       expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(900);
       // Other users are not locked out by one user's bound.
@@ -203,7 +226,7 @@ describe('auth', () => {
       expect((await login(t, 'acme', 'acme-password')).status).toBe(200);
     });
 
-    it('clears a user name\'s failures on a success', async () => {
+    it("clears a user name's failures on a success", async () => {
       t = await start();
       for (let i = 0; i < 4; i++) await login(t, 'acme', 'wrong');
       expect((await login(t, 'acme', 'acme-password')).status).toBe(200);
@@ -231,13 +254,16 @@ describe('auth', () => {
 
   describe('production', () => {
     it('refuses to start while the users file holds the demo user with its demo password', async () => {
-      await expect(start({ users: [{ username: 'demo', level: 'system', password: 'demo' }], auth: { production: true } })).rejects.toThrow(
-        /AUTH_USERS_FILE=.* still holds the demo user "demo" with its demo password/,
-      );
+      await expect(
+        start({ users: [{ username: 'demo', level: 'system', password: 'demo' }], auth: { production: true } }),
+      ).rejects.toThrow(/AUTH_USERS_FILE=.* still holds the demo user "demo" with its demo password/);
     });
 
     it('starts when the demo user has another password', async () => {
-      t = await start({ users: [{ username: 'demo', level: 'system', password: 'something-else' }], auth: { production: true } });
+      t = await start({
+        users: [{ username: 'demo', level: 'system', password: 'something-else' }],
+        auth: { production: true },
+      });
       expect((await t.http.get(BASE)).status).toBe(200);
     });
   });

@@ -35,7 +35,12 @@ describe('the API docs page in a real browser', () => {
     base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}`;
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 30000 });
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      timeout: 30000,
+    });
     await browser.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(base) || url.startsWith('data:')) return route.continue();
@@ -58,9 +63,14 @@ describe('the API docs page in a real browser', () => {
     await page.waitForSelector('.opblock-summary-path', { timeout: 20000 });
 
     expect(await page.locator('.info .title').first().innerText()).toContain('Hunt group API');
-    const routes = await page.locator('.opblock').evaluateAll((blocks) =>
-      blocks.map((b) => `${b.querySelector('.opblock-summary-method')?.textContent ?? ''} ${b.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? ''}`),
-    );
+    const routes = await page
+      .locator('.opblock')
+      .evaluateAll((blocks) =>
+        blocks.map(
+          (b) =>
+            `${b.querySelector('.opblock-summary-method')?.textContent ?? ''} ${b.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? ''}`,
+        ),
+      );
     const HG = '/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups';
     expect(routes).toEqual(
       expect.arrayContaining([

@@ -16,7 +16,15 @@ import { BASE, startApp, type TestApp, type TestAppOptions } from './support/har
 
 const POOL = 2;
 const TIMEOUT_MS = 600;
-const TCP = { poolSize: POOL, queueLimit: 500, connectTimeoutMs: 600, requestTimeoutMs: TIMEOUT_MS, reconnectBaseMs: 20, reconnectMaxMs: 250, shutdownTimeoutMs: 500 };
+const TCP = {
+  poolSize: POOL,
+  queueLimit: 500,
+  connectTimeoutMs: 600,
+  requestTimeoutMs: TIMEOUT_MS,
+  reconnectBaseMs: 20,
+  reconnectMaxMs: 250,
+  shutdownTimeoutMs: 500,
+};
 /** A REST call makes at most three documents in a row, each bounded by the timeout (and by as much for a session); the rest is margin. */
 const CALL_BOUND_MS = 6 * TIMEOUT_MS + 2500;
 /** Past this a call counts as hung: its request is aborted and the test fails on status 0. */
@@ -24,7 +32,9 @@ const HANG_MS = CALL_BOUND_MS + 5000;
 
 const AGENTS = ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'];
 const FIXTURE = 'fixture@sip.netaxis.be';
-const profile = (name: string, extra: Record<string, unknown> = {}) => ({ serviceInstanceProfile: { name, cliLastName: 'Fault', cliFirstName: 'Line', ...extra } });
+const profile = (name: string, extra: Record<string, unknown> = {}) => ({
+  serviceInstanceProfile: { name, cliLastName: 'Fault', cliFirstName: 'Line', ...extra },
+});
 
 interface Answer {
   status: number;
@@ -49,7 +59,10 @@ class Client {
     try {
       const res = await fetch(this.url.replace('[::1]', '127.0.0.1') + path, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(HANG_MS),
       });
@@ -82,7 +95,10 @@ function expectClear(answer: Answer, statuses: readonly number[], what: string):
   expect({ summary, inTime: answer.ms < CALL_BOUND_MS }).toEqual({ summary, inTime: true });
   expect({ summary, expected: statuses.includes(answer.status) }).toEqual({ summary, expected: true });
   if (answer.status >= 400) {
-    expect(answer.body).toMatchObject({ error: expect.any(String), code: expect.stringMatching(CODE_OF_STATUS[answer.status] ?? /^$/) });
+    expect(answer.body).toMatchObject({
+      error: expect.any(String),
+      code: expect.stringMatching(CODE_OF_STATUS[answer.status] ?? /^$/),
+    });
     expect(String(answer.body?.error).length).toBeGreaterThan(20);
   }
 }
@@ -96,7 +112,11 @@ function clientSocketsTo(port: number): number {
   }).length;
 }
 
-async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+async function eventually(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
@@ -111,9 +131,21 @@ async function expectHealed(t: TestApp, client: Client, poolSize = POOL): Promis
   await eventually(async () => {
     const list = await client.call('GET', BASE);
     const stats = t.gateway.stats();
-    const counts = { list: list.status, server: simulator.connections.size, client: clientSocketsTo(simulator.port), busy: stats?.busySessions, queue: stats?.queueLength };
+    const counts = {
+      list: list.status,
+      server: simulator.connections.size,
+      client: clientSocketsTo(simulator.port),
+      busy: stats?.busySessions,
+      queue: stats?.queueLength,
+    };
     last = JSON.stringify(counts);
-    return counts.list === 200 && counts.server === poolSize && counts.client === poolSize && counts.busy === 0 && counts.queue === 0;
+    return (
+      counts.list === 200 &&
+      counts.server === poolSize &&
+      counts.client === poolSize &&
+      counts.busy === 0 &&
+      counts.queue === 0
+    );
   }, `the pool heals (last: ${last})`);
 }
 
@@ -132,10 +164,20 @@ interface Route {
 
 /** Every route once; POST and DELETE on ids of their own (`tag` keeps them apart between suites). */
 const routes = (tag: string): Route[] => [
-  { name: 'POST', method: 'POST', path: BASE, body: { serviceUserId: `created-${tag}@sip.netaxis.be`, ...profile(`Created ${tag}`) } },
+  {
+    name: 'POST',
+    method: 'POST',
+    path: BASE,
+    body: { serviceUserId: `created-${tag}@sip.netaxis.be`, ...profile(`Created ${tag}`) },
+  },
   { name: 'GET list', method: 'GET', path: BASE },
   { name: 'GET one', method: 'GET', path: `${BASE}/${FIXTURE}` },
-  { name: 'PUT', method: 'PUT', path: `${BASE}/${FIXTURE}`, body: { policy: 'Uniform', serviceInstanceProfile: { name: `Changed ${tag}` } } },
+  {
+    name: 'PUT',
+    method: 'PUT',
+    path: `${BASE}/${FIXTURE}`,
+    body: { policy: 'Uniform', serviceInstanceProfile: { name: `Changed ${tag}` } },
+  },
   { name: 'DELETE', method: 'DELETE', path: `${BASE}/victim-${tag}@sip.netaxis.be` },
   { name: 'available users', method: 'GET', path: `${BASE}/users/available` },
   { name: 'weighted GET', method: 'GET', path: `${BASE}/${FIXTURE}/weighted_distribution` },
@@ -143,7 +185,12 @@ const routes = (tag: string): Route[] => [
     name: 'weighted PUT',
     method: 'PUT',
     path: `${BASE}/${FIXTURE}/weighted_distribution`,
-    body: { agents: [{ userId: AGENTS[0], weight: 70 }, { userId: AGENTS[1], weight: 30 }] },
+    body: {
+      agents: [
+        { userId: AGENTS[0], weight: 70 },
+        { userId: AGENTS[1], weight: 30 },
+      ],
+    },
   },
 ];
 
@@ -172,24 +219,66 @@ const clearFaults = (s: OciSimulator): void => {
 
 const FAULTS: [string, Fault][] = [
   // A read cut twice (the first try and its retry) is 503; a write cut after it was sent is 504 unknown outcome.
-  ['drops the connection mid-answer', { arm: (s) => {
+  [
+    'drops the connection mid-answer',
+    {
+      arm: (s) => {
         s.faults.onDocuments('drop');
-      }, disarm: clearFaults, statuses: [503, 504] }],
-  ['stalls (never answers)', { arm: (s) => {
+      },
+      disarm: clearFaults,
+      statuses: [503, 504],
+    },
+  ],
+  [
+    'stalls (never answers)',
+    {
+      arm: (s) => {
         s.faults.onDocuments('stall');
-      }, disarm: clearFaults, statuses: [504] }],
-  ['answers garbage', { arm: (s) => {
+      },
+      disarm: clearFaults,
+      statuses: [504],
+    },
+  ],
+  [
+    'answers garbage',
+    {
+      arm: (s) => {
         s.faults.onDocuments('garbage');
-      }, disarm: clearFaults, statuses: [502] }],
-  ['answers a well-framed invalid document', { arm: (s) => {
+      },
+      disarm: clearFaults,
+      statuses: [502],
+    },
+  ],
+  [
+    'answers a well-framed invalid document',
+    {
+      arm: (s) => {
         s.faults.onDocuments('invalid-document');
-      }, disarm: clearFaults, statuses: [502] }],
-  ['logs the session out instead of answering', { arm: (s) => {
+      },
+      disarm: clearFaults,
+      statuses: [502],
+    },
+  ],
+  [
+    'logs the session out instead of answering',
+    {
+      arm: (s) => {
         s.faults.onDocuments('logout');
-      }, disarm: clearFaults, statuses: [503, 504] }],
-  ['fails the first command with an ErrorResponse', { arm: (s) => {
+      },
+      disarm: clearFaults,
+      statuses: [503, 504],
+    },
+  ],
+  [
+    'fails the first command with an ErrorResponse',
+    {
+      arm: (s) => {
         s.faults.failCommand(1);
-      }, disarm: clearFaults, statuses: [400, 404] }],
+      },
+      disarm: clearFaults,
+      statuses: [400, 404],
+    },
+  ],
   [
     'refuses connections (sessions dropped)',
     {
@@ -238,10 +327,13 @@ describe('fault tolerance on the TCP gateway', () => {
       await fault.disarm(t.simulator!);
     });
 
-    it.each(routes(tag).map((r) => [r.name, r] as const))('%s answers in time with a clear error, never 500', async (name, route) => {
-      const answer = await client.call(route.method, route.path, route.body);
-      expectClear(answer, fault.statuses, name);
-    });
+    it.each(routes(tag).map((r) => [r.name, r] as const))(
+      '%s answers in time with a clear error, never 500',
+      async (name, route) => {
+        const answer = await client.call(route.method, route.path, route.body);
+        expectClear(answer, fault.statuses, name);
+      },
+    );
 
     it('heals by itself afterwards: calls succeed, poolSize sockets on each side', async () => {
       // beforeEach healed the pool with the fault set and cleared between routes; now it is set and cleared once more.
@@ -270,9 +362,15 @@ describe('fault tolerance on the TCP gateway', () => {
       const app = await start();
       const before = app.engine.snapshot();
       app.simulator!.faults.failCommand(2);
-      const answer = await client.call('POST', BASE, { serviceUserId: 'inactive@sip.netaxis.be', active: false, ...profile('Inactive') });
+      const answer = await client.call('POST', BASE, {
+        serviceUserId: 'inactive@sip.netaxis.be',
+        active: false,
+        ...profile('Inactive'),
+      });
       expectClear(answer, [400], 'POST');
-      expect(answer.body?.['details']).toMatchObject({ summary: expect.stringMatching(/simulated failure of a command/) });
+      expect(answer.body?.['details']).toMatchObject({
+        summary: expect.stringMatching(/simulated failure of a command/),
+      });
       expect(app.simulator!.faults.fired.command).toBe(1);
       expect(app.engine.snapshot()).toBe(before);
     });
@@ -284,7 +382,12 @@ describe('fault tolerance on the TCP gateway', () => {
       const app = await start();
       const before = app.engine.snapshot();
       app.simulator!.faults.failCommand(1, { type });
-      const answer = await client.call('PUT', `${BASE}/${FIXTURE}`, { active: false, policy: 'Uniform', agents: [AGENTS[1]], serviceInstanceProfile: { name: 'Changed' } });
+      const answer = await client.call('PUT', `${BASE}/${FIXTURE}`, {
+        active: false,
+        policy: 'Uniform',
+        agents: [AGENTS[1]],
+        serviceInstanceProfile: { name: 'Changed' },
+      });
       expectClear(answer, [400], 'PUT');
       expect(app.engine.snapshot()).toBe(before);
     });
@@ -298,17 +401,26 @@ describe('fault tolerance on the TCP gateway', () => {
             SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: true,
           }),
       });
-      const created = await client.call('POST', BASE, { ...profile('Renamed', { phoneNumber: '+3225126780' }), agents: [AGENTS[0]] });
+      const created = await client.call('POST', BASE, {
+        ...profile('Renamed', { phoneNumber: '+3225126780' }),
+        agents: [AGENTS[0]],
+      });
       expect(created.status).toBe(201);
       const id = String(created.body?.['serviceUserId']);
       const before = app.engine.snapshot();
       app.simulator!.faults.failCommand(1, { type: 'UserModifyUserIdRequest' });
-      const answer = await client.call('PUT', `${BASE}/${id}`, { serviceInstanceProfile: { phoneNumber: '+3225126781' }, active: false });
+      const answer = await client.call('PUT', `${BASE}/${id}`, {
+        serviceInstanceProfile: { phoneNumber: '+3225126781' },
+        active: false,
+      });
       expectClear(answer, [400], 'PUT');
       expect(app.simulator!.faults.fired.command).toBe(1);
       expect(app.engine.snapshot()).toBe(before);
       // And without the fault the same change renames.
-      const renamed = await client.call('PUT', `${BASE}/${id}`, { serviceInstanceProfile: { phoneNumber: '+3225126781' }, active: false });
+      const renamed = await client.call('PUT', `${BASE}/${id}`, {
+        serviceInstanceProfile: { phoneNumber: '+3225126781' },
+        active: false,
+      });
       expect(renamed.status).toBe(200);
       expect(renamed.body?.['serviceUserId']).toBe(id.replace('25126780', '25126781'));
     });
@@ -322,7 +434,10 @@ describe('fault tolerance on the TCP gateway', () => {
         app.simulator!.faults.onDocuments('drop', { count: 1, documents: 'writes' });
         const answer = await client.call(route.method, route.path, route.body);
         expectClear(answer, [504], name);
-        expect(answer.body).toMatchObject({ code: 'BROADWORKS_UNKNOWN_OUTCOME', error: expect.stringMatching(/may or may not have been applied/) });
+        expect(answer.body).toMatchObject({
+          code: 'BROADWORKS_UNKNOWN_OUTCOME',
+          error: expect.stringMatching(/may or may not have been applied/),
+        });
         // The simulator ran the change before cutting its answer: the warning was warranted.
         expect(app.simulator!.faults.fired.drop).toBe(1);
         expect(app.engine.snapshot()).not.toBe(before);
@@ -334,24 +449,39 @@ describe('fault tolerance on the TCP gateway', () => {
       ['stalls', 'stall', 504, 'BROADWORKS_TIMEOUT'],
       ['answers garbage', 'garbage', 502, 'BROADWORKS_BAD_RESPONSE'],
       ['logs the session out', 'logout', 504, 'BROADWORKS_UNKNOWN_OUTCOME'],
-    ] as const)('a write to which BroadWorks %s says the change may or may not have been applied', async (_what, kind, status, code) => {
-      const app = await start();
-      app.simulator!.faults.onDocuments(kind, { count: 1, documents: 'writes' });
-      const answer = await client.call('PUT', `${BASE}/${FIXTURE}`, { policy: 'Regular' });
-      expectClear(answer, [status], 'PUT');
-      expect(answer.body).toMatchObject({ code, error: expect.stringMatching(/may or may not have been applied/) });
-      await expectHealed(app, client);
-    });
+    ] as const)(
+      'a write to which BroadWorks %s says the change may or may not have been applied',
+      async (_what, kind, status, code) => {
+        const app = await start();
+        app.simulator!.faults.onDocuments(kind, { count: 1, documents: 'writes' });
+        const answer = await client.call('PUT', `${BASE}/${FIXTURE}`, { policy: 'Regular' });
+        expectClear(answer, [status], 'PUT');
+        expect(answer.body).toMatchObject({ code, error: expect.stringMatching(/may or may not have been applied/) });
+        await expectHealed(app, client);
+      },
+    );
 
     it('a failed change whose undo cannot complete says it may be partly applied (504), not just "refused"', async () => {
       const app = await start();
       app.simulator!.faults.failCommand(1, { type: 'GroupHuntGroupModifyActiveInstanceListRequest' });
       // The undo (delete the hunt group just added) is never run: BroadWorks logs the session out instead.
-      app.simulator!.faults.onDocuments('logout', { count: 1, documents: (types) => types.includes('GroupHuntGroupDeleteInstanceRequest') });
-      const answer = await client.call('POST', BASE, { serviceUserId: 'partial@sip.netaxis.be', active: false, ...profile('Partial') });
+      app.simulator!.faults.onDocuments('logout', {
+        count: 1,
+        documents: (types) => types.includes('GroupHuntGroupDeleteInstanceRequest'),
+      });
+      const answer = await client.call('POST', BASE, {
+        serviceUserId: 'partial@sip.netaxis.be',
+        active: false,
+        ...profile('Partial'),
+      });
       expectClear(answer, [504], 'POST');
-      expect(answer.body).toMatchObject({ code: 'BROADWORKS_UNKNOWN_OUTCOME', error: expect.stringMatching(/may be partly applied/) });
-      expect(app.engine.execute({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'partial@sip.netaxis.be' })).not.toBeInstanceOf(OciErrorResponse);
+      expect(answer.body).toMatchObject({
+        code: 'BROADWORKS_UNKNOWN_OUTCOME',
+        error: expect.stringMatching(/may be partly applied/),
+      });
+      expect(
+        app.engine.execute({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'partial@sip.netaxis.be' }),
+      ).not.toBeInstanceOf(OciErrorResponse);
     });
   });
 
@@ -376,14 +506,22 @@ describe('fault tolerance on the TCP gateway', () => {
 
       await simulator.start();
       const back = Date.now();
-      await eventually(async () => (await client.call('GET', BASE)).status === 200, 'a call succeeds after the restart', 6000);
+      await eventually(
+        async () => (await client.call('GET', BASE)).status === 200,
+        'a call succeeds after the restart',
+        6000,
+      );
       // The sessions' own backoff timers fire 6.4 s after the loss at the earliest.
       expect(Date.now() - back).toBeLessThan(4000);
       // Demand brings the second session back too; nothing leaks on either side.
-      await eventually(async () => {
-        await Promise.all([client.call('GET', BASE), client.call('GET', BASE), client.call('GET', BASE)]);
-        return simulator.connections.size === POOL && clientSocketsTo(simulator.port) === POOL;
-      }, 'both sessions back', 6000);
+      await eventually(
+        async () => {
+          await Promise.all([client.call('GET', BASE), client.call('GET', BASE), client.call('GET', BASE)]);
+          return simulator.connections.size === POOL && clientSocketsTo(simulator.port) === POOL;
+        },
+        'both sessions back',
+        6000,
+      );
       expect(t.gateway.stats()).toMatchObject({ poolSize: POOL, busySessions: 0, queueLength: 0 });
     });
 
@@ -393,7 +531,11 @@ describe('fault tolerance on the TCP gateway', () => {
       await createFixtures(client, 'turns');
       for (const [label, fault] of FAULTS) {
         await fault.arm(t.simulator!);
-        const answers = await Promise.all(routes('turns').filter((r) => r.method === 'GET').map((r) => client.call(r.method, r.path, r.body)));
+        const answers = await Promise.all(
+          routes('turns')
+            .filter((r) => r.method === 'GET')
+            .map((r) => client.call(r.method, r.path, r.body)),
+        );
         // Calls at once: one may wait for a session that the fault then sends into backoff (503);
         // a single failed command fails one call only, the others succeed.
         const allowed = fault.statuses.includes(400) ? [...fault.statuses, 200] : [...fault.statuses, 503];
@@ -415,7 +557,9 @@ describe('fault tolerance on the TCP gateway', () => {
 
     it('loses no acknowledged change; every other call answered a clear error', async () => {
       const pool = 4;
-      t = await startApp('tcp', { tcp: { ...TCP, poolSize: pool, requestTimeoutMs: 3000, connectTimeoutMs: 1000, queueLimit: 1000 } });
+      t = await startApp('tcp', {
+        tcp: { ...TCP, poolSize: pool, requestTimeoutMs: 3000, connectTimeoutMs: 1000, queueLimit: 1000 },
+      });
       const app = t;
       const client = await Client.of(app);
       const simulator = app.simulator!;
@@ -423,7 +567,9 @@ describe('fault tolerance on the TCP gateway', () => {
       // The hunt groups the updates change, created before the load.
       const pre = Array.from({ length: COUNT }, (_, i) => `load-u${i}@sip.netaxis.be`);
       for (let i = 0; i < pre.length; i += 10) {
-        const created = await Promise.all(pre.slice(i, i + 10).map((id) => client.call('POST', BASE, { serviceUserId: id, ...profile('Before') })));
+        const created = await Promise.all(
+          pre.slice(i, i + 10).map((id) => client.call('POST', BASE, { serviceUserId: id, ...profile('Before') })),
+        );
         expect(created.map((c) => c.status)).toEqual(created.map(() => 201));
       }
 
@@ -437,10 +583,18 @@ describe('fault tolerance on the TCP gateway', () => {
           const n = wave * (PER_WAVE / 2) + Math.floor(j / 2);
           if (j % 2 === 0) {
             const id = `load-c${n}@sip.netaxis.be`;
-            calls.push(client.call('POST', BASE, { serviceUserId: id, ...profile(`Created ${n}`) }).then((answer) => ({ kind: 'create', id, answer })));
+            calls.push(
+              client
+                .call('POST', BASE, { serviceUserId: id, ...profile(`Created ${n}`) })
+                .then((answer) => ({ kind: 'create', id, answer })),
+            );
           } else {
             const id = pre[n];
-            calls.push(client.call('PUT', `${BASE}/${id}`, { serviceInstanceProfile: { name: `Updated ${n}` } }).then((answer) => ({ kind: 'update', id, answer })));
+            calls.push(
+              client
+                .call('PUT', `${BASE}/${id}`, { serviceInstanceProfile: { name: `Updated ${n}` } })
+                .then((answer) => ({ kind: 'update', id, answer })),
+            );
           }
         }
         // BroadWorks goes down twice during the load, for a moment each time.
@@ -453,7 +607,8 @@ describe('fault tolerance on the TCP gateway', () => {
       expect(results).toHaveLength(2 * COUNT);
       expect(elapsed).toBeLessThan(3000 + 10 * HANG_MS);
 
-      const instance = (id: string) => app.engine.execute({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id });
+      const instance = (id: string) =>
+        app.engine.execute({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id });
       const nameOf = (id: string): string | undefined => {
         const outcome = instance(id) as unknown as { serviceInstanceProfile?: { name?: string } } | OciErrorResponse;
         return outcome instanceof OciErrorResponse ? undefined : outcome.serviceInstanceProfile?.name;

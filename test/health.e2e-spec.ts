@@ -54,12 +54,17 @@ describe('health', () => {
   it('ready answers 503 JSON (not the error envelope) when the gateway is not ready; live stays 200', async () => {
     t = await startApp('memory', { wrap: (gateway) => new ScriptedGateway(gateway, () => Promise.resolve(false)) });
     const res = await t.anonymous.get('/health/ready').expect(503).expect('Content-Type', /json/);
-    expect(res.body).toMatchObject({ status: 'error', error: { broadworks: { status: 'down', message: expect.any(String) } } });
+    expect(res.body).toMatchObject({
+      status: 'error',
+      error: { broadworks: { status: 'down', message: expect.any(String) } },
+    });
     await t.anonymous.get('/health/live').expect(200);
   });
 
   it('ready answers 503 when the readiness check itself fails', async () => {
-    t = await startApp('memory', { wrap: (gateway) => new ScriptedGateway(gateway, () => Promise.reject(new Error('boom'))) });
+    t = await startApp('memory', {
+      wrap: (gateway) => new ScriptedGateway(gateway, () => Promise.reject(new Error('boom'))),
+    });
     const res = await t.anonymous.get('/health/ready').expect(503);
     expect(res.body.error.broadworks.status).toBe('down');
   });

@@ -103,7 +103,13 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     it('fills what the body leaves out with BroadWorks defaults', async () => {
       const res = await t.http.post(BASE).send(minimalBody('sales@sip.netaxis.be'));
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ policy: 'Regular', noAnswerNumberOfRings: 5, includeHuntGroupNameInCLID: true, active: true, agents: [] });
+      expect(res.body).toMatchObject({
+        policy: 'Regular',
+        noAnswerNumberOfRings: 5,
+        includeHuntGroupNameInCLID: true,
+        active: true,
+        agents: [],
+      });
       expect(res.body.serviceInstanceProfile).not.toHaveProperty('department');
     });
 
@@ -112,7 +118,9 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
       expect(res.status).toBe(201);
       expect(res.body.active).toBe(false);
       const list = await t.http.get(BASE);
-      expect(list.body.hunt_groups.find((h: { serviceUserId: string }) => h.serviceUserId === 'off@sip.netaxis.be').active).toBe(false);
+      expect(
+        list.body.hunt_groups.find((h: { serviceUserId: string }) => h.serviceUserId === 'off@sip.netaxis.be').active,
+      ).toBe(false);
     });
 
     it('takes a phone number and extension of the group', async () => {
@@ -144,7 +152,9 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     });
 
     it('requires the profile names, naming each missing one', async () => {
-      const res = await t.http.post(BASE).send({ serviceUserId: 'a@sip.netaxis.be', serviceInstanceProfile: { name: 'A' } });
+      const res = await t.http
+        .post(BASE)
+        .send({ serviceUserId: 'a@sip.netaxis.be', serviceInstanceProfile: { name: 'A' } });
       expect(res.status).toBe(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([
         'serviceInstanceProfile.cliLastName',
@@ -168,9 +178,10 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
 
     it('refuses agents who are unknown or not available, naming them, before changing anything', async () => {
       const before = t.engine.snapshot();
-      const res = await t.http
-        .post(BASE)
-        .send({ ...minimalBody('a@sip.netaxis.be'), agents: ['ApioUserTest@sip.netaxis.be', 'ghost@sip.netaxis.be', 'fooagent1@sip.netaxis.be'] });
+      const res = await t.http.post(BASE).send({
+        ...minimalBody('a@sip.netaxis.be'),
+        agents: ['ApioUserTest@sip.netaxis.be', 'ghost@sip.netaxis.be', 'fooagent1@sip.netaxis.be'],
+      });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('AGENT_NOT_AVAILABLE');
       expect(res.body.error).toContain('ghost@sip.netaxis.be');
@@ -180,7 +191,9 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     });
 
     it('accepts agents from another group of the enterprise', async () => {
-      const res = await t.http.post(BASE).send({ ...minimalBody('a@sip.netaxis.be'), agents: ['foouser@sip.netaxis.be'] });
+      const res = await t.http
+        .post(BASE)
+        .send({ ...minimalBody('a@sip.netaxis.be'), agents: ['foouser@sip.netaxis.be'] });
       expect(res.status).toBe(201);
       expect(res.body.agents.map((a: { userId: string }) => a.userId)).toEqual(['foouser@sip.netaxis.be']);
     });
@@ -211,7 +224,9 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     });
 
     it('ignores unknown body fields', async () => {
-      const res = await t.http.post(BASE).send({ ...minimalBody('u@sip.netaxis.be'), queueLength: 10, foo: { bar: 1 } });
+      const res = await t.http
+        .post(BASE)
+        .send({ ...minimalBody('u@sip.netaxis.be'), queueLength: 10, foo: { bar: 1 } });
       expect(res.status).toBe(201);
       expect(res.body).not.toHaveProperty('queueLength');
     });
@@ -234,12 +249,52 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
       ['the same agent twice', { agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest@sip.netaxis.be'] }, 'agents'],
       ['an agent id too long', { agents: ['a'.repeat(162)] }, 'agents'],
       ['a profile that is not an object', { serviceInstanceProfile: 'x' }, 'serviceInstanceProfile'],
-      ['a name longer than 30', { serviceInstanceProfile: { name: 'n'.repeat(31), cliLastName: 'a', cliFirstName: 'b' } }, 'serviceInstanceProfile.name'],
-      ['a blank name', { serviceInstanceProfile: { name: '   ', cliLastName: 'a', cliFirstName: 'b' } }, 'serviceInstanceProfile.name'],
-      ['an extension of one digit', { serviceInstanceProfile: { name: 'n', cliLastName: 'a', cliFirstName: 'b', extension: '1' } }, 'serviceInstanceProfile.extension'],
-      ['a phone number longer than 23', { serviceInstanceProfile: { name: 'n', cliLastName: 'a', cliFirstName: 'b', phoneNumber: '+'.padEnd(24, '1') } }, 'serviceInstanceProfile.phoneNumber'],
-      ['four aliases', { serviceInstanceProfile: { name: 'n', cliLastName: 'a', cliFirstName: 'b', aliases: ['a@x', 'b@x', 'c@x', 'd@x'] } }, 'serviceInstanceProfile.aliases'],
-      ['a department without a name', { serviceInstanceProfile: { name: 'n', cliLastName: 'a', cliFirstName: 'b', department: { tenantId: 'ApioSpTest' } } }, 'serviceInstanceProfile.department.departmentName'],
+      [
+        'a name longer than 30',
+        { serviceInstanceProfile: { name: 'n'.repeat(31), cliLastName: 'a', cliFirstName: 'b' } },
+        'serviceInstanceProfile.name',
+      ],
+      [
+        'a blank name',
+        { serviceInstanceProfile: { name: '   ', cliLastName: 'a', cliFirstName: 'b' } },
+        'serviceInstanceProfile.name',
+      ],
+      [
+        'an extension of one digit',
+        { serviceInstanceProfile: { name: 'n', cliLastName: 'a', cliFirstName: 'b', extension: '1' } },
+        'serviceInstanceProfile.extension',
+      ],
+      [
+        'a phone number longer than 23',
+        {
+          serviceInstanceProfile: { name: 'n', cliLastName: 'a', cliFirstName: 'b', phoneNumber: '+'.padEnd(24, '1') },
+        },
+        'serviceInstanceProfile.phoneNumber',
+      ],
+      [
+        'four aliases',
+        {
+          serviceInstanceProfile: {
+            name: 'n',
+            cliLastName: 'a',
+            cliFirstName: 'b',
+            aliases: ['a@x', 'b@x', 'c@x', 'd@x'],
+          },
+        },
+        'serviceInstanceProfile.aliases',
+      ],
+      [
+        'a department without a name',
+        {
+          serviceInstanceProfile: {
+            name: 'n',
+            cliLastName: 'a',
+            cliFirstName: 'b',
+            department: { tenantId: 'ApioSpTest' },
+          },
+        },
+        'serviceInstanceProfile.department.departmentName',
+      ],
       ['a serviceUserId with white space', { serviceUserId: 'a b@sip.netaxis.be' }, 'serviceUserId'],
       ['a serviceUserId too long', { serviceUserId: `${'a'.repeat(150)}@sip.netaxis.be` }, 'serviceUserId'],
     ];
@@ -253,7 +308,10 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     });
 
     it('answers malformed JSON with a 400 envelope', async () => {
-      const res = await t.http.post(BASE).set('Content-Type', 'application/json').send('{"serviceUserId": "APIOTestHuntGroup,');
+      const res = await t.http
+        .post(BASE)
+        .set('Content-Type', 'application/json')
+        .send('{"serviceUserId": "APIOTestHuntGroup,');
       expect(res.status).toBe(400);
       expect(res.body).toHaveProperty('error');
       expect(res.body).toHaveProperty('code');
@@ -319,7 +377,6 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
       const res = await t.http.get(`/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/services/hunt_groups/${HG}`);
       expect(res.status).toBe(404);
     });
-
   });
 
   describe('OCI-P round trips', () => {
@@ -342,13 +399,25 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
 
     it('POST costs one document with a full id and no agents, two with agents or a bare id', async () => {
       expect(await documents(() => t.http.post(BASE).send(minimalBody('a@sip.netaxis.be')), 201)).toBe(1);
-      expect(await documents(() => t.http.post(BASE).send({ ...minimalBody('b@sip.netaxis.be'), agents: ['ApioUserTest@sip.netaxis.be'], active: false }), 201)).toBe(2);
+      expect(
+        await documents(
+          () =>
+            t.http
+              .post(BASE)
+              .send({ ...minimalBody('b@sip.netaxis.be'), agents: ['ApioUserTest@sip.netaxis.be'], active: false }),
+          201,
+        ),
+      ).toBe(2);
       expect(await documents(() => create(), 201)).toBe(2);
     });
 
     it('PUT costs two documents, agent checks included', async () => {
       await create();
-      const body = { policy: 'Circular', active: false, agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'] };
+      const body = {
+        policy: 'Circular',
+        active: false,
+        agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'],
+      };
       expect(await documents(() => t.http.put(ONE).send(body), 200)).toBe(2);
     });
 
@@ -367,12 +436,21 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     });
 
     it('applies the seed example: merges the profile, replaces agents, ignores queueLength', async () => {
-      const res = await t.http
-        .put(`${ONE}/`)
-        .send({ serviceInstanceProfile: { language: 'French' }, queueLength: 10, agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest2@sip.netaxis.be'] });
+      const res = await t.http.put(`${ONE}/`).send({
+        serviceInstanceProfile: { language: 'French' },
+        queueLength: 10,
+        agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest2@sip.netaxis.be'],
+      });
       expect(res.status).toBe(200);
-      expect(res.body.serviceInstanceProfile).toMatchObject({ language: 'French', name: 'APIO Test Hunt Group', cliLastName: 'Last Test' });
-      expect(res.body.agents.map((a: { userId: string }) => a.userId)).toEqual(['ApioUserTest@sip.netaxis.be', 'ApioUserTest2@sip.netaxis.be']);
+      expect(res.body.serviceInstanceProfile).toMatchObject({
+        language: 'French',
+        name: 'APIO Test Hunt Group',
+        cliLastName: 'Last Test',
+      });
+      expect(res.body.agents.map((a: { userId: string }) => a.userId)).toEqual([
+        'ApioUserTest@sip.netaxis.be',
+        'ApioUserTest2@sip.netaxis.be',
+      ]);
       expect(res.body).not.toHaveProperty('queueLength');
       expect((await t.http.get(ONE)).body).toEqual(res.body);
     });
@@ -385,8 +463,14 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
     });
 
     it('clears with "" or null where BroadWorks allows it', async () => {
-      await t.http.put(ONE).send({ serviceInstanceProfile: { phoneNumber: '+3225126781', extension: '6781' }, forwardToPhoneNumber: '+3225550000' });
-      const res = await t.http.put(ONE).send({ serviceInstanceProfile: { phoneNumber: '', extension: null, department: null }, forwardToPhoneNumber: null });
+      await t.http.put(ONE).send({
+        serviceInstanceProfile: { phoneNumber: '+3225126781', extension: '6781' },
+        forwardToPhoneNumber: '+3225550000',
+      });
+      const res = await t.http.put(ONE).send({
+        serviceInstanceProfile: { phoneNumber: '', extension: null, department: null },
+        forwardToPhoneNumber: null,
+      });
       expect(res.status).toBe(200);
       expect(res.body.serviceInstanceProfile).toMatchObject({ phoneNumber: '', extension: '' });
       expect(res.body.serviceInstanceProfile).not.toHaveProperty('department');
@@ -426,7 +510,9 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
 
     it('a BroadWorks refusal changes nothing', async () => {
       const before = t.engine.snapshot();
-      const res = await t.http.put(ONE).send({ policy: 'Circular', serviceInstanceProfile: { phoneNumber: '+3299999999' } });
+      const res = await t.http
+        .put(ONE)
+        .send({ policy: 'Circular', serviceInstanceProfile: { phoneNumber: '+3299999999' } });
       expect(res.status).toBe(400);
       expect(t.engine.snapshot()).toBe(before);
     });
@@ -439,9 +525,12 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
       await t.http.put(ONE).send({ agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'] });
       faulty.failAlways('GroupHuntGroupModifyActiveInstanceListRequest');
       const before = t.engine.snapshot();
-      const res = await t.http
-        .put(ONE)
-        .send({ active: false, policy: 'Uniform', agents: ['ApioUserTest2@sip.netaxis.be'], serviceInstanceProfile: { name: 'Renamed', department: null } });
+      const res = await t.http.put(ONE).send({
+        active: false,
+        policy: 'Uniform',
+        agents: ['ApioUserTest2@sip.netaxis.be'],
+        serviceInstanceProfile: { name: 'Renamed', department: null },
+      });
       expect(res.status).toBe(400);
       expect(t.engine.snapshot()).toBe(before);
     });
@@ -491,11 +580,13 @@ describe.each(DRIVERS)('hunt group CRUD on the %s gateway', (driver) => {
       expect((await t.http.get(ONE)).status).toBe(404);
     });
 
-    it('answers 404 for a hunt group that does not exist or is another group\'s', async () => {
+    it("answers 404 for a hunt group that does not exist or is another group's", async () => {
       await create();
       expect((await t.http.delete(`${BASE}/nobody@sip.netaxis.be`)).status).toBe(404);
       const before = t.engine.snapshot();
-      expect((await t.http.delete(`/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/services/hunt_groups/${HG}`)).status).toBe(404);
+      expect(
+        (await t.http.delete(`/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/services/hunt_groups/${HG}`)).status,
+      ).toBe(404);
       expect(t.engine.snapshot()).toBe(before);
     });
 

@@ -72,7 +72,9 @@ describe('logs', () => {
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     const ok = await t.http.get(`${BASE}/`).expect(200);
-    expect(logs.requestLines(ok.headers['x-request-id'])).toEqual([expect.objectContaining({ level: 'info', status: 200 })]);
+    expect(logs.requestLines(ok.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ level: 'info', status: 200 }),
+    ]);
   });
 
   it("keep the caller's X-Request-Id, and refuse one that could forge log lines", async () => {
@@ -88,7 +90,10 @@ describe('logs', () => {
 
   it('log each OCI-P exchange at debug, under the request id, with passwords redacted', async () => {
     const secret = 'Sup3r-S3cret-pw';
-    const body = { serviceUserId: 'hg-logs', serviceInstanceProfile: { name: 'Logs', cliLastName: 'L', cliFirstName: 'F', password: secret } };
+    const body = {
+      serviceUserId: 'hg-logs',
+      serviceInstanceProfile: { name: 'Logs', cliLastName: 'L', cliFirstName: 'F', password: secret },
+    };
     const res = await t.http.post(`${BASE}/`).set('X-Request-Id', 'create-1').send(body).expect(201);
     expect(res.body.serviceUserId).toBe('hg-logs@sip.netaxis.be');
     const exchanges = logs.records.filter((r) => r.requestId === 'create-1' && r.context === 'OciP');
@@ -97,7 +102,11 @@ describe('logs', () => {
     const add = exchanges.find((r) => JSON.stringify(r.commands).includes('GroupHuntGroupAddInstanceRequest20'));
     expect(add).toBeDefined();
     expect(JSON.stringify(add)).toContain(`"password":"${REDACTED}"`);
-    expect(add).toMatchObject({ msg: expect.stringContaining('GroupHuntGroupAddInstanceRequest20'), durationMs: expect.any(Number), outcomes: expect.any(Array) });
+    expect(add).toMatchObject({
+      msg: expect.stringContaining('GroupHuntGroupAddInstanceRequest20'),
+      durationMs: expect.any(Number),
+      outcomes: expect.any(Array),
+    });
     expect(logs.text).not.toContain(secret);
   });
 
@@ -115,14 +124,22 @@ describe('secret redaction', () => {
     const commands = [
       { $type: 'LoginRequest22V5', userId: 'admin', password: 'plain' },
       { $type: 'LoginRequest14sp4', userId: 'admin', signedPassword: 'abc123' },
-      { $type: 'GroupHuntGroupAddInstanceRequest20', serviceInstanceProfile: { name: 'x', password: 'hg-secret' }, agentUserId: ['a'] },
+      {
+        $type: 'GroupHuntGroupAddInstanceRequest20',
+        serviceInstanceProfile: { name: 'x', password: 'hg-secret' },
+        agentUserId: ['a'],
+      },
     ];
     const redacted = JSON.stringify(redactSecrets(commands));
     for (const secret of ['plain', 'abc123', 'hg-secret']) expect(redacted).not.toContain(secret);
     expect(redactSecrets(commands)).toEqual([
       { $type: 'LoginRequest22V5', userId: 'admin', password: REDACTED },
       { $type: 'LoginRequest14sp4', userId: 'admin', signedPassword: REDACTED },
-      { $type: 'GroupHuntGroupAddInstanceRequest20', serviceInstanceProfile: { name: 'x', password: REDACTED }, agentUserId: ['a'] },
+      {
+        $type: 'GroupHuntGroupAddInstanceRequest20',
+        serviceInstanceProfile: { name: 'x', password: REDACTED },
+        agentUserId: ['a'],
+      },
     ]);
     // The original is untouched: the same objects go on to BroadWorks.
     expect(commands[0].password).toBe('plain');
@@ -131,7 +148,16 @@ describe('secret redaction', () => {
 
 describe('the pretty fallback (without pino-pretty)', () => {
   it('writes time, level, context, message and the other fields on one line', () => {
-    const line = formatRecord(JSON.stringify({ level: 'warn', time: '2026-01-02T03:04:05.678Z', context: 'OciP', msg: 'hello', requestId: 'r1', pid: 1 }));
+    const line = formatRecord(
+      JSON.stringify({
+        level: 'warn',
+        time: '2026-01-02T03:04:05.678Z',
+        context: 'OciP',
+        msg: 'hello',
+        requestId: 'r1',
+        pid: 1,
+      }),
+    );
     expect(line).toBe('03:04:05.678 WARN  [OciP] hello {"requestId":"r1"}');
     expect(formatRecord('not json')).toBe('not json');
   });

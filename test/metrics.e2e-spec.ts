@@ -13,7 +13,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     if (line.startsWith('#')) continue;
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const found = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
   }
   return undefined;
@@ -47,34 +49,59 @@ describe('metrics', () => {
     return res.text;
   };
 
-  it.each(DRIVERS)('counts HTTP requests by route pattern, method and status, with a duration histogram (%s)', async (driver) => {
-    t = await startApp(driver);
-    await t.http.get(`${BASE}/nobody@sip.netaxis.be/`).expect(404);
-    await t.http.get(`${BASE}/other@sip.netaxis.be`).expect(404);
-    await t.http.get(`${BASE}/`).expect(200);
-    await t.anonymous.get('/no/such/route').expect(404);
-    const text = await scrape();
-    expect(sample(text, 'http_requests_total', { method: 'GET', route: HUNT_GROUP_ROUTE, status: '404' })).toBe(2);
-    expect(sample(text, 'http_requests_total', { method: 'GET', route: '/api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups', status: '200' })).toBe(1);
-    expect(sample(text, 'http_requests_total', { method: 'GET', route: '(unmatched)', status: '404' })).toBe(1);
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: HUNT_GROUP_ROUTE, status: '404' })).toBe(2);
-    expect(sample(text, 'http_request_duration_seconds_bucket', { route: HUNT_GROUP_ROUTE, le: '+Inf' })).toBe(2);
-    // Raw URLs never become labels: one series per route, not per hunt group.
-    expect(text).not.toMatch(/nobody@|other@|no\/such/);
-  });
+  it.each(DRIVERS)(
+    'counts HTTP requests by route pattern, method and status, with a duration histogram (%s)',
+    async (driver) => {
+      t = await startApp(driver);
+      await t.http.get(`${BASE}/nobody@sip.netaxis.be/`).expect(404);
+      await t.http.get(`${BASE}/other@sip.netaxis.be`).expect(404);
+      await t.http.get(`${BASE}/`).expect(200);
+      await t.anonymous.get('/no/such/route').expect(404);
+      const text = await scrape();
+      expect(sample(text, 'http_requests_total', { method: 'GET', route: HUNT_GROUP_ROUTE, status: '404' })).toBe(2);
+      expect(
+        sample(text, 'http_requests_total', {
+          method: 'GET',
+          route: '/api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups',
+          status: '200',
+        }),
+      ).toBe(1);
+      expect(sample(text, 'http_requests_total', { method: 'GET', route: '(unmatched)', status: '404' })).toBe(1);
+      expect(
+        sample(text, 'http_request_duration_seconds_count', { method: 'GET', route: HUNT_GROUP_ROUTE, status: '404' }),
+      ).toBe(2);
+      expect(sample(text, 'http_request_duration_seconds_bucket', { route: HUNT_GROUP_ROUTE, le: '+Inf' })).toBe(2);
+      // Raw URLs never become labels: one series per route, not per hunt group.
+      expect(text).not.toMatch(/nobody@|other@|no\/such/);
+    },
+  );
 
-  it.each(DRIVERS)('counts OCI-P documents and commands by command name and outcome, with round-trip histograms (%s)', async (driver) => {
-    t = await startApp(driver);
-    await t.http.get(`${BASE}/`).expect(200);
-    await t.http.get('/api/v1/tenants/ApioSpTest/groups/NoSuchGroup/services/hunt_groups/').expect(404);
-    const text = await scrape();
-    expect(sample(text, 'oci_documents_total', { outcome: 'success' })).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'oci_documents_total', { outcome: 'error' })).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'oci_commands_total', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'success' })).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'oci_commands_total', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'error' })).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'oci_document_duration_seconds_count', { outcome: 'success' })).toBe(sample(text, 'oci_documents_total', { outcome: 'success' }));
-    expect(sample(text, 'oci_command_duration_seconds_count', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'success' })).toBeGreaterThanOrEqual(1);
-  });
+  it.each(DRIVERS)(
+    'counts OCI-P documents and commands by command name and outcome, with round-trip histograms (%s)',
+    async (driver) => {
+      t = await startApp(driver);
+      await t.http.get(`${BASE}/`).expect(200);
+      await t.http.get('/api/v1/tenants/ApioSpTest/groups/NoSuchGroup/services/hunt_groups/').expect(404);
+      const text = await scrape();
+      expect(sample(text, 'oci_documents_total', { outcome: 'success' })).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'oci_documents_total', { outcome: 'error' })).toBeGreaterThanOrEqual(1);
+      expect(
+        sample(text, 'oci_commands_total', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'success' }),
+      ).toBeGreaterThanOrEqual(1);
+      expect(
+        sample(text, 'oci_commands_total', { command: 'GroupHuntGroupGetInstanceListRequest', outcome: 'error' }),
+      ).toBeGreaterThanOrEqual(1);
+      expect(sample(text, 'oci_document_duration_seconds_count', { outcome: 'success' })).toBe(
+        sample(text, 'oci_documents_total', { outcome: 'success' }),
+      );
+      expect(
+        sample(text, 'oci_command_duration_seconds_count', {
+          command: 'GroupHuntGroupGetInstanceListRequest',
+          outcome: 'success',
+        }),
+      ).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   it('counts transport failures, and reports the pool of a gateway that has one', async () => {
     t = await startApp('memory', { wrap: () => new DownGateway() });
@@ -103,7 +130,11 @@ describe('metrics', () => {
     const other = await startApp('memory');
     try {
       const text = (await other.anonymous.get('/metrics').expect(200)).text;
-      expect(sample(text, 'http_requests_total', { route: '/api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups' })).toBeUndefined();
+      expect(
+        sample(text, 'http_requests_total', {
+          route: '/api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups',
+        }),
+      ).toBeUndefined();
     } finally {
       await other.close();
     }

@@ -29,7 +29,9 @@ describe.each(DRIVERS)('the API docs examples on the %s gateway', (driver) => {
 
   it('available users, unfiltered and sameGroupOnly from the body', async () => {
     expect((await t.http.get(`${BASE}/users/available/`).expect(200)).body).toEqual(AVAILABLE_USERS_ANSWER);
-    expect((await t.http.get(`${BASE}/users/available/`).send(SAME_GROUP_ONLY_REQUEST).expect(200)).body).toEqual(SAME_GROUP_ONLY_ANSWER);
+    expect((await t.http.get(`${BASE}/users/available/`).send(SAME_GROUP_ONLY_REQUEST).expect(200)).body).toEqual(
+      SAME_GROUP_ONLY_ANSWER,
+    );
   });
 
   it('POST answers the create example', async () => {
@@ -37,7 +39,9 @@ describe.each(DRIVERS)('the API docs examples on the %s gateway', (driver) => {
   });
 
   it('PUT weighted_distribution and GET weighted_distribution answer the weights example', async () => {
-    expect((await t.http.put(`${one}weighted_distribution/`).send(WEIGHTS_REQUEST).expect(200)).body).toEqual(WEIGHTS_ANSWER);
+    expect((await t.http.put(`${one}weighted_distribution/`).send(WEIGHTS_REQUEST).expect(200)).body).toEqual(
+      WEIGHTS_ANSWER,
+    );
     expect((await t.http.get(`${one}weighted_distribution/`).expect(200)).body).toEqual(WEIGHTS_ANSWER);
   });
 

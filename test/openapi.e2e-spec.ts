@@ -15,25 +15,33 @@ function rulesOf(target: new () => object): Map<string, { name: string; constrai
   for (const m of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
     const name = m.name ?? m.type;
     if (!rules.has(m.propertyName)) rules.set(m.propertyName, []);
-    rules.get(m.propertyName)!.push({ name, constraints: (m.constraints as unknown[] | undefined) ?? [], each: m.each ?? false });
+    rules
+      .get(m.propertyName)!
+      .push({ name, constraints: (m.constraints as unknown[] | undefined) ?? [], each: m.each ?? false });
   }
   return rules;
 }
 
 /** The bounds a schema must show for the rules of one property; problems as readable strings. */
-function boundProblems(where: string, schema: Schema, rules: { name: string; constraints: unknown[]; each: boolean }[]): string[] {
+function boundProblems(
+  where: string,
+  schema: Schema,
+  rules: { name: string; constraints: unknown[]; each: boolean }[],
+): string[] {
   const problems: string[] = [];
   for (const rule of rules) {
     const target = rule.each ? ((schema.items ?? {}) as Schema) : schema;
     const [a, b] = rule.constraints as [number, number];
     const expectEq = (key: string, actual: unknown, expected: unknown): void => {
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${where}: ${key} is ${JSON.stringify(actual)}, validation says ${JSON.stringify(expected)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(expected))
+        problems.push(`${where}: ${key} is ${JSON.stringify(actual)}, validation says ${JSON.stringify(expected)}`);
     };
     switch (rule.name) {
       case 'isLength':
         expectEq(`${rule.each ? 'items.' : ''}maxLength`, target.maxLength, b);
         // A clearable field (nullable) also takes "", so its schema starts at 0.
-        if (!(target.nullable && target.minLength === undefined)) expectEq(`${rule.each ? 'items.' : ''}minLength`, target.minLength, a);
+        if (!(target.nullable && target.minLength === undefined))
+          expectEq(`${rule.each ? 'items.' : ''}minLength`, target.minLength, a);
         break;
       case 'min':
         expectEq('minimum', target.minimum, a);
@@ -76,7 +84,9 @@ describe('OpenAPI document', () => {
       .sort();
     const registered = registeredRoutes(t.app);
     expect(registered.length).toBeGreaterThanOrEqual(12);
-    expect(registered).toContain('GET /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/users/available');
+    expect(registered).toContain(
+      'GET /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/users/available',
+    );
     expect(documented).toEqual(registered);
   });
 
@@ -89,7 +99,10 @@ describe('OpenAPI document', () => {
 
   it('describes every operation, with a success answer', () => {
     for (const { route, op } of operations()) {
-      expect({ route, summary: typeof op.summary === 'string' && op.summary.length > 0 }).toEqual({ route, summary: true });
+      expect({ route, summary: typeof op.summary === 'string' && op.summary.length > 0 }).toEqual({
+        route,
+        summary: true,
+      });
       const success = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
       expect({ route, success: success.length }).toEqual({ route, success: 1 });
     }
@@ -102,12 +115,19 @@ describe('OpenAPI document', () => {
       for (const status of ['400', '401', '403', '404', '502', '503', '504']) {
         const answer = op.responses[status] as OpenAPIV3.ResponseObject | undefined;
         const json = answer?.content?.['application/json'];
-        expect({ route, status, schema: (json?.schema as { $ref?: string } | undefined)?.$ref }).toEqual({ route, status, schema: '#/components/schemas/ErrorEnvelopeDto' });
+        expect({ route, status, schema: (json?.schema as { $ref?: string } | undefined)?.$ref }).toEqual({
+          route,
+          status,
+          schema: '#/components/schemas/ErrorEnvelopeDto',
+        });
         expect(Object.keys(json?.examples ?? {}).length).toBeGreaterThan(0);
       }
     }
     const conflicts = api.filter(({ op }) => op.responses['409']).map((o) => o.route);
-    expect(conflicts.sort()).toEqual(['POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups', 'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}']);
+    expect(conflicts.sort()).toEqual([
+      'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
+      'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
+    ]);
     const envelope = doc.components!.schemas!.ErrorEnvelopeDto as Schema;
     expect(Object.keys(envelope.properties!)).toEqual(['error', 'code', 'details']);
     expect(envelope.required).toEqual(['error', 'code']);
@@ -139,7 +159,10 @@ describe('OpenAPI document', () => {
     const problems: string[] = [];
     for (const { route, op } of operations().filter((o) => o.route.includes('/hunt_groups'))) {
       const inPath = (op.parameters ?? []).filter((p): p is OpenAPIV3.ParameterObject => 'in' in p && p.in === 'path');
-      expect({ route, names: inPath.map((p) => p.name).sort() }).toEqual({ route, names: [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort() });
+      expect({ route, names: inPath.map((p) => p.name).sort() }).toEqual({
+        route,
+        names: [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort(),
+      });
       for (const p of inPath) {
         const rules = params.find(([name]) => name === p.name)?.[1] ?? [];
         problems.push(...boundProblems(`${route} ${p.name}`, p.schema as Schema, rules));
@@ -149,7 +172,8 @@ describe('OpenAPI document', () => {
   });
 
   it('says that agents left out of a weighted distribution get weight 0', () => {
-    const put = doc.paths['/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/weighted_distribution']!.put!;
+    const put =
+      doc.paths['/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/weighted_distribution']!.put!;
     expect(put.description).toMatch(/left out get weight 0/);
     const body = put.requestBody as OpenAPIV3.RequestBodyObject;
     expect(body.content['application/json'].examples?.seed).toBeDefined();
@@ -159,8 +183,18 @@ describe('OpenAPI document', () => {
     const get = doc.paths['/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/users/available']!.get!;
     expect(get.description).toMatch(/JSON body/);
     expect(get.description).toMatch(/query string/);
-    const query = (get.parameters ?? []).filter((p): p is OpenAPIV3.ParameterObject => 'in' in p && p.in === 'query').map((p) => p.name);
-    expect(query).toEqual(expect.arrayContaining(['sameGroupOnly', 'sensitiveDepartmentEquals', 'sensitiveUserGroupEquals', 'insensitiveUserLastNameContains', 'sensitiveExtensionEquals']));
+    const query = (get.parameters ?? [])
+      .filter((p): p is OpenAPIV3.ParameterObject => 'in' in p && p.in === 'query')
+      .map((p) => p.name);
+    expect(query).toEqual(
+      expect.arrayContaining([
+        'sameGroupOnly',
+        'sensitiveDepartmentEquals',
+        'sensitiveUserGroupEquals',
+        'insensitiveUserLastNameContains',
+        'sensitiveExtensionEquals',
+      ]),
+    );
     expect(query).toHaveLength(34);
     const filter = doc.components!.schemas!.AvailableUsersFilterDto as Schema;
     expect(Object.keys(filter.properties!).sort()).toEqual([...query].sort());
@@ -169,8 +203,12 @@ describe('OpenAPI document', () => {
 
   it('carries the seed examples, on the demo tenant and group', () => {
     const post = doc.paths['/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups']!.post!;
-    const example = (post.requestBody as OpenAPIV3.RequestBodyObject).content['application/json'].examples!.seed as OpenAPIV3.ExampleObject;
-    expect(example.value).toMatchObject({ serviceUserId: 'APIOTestHuntGroup', agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'] });
+    const example = (post.requestBody as OpenAPIV3.RequestBodyObject).content['application/json'].examples!
+      .seed as OpenAPIV3.ExampleObject;
+    expect(example.value).toMatchObject({
+      serviceUserId: 'APIOTestHuntGroup',
+      agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'],
+    });
     const created = (post.responses['201'] as OpenAPIV3.ResponseObject).content!['application/json'];
     expect(created.example).toMatchObject({ serviceUserId: 'APIOTestHuntGroup@sip.netaxis.be' });
   });

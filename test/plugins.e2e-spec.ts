@@ -35,15 +35,32 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
   it('tells observers of every lifecycle event, with before and after', async () => {
     expect((await t.http.post(BASE).send(body())).status).toBe(201);
     expect((await t.http.put(`${BASE}/${HG}`).send({ policy: 'Circular' })).status).toBe(200);
-    expect((await t.http.put(`${BASE}/${HG}`).send({ agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'] })).status).toBe(200);
-    const weights = { agents: [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 30 }, { userId: 'ApioUserTest1@sip.netaxis.be', weight: 70 }] };
+    expect(
+      (
+        await t.http
+          .put(`${BASE}/${HG}`)
+          .send({ agents: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be'] })
+      ).status,
+    ).toBe(200);
+    const weights = {
+      agents: [
+        { userId: 'ApioUserTest@sip.netaxis.be', weight: 30 },
+        { userId: 'ApioUserTest1@sip.netaxis.be', weight: 70 },
+      ],
+    };
     expect((await t.http.put(`${BASE}/${HG}/weighted_distribution`).send(weights)).status).toBe(200);
     expect((await t.http.delete(`${BASE}/${HG}`)).status).toBe(200);
     expect(types()).toEqual(['created', 'updated', 'updated', 'agents-changed', 'weights-changed', 'deleted']);
     const updated = recorded.events[1];
-    expect(updated.type === 'updated' && [updated.before.policy, updated.after.policy]).toEqual(['Regular', 'Circular']);
+    expect(updated.type === 'updated' && [updated.before.policy, updated.after.policy]).toEqual([
+      'Regular',
+      'Circular',
+    ]);
     const agents = recorded.events[3];
-    expect(agents.type === 'agents-changed' && agents.after.map((a) => a.userId)).toEqual(['ApioUserTest@sip.netaxis.be', 'ApioUserTest1@sip.netaxis.be']);
+    expect(agents.type === 'agents-changed' && agents.after.map((a) => a.userId)).toEqual([
+      'ApioUserTest@sip.netaxis.be',
+      'ApioUserTest1@sip.netaxis.be',
+    ]);
     const w = recorded.events[4];
     expect(w.type === 'weights-changed' && w.after.map((a) => a.weight)).toEqual([30, 70]);
     expect(recorded.events.every((e) => e.tenantId === 'ApioSpTest' && e.groupId === 'ApioGrpTest')).toBe(true);
@@ -54,10 +71,18 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
     t = await startApp(driver, {
       imports: [RecordingPluginModule],
       settings: (s) =>
-        Object.assign(s.AUTOMATIC_ID_RULES, { SUID_HUNT_GROUP_AUTO_GENERATE: true, SUID_HUNT_GROUP_RULE: 'hg{{national_no_0}}@{{domain}}', SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: true }),
+        Object.assign(s.AUTOMATIC_ID_RULES, {
+          SUID_HUNT_GROUP_AUTO_GENERATE: true,
+          SUID_HUNT_GROUP_RULE: 'hg{{national_no_0}}@{{domain}}',
+          SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: true,
+        }),
     });
-    const created = await t.http.post(BASE).send({ serviceInstanceProfile: { name: 'N', cliLastName: 'L', cliFirstName: 'F', phoneNumber: '+3225126780' } });
-    await t.http.put(`${BASE}/${created.body.serviceUserId}`).send({ serviceInstanceProfile: { phoneNumber: '+3225126781' } });
+    const created = await t.http
+      .post(BASE)
+      .send({ serviceInstanceProfile: { name: 'N', cliLastName: 'L', cliFirstName: 'F', phoneNumber: '+3225126780' } });
+    await t.http
+      .put(`${BASE}/${created.body.serviceUserId}`)
+      .send({ serviceInstanceProfile: { phoneNumber: '+3225126781' } });
     const renamed = recorded.events.find((e) => e.type === 'renamed');
     expect(renamed).toMatchObject({ from: 'hg25126780@sip.netaxis.be', to: 'hg25126781@sip.netaxis.be' });
   });
@@ -66,7 +91,10 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
     const before = t.engine.snapshot();
     const res = await t.http.post(BASE).send(body('Forbidden line'));
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ error: 'serviceInstanceProfile.name: "Forbidden line" is not allowed by policy', code: 'NAME_FORBIDDEN' });
+    expect(res.body).toEqual({
+      error: 'serviceInstanceProfile.name: "Forbidden line" is not allowed by policy',
+      code: 'NAME_FORBIDDEN',
+    });
     expect(t.engine.snapshot()).toBe(before);
     expect(recorded.events).toEqual([]);
   });
@@ -74,9 +102,13 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
   it('refuses updates, deletes and weights too, changing nothing', async () => {
     await t.http.post(BASE).send({ ...body(), serviceUserId: 'keep@sip.netaxis.be' });
     const before = t.engine.snapshot();
-    expect((await t.http.put(`${BASE}/keep@sip.netaxis.be`).send({ serviceInstanceProfile: { name: 'Forbidden' } })).status).toBe(403);
+    expect(
+      (await t.http.put(`${BASE}/keep@sip.netaxis.be`).send({ serviceInstanceProfile: { name: 'Forbidden' } })).status,
+    ).toBe(403);
     expect((await t.http.delete(`${BASE}/keep@sip.netaxis.be`)).status).toBe(409);
-    const weights = await t.http.put(`${BASE}/keep@sip.netaxis.be/weighted_distribution`).send({ agents: [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 100 }] });
+    const weights = await t.http
+      .put(`${BASE}/keep@sip.netaxis.be/weighted_distribution`)
+      .send({ agents: [{ userId: 'ApioUserTest@sip.netaxis.be', weight: 100 }] });
     expect(weights.status).toBe(400);
     expect(weights.body.code).toBe('SPREAD_THE_LOAD');
     expect(t.engine.snapshot()).toBe(before);
@@ -86,7 +118,11 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
     await t.http.post(BASE).send(body());
     await t.http.put(`${BASE}/${HG}`).send({ policy: 'Uniform' });
     const update = recorded.requests.find((r) => r.operation === 'update');
-    expect(update).toMatchObject({ serviceUserId: HG, body: { policy: 'Uniform' }, current: { policy: 'Regular', serviceUserId: HG } });
+    expect(update).toMatchObject({
+      serviceUserId: HG,
+      body: { policy: 'Uniform' },
+      current: { policy: 'Regular', serviceUserId: HG },
+    });
   });
 
   it('lets a check adjust a request, validated again after', async () => {
@@ -121,7 +157,10 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
       const res = await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/audit_trail/?limit=2');
       expect(res.status).toBe(200);
       expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['updated', 'deleted']);
-      const lines = readFileSync(auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; time: string });
+      const lines = readFileSync(auditFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; time: string });
       expect(lines.map((l) => l.type)).toEqual(['created', 'updated', 'deleted']);
       expect(Number.isNaN(Date.parse(lines[0].time))).toBe(false);
       const other = await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/audit_trail');
@@ -130,7 +169,9 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
 
     it('refuses a bad limit', async () => {
       expect((await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/audit_trail?limit=0')).status).toBe(400);
-      expect((await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/audit_trail?limit=abc')).status).toBe(400);
+      expect((await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/audit_trail?limit=abc')).status).toBe(
+        400,
+      );
     });
   });
 });

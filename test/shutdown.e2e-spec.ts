@@ -37,8 +37,18 @@ async function relay(targetPort: number): Promise<{ port: number; sent: () => st
 }
 
 /** Opens a POST whose body is sent in two parts: in flight until `finish` is called. */
-function slowRequest(port: number, path: string, body: string): { req: ClientRequest; answer: Promise<{ status: number; body: string }>; finish(): void } {
-  const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+function slowRequest(
+  port: number,
+  path: string,
+  body: string,
+): { req: ClientRequest; answer: Promise<{ status: number; body: string }>; finish(): void } {
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    path,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res: IncomingMessage) => {
       let text = '';
@@ -116,7 +126,9 @@ describe('graceful shutdown of the built service (node dist/main.js)', () => {
     expect(Date.now() - signalled).toBeGreaterThanOrEqual(450);
     expect(Date.now() - signalled).toBeLessThan(10000);
     expect(await failed).toBe('cut');
-    expect(service.logs.map((r) => String(r.msg))).toContainEqual(expect.stringMatching(/still in flight after 500 ms/));
+    expect(service.logs.map((r) => String(r.msg))).toContainEqual(
+      expect.stringMatching(/still in flight after 500 ms/),
+    );
   }, 60000);
 
   it('logs out of BroadWorks (TCP driver) before it exits', async () => {

@@ -1,28 +1,73 @@
 import { applyDecorators, Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { GroupParamsDto, HuntGroupParamsDto } from '../common/route-params.dto.js';
 import { validateDto } from '../common/validation.js';
 import { DepartmentDto } from '../hunt-groups/dto/department.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
-import { AVAILABLE_USERS_ANSWER, SAME_GROUP_ONLY_ANSWER, SAME_GROUP_ONLY_REQUEST, WEIGHTS_ANSWER, WEIGHTS_REQUEST } from '../openapi/examples.js';
+import {
+  AVAILABLE_USERS_ANSWER,
+  SAME_GROUP_ONLY_ANSWER,
+  SAME_GROUP_ONLY_REQUEST,
+  WEIGHTS_ANSWER,
+  WEIGHTS_REQUEST,
+} from '../openapi/examples.js';
 import type { AgentJson } from './agent.mapper.js';
 import { AgentsService } from './agents.service.js';
 import type { AvailableUserJson } from './available-users.mapper.js';
 import { AvailableUsersAnswerDto, WeightedDistributionAnswerDto } from './dto/agents-response.dto.js';
-import { AvailableUsersFilterDto, MAX_RESPONSE_SIZE, TEXT_CRITERIA, UserGroupDto } from './dto/available-users-filter.dto.js';
+import {
+  AvailableUsersFilterDto,
+  MAX_RESPONSE_SIZE,
+  TEXT_CRITERIA,
+  UserGroupDto,
+} from './dto/available-users-filter.dto.js';
 import { WeightedDistributionDto } from './dto/weighted-distribution.dto.js';
 import { filterInput } from './filter-input.js';
 
 /** The filters as query parameters; objects travel as JSON (`?sensitiveUserGroupEquals={"tenantId":…}`). */
-const ApiFilterQuery = (): MethodDecorator => applyDecorators(
-  ApiQuery({ name: 'sameGroupOnly', required: false, schema: { type: 'boolean' }, description: 'Only the users of the group of the URL' }),
-  ApiQuery({ name: 'responseSizeLimit', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_RESPONSE_SIZE } }),
-  ApiQuery({ name: 'sensitiveDepartmentEquals', required: false, content: { 'application/json': { schema: { $ref: getSchemaPath(DepartmentDto) } } }, description: 'A department, as JSON' }),
-  ApiQuery({ name: 'sensitiveUserGroupEquals', required: false, content: { 'application/json': { schema: { $ref: getSchemaPath(UserGroupDto) } } }, description: 'A group {tenantId, groupId}, as JSON' }),
-  ...TEXT_CRITERIA.map(({ name, maxLength, mode, isCaseInsensitive }) =>
-    ApiQuery({ name, required: false, schema: { type: 'string', minLength: 1, maxLength }, description: `${mode}, ${isCaseInsensitive ? 'case-insensitive' : 'case-sensitive'}` }),
-  ),
-);
+const ApiFilterQuery = (): MethodDecorator =>
+  applyDecorators(
+    ApiQuery({
+      name: 'sameGroupOnly',
+      required: false,
+      schema: { type: 'boolean' },
+      description: 'Only the users of the group of the URL',
+    }),
+    ApiQuery({
+      name: 'responseSizeLimit',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: MAX_RESPONSE_SIZE },
+    }),
+    ApiQuery({
+      name: 'sensitiveDepartmentEquals',
+      required: false,
+      content: { 'application/json': { schema: { $ref: getSchemaPath(DepartmentDto) } } },
+      description: 'A department, as JSON',
+    }),
+    ApiQuery({
+      name: 'sensitiveUserGroupEquals',
+      required: false,
+      content: { 'application/json': { schema: { $ref: getSchemaPath(UserGroupDto) } } },
+      description: 'A group {tenantId, groupId}, as JSON',
+    }),
+    ...TEXT_CRITERIA.map(({ name, maxLength, mode, isCaseInsensitive }) =>
+      ApiQuery({
+        name,
+        required: false,
+        schema: { type: 'string', minLength: 1, maxLength },
+        description: `${mode}, ${isCaseInsensitive ? 'case-insensitive' : 'case-sensitive'}`,
+      }),
+    ),
+  );
 
 @ApiTags('agents')
 @ApiBearerAuth()
@@ -41,14 +86,21 @@ export class AgentsController {
   })
   @ApiExtraModels(DepartmentDto, UserGroupDto)
   @ApiFilterQuery()
-  @ApiBody({ type: AvailableUsersFilterDto, required: false, examples: { sameGroupOnly: { summary: "The seed's sameGroupOnly example", value: SAME_GROUP_ONLY_REQUEST } } })
+  @ApiBody({
+    type: AvailableUsersFilterDto,
+    required: false,
+    examples: { sameGroupOnly: { summary: "The seed's sameGroupOnly example", value: SAME_GROUP_ONLY_REQUEST } },
+  })
   @ApiExtraModels(AvailableUsersAnswerDto)
   @ApiOkResponse({
     description: 'The users, by name',
     content: {
       'application/json': {
         schema: { $ref: getSchemaPath(AvailableUsersAnswerDto) },
-        examples: { all: { summary: 'No filter', value: AVAILABLE_USERS_ANSWER }, sameGroupOnly: { summary: 'sameGroupOnly: true', value: SAME_GROUP_ONLY_ANSWER } },
+        examples: {
+          all: { summary: 'No filter', value: AVAILABLE_USERS_ANSWER },
+          sameGroupOnly: { summary: 'sameGroupOnly: true', value: SAME_GROUP_ONLY_ANSWER },
+        },
       },
     },
   })
@@ -72,11 +124,22 @@ export class AgentsController {
   @Put(':name/weighted_distribution')
   @ApiOperation({
     summary: 'Set the weights of the agents (Weighted policy)',
-    description: 'Each weight 0..100, every user a current agent, each at most once, the weights adding up to 100. Agents left out get weight 0 (BroadWorks\' rule).',
+    description:
+      "Each weight 0..100, every user a current agent, each at most once, the weights adding up to 100. Agents left out get weight 0 (BroadWorks' rule).",
   })
-  @ApiBody({ type: WeightedDistributionDto, examples: { seed: { summary: 'Two agents, 60/40', value: WEIGHTS_REQUEST } } })
-  @ApiOkResponse({ type: WeightedDistributionAnswerDto, description: 'Every agent with its weight, as GET answers it', example: WEIGHTS_ANSWER })
-  setWeightedDistribution(@Param() p: HuntGroupParamsDto, @Body() body: WeightedDistributionDto): Promise<{ agents: AgentJson[] }> {
+  @ApiBody({
+    type: WeightedDistributionDto,
+    examples: { seed: { summary: 'Two agents, 60/40', value: WEIGHTS_REQUEST } },
+  })
+  @ApiOkResponse({
+    type: WeightedDistributionAnswerDto,
+    description: 'Every agent with its weight, as GET answers it',
+    example: WEIGHTS_ANSWER,
+  })
+  setWeightedDistribution(
+    @Param() p: HuntGroupParamsDto,
+    @Body() body: WeightedDistributionDto,
+  ): Promise<{ agents: AgentJson[] }> {
     return this.agents.setWeightedDistribution(p.tenantId, p.groupId, p.name, body);
   }
 }

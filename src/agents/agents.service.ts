@@ -29,13 +29,20 @@ export class AgentsService {
    * every group's. Search, departments and (when a group filter needs it) the tenant's kind in one
    * document.
    */
-  async availableUsers(tenantId: string, groupId: string, filter: AvailableUsersFilterDto): Promise<{ available_users: AvailableUserJson[] }> {
+  async availableUsers(
+    tenantId: string,
+    groupId: string,
+    filter: AvailableUsersFilterDto,
+  ): Promise<{ available_users: AvailableUserJson[] }> {
     const exactGroup = this.exactGroupOf(tenantId, groupId, filter);
     const otherGroup = exactGroup !== undefined && exactGroup.groupId !== groupId;
     const search = toAvailableUserListRequest(tenantId, groupId, filter, exactGroup);
     const departmentList = departmentListRequest(tenantId, groupId);
     const [users, departments, tenant] = otherGroup
-      ? await this.oci.send(search, departmentList, { $type: 'ServiceProviderGetRequest22V4', serviceProviderId: tenantId })
+      ? await this.oci.send(search, departmentList, {
+          $type: 'ServiceProviderGetRequest22V4',
+          serviceProviderId: tenantId,
+        })
       : [...(await this.oci.send(search, departmentList)), undefined];
     if (otherGroup && tenant?.isEnterprise !== true) {
       throw ApiError.badRequest(
@@ -44,24 +51,36 @@ export class AgentsService {
       );
     }
     const directory = new DepartmentDirectory(tenantId, groupId, departments.departmentTable);
-    return { available_users: tableRecords(users.userTable).map((row) => toAvailableUserJson(row, tenantId, directory)) };
+    return {
+      available_users: tableRecords(users.userTable).map((row) => toAvailableUserJson(row, tenantId, directory)),
+    };
   }
 
   /** The group to search in: sameGroupOnly means this group; a group filter must be of this tenant. */
   private exactGroupOf(tenantId: string, groupId: string, filter: AvailableUsersFilterDto) {
     const named = filter.sensitiveUserGroupEquals;
     if (named && named.tenantId !== tenantId) {
-      throw ApiError.badRequest('GROUP_FILTER_OTHER_TENANT', `sensitiveUserGroupEquals.tenantId: users of tenant ${named.tenantId} can never be agents in tenant ${tenantId}`);
+      throw ApiError.badRequest(
+        'GROUP_FILTER_OTHER_TENANT',
+        `sensitiveUserGroupEquals.tenantId: users of tenant ${named.tenantId} can never be agents in tenant ${tenantId}`,
+      );
     }
     if (filter.sameGroupOnly && named && named.groupId !== groupId) {
-      throw ApiError.badRequest('CONTRADICTORY_FILTERS', `sameGroupOnly asks for group ${groupId} but sensitiveUserGroupEquals names group ${named.groupId}`);
+      throw ApiError.badRequest(
+        'CONTRADICTORY_FILTERS',
+        `sameGroupOnly asks for group ${groupId} but sensitiveUserGroupEquals names group ${named.groupId}`,
+      );
     }
     if (named) return { serviceProviderId: tenantId, groupId: named.groupId };
     return filter.sameGroupOnly ? { serviceProviderId: tenantId, groupId } : undefined;
   }
 
   /** GET weighted_distribution: every agent, in order, with its weight. */
-  async weightedDistribution(tenantId: string, groupId: string, serviceUserId: string): Promise<{ agents: AgentJson[] }> {
+  async weightedDistribution(
+    tenantId: string,
+    groupId: string,
+    serviceUserId: string,
+  ): Promise<{ agents: AgentJson[] }> {
     const { instance } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId);
     return { agents: tableRecords(instance.agentUserTable).map((row) => agentFromRow(row, tenantId)) };
   }
@@ -70,13 +89,25 @@ export class AgentsService {
    * PUT weighted_distribution: checked against the current agents, then set in one command. The
    * answer is the agents read before with the weights just set (agents left out get 0).
    */
-  async setWeightedDistribution(tenantId: string, groupId: string, serviceUserId: string, dto: WeightedDistributionDto): Promise<{ agents: AgentJson[] }> {
+  async setWeightedDistribution(
+    tenantId: string,
+    groupId: string,
+    serviceUserId: string,
+    dto: WeightedDistributionDto,
+  ): Promise<{ agents: AgentJson[] }> {
     const { instance } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId);
     const agents = tableRecords(instance.agentUserTable).map((row) => agentFromRow(row, tenantId));
     let body = dto;
     if (this.hooks.hasChecks) {
       const plain = instanceToPlain(dto);
-      await this.hooks.check({ operation: 'set-weights', tenantId, groupId, serviceUserId, current: agents, body: plain });
+      await this.hooks.check({
+        operation: 'set-weights',
+        tenantId,
+        groupId,
+        serviceUserId,
+        current: agents,
+        body: plain,
+      });
       body = await validateDto(WeightedDistributionDto, plain);
     }
     assertWeights(body, new Set(agents.map((a) => a.userId)));
@@ -96,7 +127,11 @@ export class AgentsService {
    * exact user id search of the available users per agent. They are reads, so callers send them in
    * the document that reads what else they need, before anything is changed.
    */
-  availabilityChecks(tenantId: string, groupId: string, userIds: readonly string[] = []): GroupHuntGroupGetAvailableUserListRequest[] {
+  availabilityChecks(
+    tenantId: string,
+    groupId: string,
+    userIds: readonly string[] = [],
+  ): GroupHuntGroupGetAvailableUserListRequest[] {
     return userIds.map((userId) => ({
       $type: 'GroupHuntGroupGetAvailableUserListRequest',
       serviceProviderId: tenantId,
@@ -119,7 +154,11 @@ export class AgentsService {
       throw ApiError.badRequest(
         'AGENT_NOT_AVAILABLE',
         `agents: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a user who can be an agent of hunt groups in group ${groupId}`,
-        missing.map((userId) => ({ field: 'agents', userId, reasons: ['unknown user, or not available to this hunt group'] })),
+        missing.map((userId) => ({
+          field: 'agents',
+          userId,
+          reasons: ['unknown user, or not available to this hunt group'],
+        })),
       );
     }
   }
@@ -130,13 +169,18 @@ function assertWeights(body: WeightedDistributionDto, currentAgents: Set<string>
   const problems: { field: string; reasons: string[] }[] = [];
   const seen = new Set<string>();
   body.agents.forEach((a, i) => {
-    if (!currentAgents.has(a.userId)) problems.push({ field: `agents[${i}].userId`, reasons: [`${a.userId} is not an agent of this hunt group`] });
-    else if (seen.has(a.userId)) problems.push({ field: `agents[${i}].userId`, reasons: [`${a.userId} is listed more than once`] });
+    if (!currentAgents.has(a.userId))
+      problems.push({ field: `agents[${i}].userId`, reasons: [`${a.userId} is not an agent of this hunt group`] });
+    else if (seen.has(a.userId))
+      problems.push({ field: `agents[${i}].userId`, reasons: [`${a.userId} is listed more than once`] });
     seen.add(a.userId);
   });
   const sum = body.agents.reduce((total, a) => total + a.weight, 0);
   if (currentAgents.size > 0 && sum !== 100) {
-    problems.push({ field: 'agents', reasons: [`the weights add up to ${sum}; they must add up to 100 (agents left out count as 0)`] });
+    problems.push({
+      field: 'agents',
+      reasons: [`the weights add up to ${sum}; they must add up to 100 (agents left out count as 0)`],
+    });
   }
   if (problems.length > 0) {
     const summary = problems.map((p) => `${p.field}: ${p.reasons.join(', ')}`).join('; ');

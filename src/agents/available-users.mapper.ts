@@ -14,7 +14,12 @@ export interface AvailableUserJson {
   emailAddress: string;
 }
 
-type TextCriteriaElement = 'searchCriteriaUserLastName' | 'searchCriteriaUserFirstName' | 'searchCriteriaUserId' | 'searchCriteriaDn' | 'searchCriteriaExtension';
+type TextCriteriaElement =
+  | 'searchCriteriaUserLastName'
+  | 'searchCriteriaUserFirstName'
+  | 'searchCriteriaUserId'
+  | 'searchCriteriaDn'
+  | 'searchCriteriaExtension';
 
 /** The filters → GroupHuntGroupGetAvailableUserListRequest; criteria of one kind are ANDed by BroadWorks. */
 export function toAvailableUserListRequest(
@@ -48,9 +53,15 @@ export function toAvailableUserListRequest(
  * department list describes the ones it can see; a department of another group of the enterprise
  * is shown by name and path, without its group.
  */
-export function toAvailableUserJson(row: Record<string, string>, tenantId: string, departments: DepartmentDirectory): AvailableUserJson {
+export function toAvailableUserJson(
+  row: Record<string, string>,
+  tenantId: string,
+  departments: DepartmentDirectory,
+): AvailableUserJson {
   const path = row['Department'] ?? '';
-  const department = path ? (departments.find(path) ?? { tenantId, departmentName: lastPathSegment(path), fullPathName: path }) : undefined;
+  const department = path
+    ? (departments.find(path) ?? { tenantId, departmentName: lastPathSegment(path), fullPathName: path })
+    : undefined;
   return {
     userId: row['User Id'],
     lastName: row['Last Name'] ?? '',

@@ -15,7 +15,8 @@ export function filterInput(query: Record<string, unknown>, body: unknown): Reco
     throw ApiError.badRequest('VALIDATION_FAILED', 'The filter body must be a JSON object');
   }
   const fromQuery: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(query)) fromQuery[key] = typeof value === 'string' ? convert(key, value) : value;
+  for (const [key, value] of Object.entries(query))
+    fromQuery[key] = typeof value === 'string' ? convert(key, value) : value;
   return { ...fromQuery, ...(body as Record<string, unknown> | undefined) };
 }
 

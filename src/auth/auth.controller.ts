@@ -14,7 +14,10 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in: an access token (short-lived) and a refresh token', description: 'Failed logins are bounded per user name and per client address (429 with Retry-After).' })
+  @ApiOperation({
+    summary: 'Log in: an access token (short-lived) and a refresh token',
+    description: 'Failed logins are bounded per user name and per client address (429 with Retry-After).',
+  })
   login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginTokens> {
     return this.auth.login(body.username, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
   }

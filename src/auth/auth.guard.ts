@@ -26,15 +26,24 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const principal = this.auth.authenticate(bearerToken(request));
     (request as Request & { [PRINCIPAL]: unknown })[PRINCIPAL] = principal;
-    const systemOnly = this.reflector.getAllAndOverride<boolean | undefined>(SYSTEM_ONLY, [context.getHandler(), context.getClass()]);
-    if (systemOnly && principal.level !== 'system') throw ApiError.forbidden('FORBIDDEN', 'Only system administrators may do this');
+    const systemOnly = this.reflector.getAllAndOverride<boolean | undefined>(SYSTEM_ONLY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (systemOnly && principal.level !== 'system')
+      throw ApiError.forbidden('FORBIDDEN', 'Only system administrators may do this');
     const { tenantId, groupId } = request.params as { tenantId?: string; groupId?: string };
-    if (!canReach(principal, tenantId, groupId)) throw ApiError.forbidden('FORBIDDEN', forbiddenMessage(principal.kind === 'user' ? 'user' : 'machine token', tenantId, groupId));
+    if (!canReach(principal, tenantId, groupId))
+      throw ApiError.forbidden(
+        'FORBIDDEN',
+        forbiddenMessage(principal.kind === 'user' ? 'user' : 'machine token', tenantId, groupId),
+      );
     return true;
   }
 
   private isPublic(context: ExecutionContext): boolean {
-    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
     const path = (Reflect.getMetadata(PATH_METADATA, context.getClass()) as string | undefined) ?? '';
     return PUBLIC_CONTROLLER_PATHS.includes(path.replace(/^\/+|\/+$/g, ''));
   }
@@ -45,11 +54,14 @@ export function bearerToken(request: Request): string | undefined {
   const header = request.headers.authorization;
   if (header === undefined) return undefined;
   const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
-  if (!match) throw ApiError.unauthorized('INVALID_TOKEN', 'The Authorization header must be: Bearer <token>', 'invalid_token');
+  if (!match)
+    throw ApiError.unauthorized('INVALID_TOKEN', 'The Authorization header must be: Bearer <token>', 'invalid_token');
   return match[1];
 }
 
 function forbiddenMessage(who: string, tenantId: string | undefined, groupId: string | undefined): string {
   if (tenantId === undefined) return 'Only system administrators may do this';
-  return groupId === undefined ? `This ${who} may not manage tenant ${tenantId}` : `This ${who} may not manage group ${groupId} of tenant ${tenantId}`;
+  return groupId === undefined
+    ? `This ${who} may not manage tenant ${tenantId}`
+    : `This ${who} may not manage group ${groupId} of tenant ${tenantId}`;
 }

@@ -35,7 +35,10 @@ export class AuthService {
     if (!user) throw ApiError.unauthorized('INVALID_CREDENTIALS', BAD_LOGIN);
     this.limiter.succeeded(username, address);
     const cred = UsersStore.credentialTag(user);
-    return { access_token: this.tokens.sign('access', user.username, { cred }), refresh_token: this.tokens.sign('refresh', user.username, { cred }) };
+    return {
+      access_token: this.tokens.sign('access', user.username, { cred }),
+      refresh_token: this.tokens.sign('refresh', user.username, { cred }),
+    };
   }
 
   refresh(bearer: string | undefined): { access_token: string } {
@@ -49,7 +52,8 @@ export class AuthService {
     const claims = this.tokens.verify(required(bearer), ['access', 'machine']);
     if (claims.typ === 'machine') {
       const record = claims.jti === undefined ? undefined : this.machineTokens.find(claims.jti);
-      if (!record || claims.sub !== record.id) throw ApiError.unauthorized('TOKEN_REVOKED', 'This machine token has been revoked', 'invalid_token');
+      if (!record || claims.sub !== record.id)
+        throw ApiError.unauthorized('TOKEN_REVOKED', 'This machine token has been revoked', 'invalid_token');
       return { kind: 'machine', id: record.id, name: record.name, ...normalizeReach(record) };
     }
     const user = this.currentUser(claims.sub, claims.cred);
@@ -83,14 +87,19 @@ export class AuthService {
   private currentUser(username: string, cred: string | undefined) {
     const user = this.users.find(username);
     if (!user || cred === undefined || !sameSecret(cred, UsersStore.credentialTag(user))) {
-      throw ApiError.unauthorized('INVALID_TOKEN', 'The user of this token no longer exists or has a new password', 'invalid_token');
+      throw ApiError.unauthorized(
+        'INVALID_TOKEN',
+        'The user of this token no longer exists or has a new password',
+        'invalid_token',
+      );
     }
     return user;
   }
 }
 
 function required(bearer: string | undefined): string {
-  if (bearer === undefined) throw ApiError.unauthorized('UNAUTHENTICATED', 'This API needs a token: Authorization: Bearer <access token>');
+  if (bearer === undefined)
+    throw ApiError.unauthorized('UNAUTHENTICATED', 'This API needs a token: Authorization: Bearer <access token>');
   return bearer;
 }
 

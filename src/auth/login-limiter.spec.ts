@@ -14,7 +14,11 @@ class TestClock extends Clock {
 
 function limiter(perUser = 3, perAddress = 5, windowS = 60): { limiter: LoginLimiter; clock: TestClock } {
   const clock = new TestClock();
-  const config = { maxFailuresPerUser: perUser, maxFailuresPerAddress: perAddress, loginWindowS: windowS } as ConfigType<typeof authConfig>;
+  const config = {
+    maxFailuresPerUser: perUser,
+    maxFailuresPerAddress: perAddress,
+    loginWindowS: windowS,
+  } as ConfigType<typeof authConfig>;
   return { limiter: new LoginLimiter(clock, config), clock };
 }
 
@@ -35,7 +39,11 @@ describe('LoginLimiter', () => {
       clock.t += 10_000;
     }
     const error = refusal(() => l.begin('alice', '10.0.0.2'));
-    expect(error).toMatchObject({ kind: 'too-many-requests', code: 'TOO_MANY_LOGIN_ATTEMPTS', headers: { 'Retry-After': '30' } });
+    expect(error).toMatchObject({
+      kind: 'too-many-requests',
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+      headers: { 'Retry-After': '30' },
+    });
     clock.t += 30_000;
     expect(refusal(() => l.begin('alice', '10.0.0.2'))).toBeUndefined();
   });

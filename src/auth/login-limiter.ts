@@ -33,7 +33,11 @@ export class LoginLimiter {
     ].filter((w) => w > 0);
     if (waits.length > 0) {
       const retryAfterS = Math.max(...waits);
-      throw ApiError.tooManyRequests('TOO_MANY_LOGIN_ATTEMPTS', `Too many failed logins: try again in ${retryAfterS} seconds`, retryAfterS);
+      throw ApiError.tooManyRequests(
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        `Too many failed logins: try again in ${retryAfterS} seconds`,
+        retryAfterS,
+      );
     }
     this.record(userKey(username), now);
     this.record(addressKey(address), now);

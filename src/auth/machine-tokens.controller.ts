@@ -19,10 +19,20 @@ export class MachineTokensController {
   @ApiOperation({ summary: 'Issue a machine token (shown once: only its id is kept)' })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateMachineTokenDto): IssuedMachineToken {
     // A machine token cannot mint others: a leaked one must not be able to outlive its revocation.
-    if (principal.kind !== 'user') throw ApiError.forbidden('FORBIDDEN', 'Machine tokens are issued by a logged-in system administrator');
+    if (principal.kind !== 'user')
+      throw ApiError.forbidden('FORBIDDEN', 'Machine tokens are issued by a logged-in system administrator');
     const problems = reachProblems(body, 'body');
-    if (problems.length > 0) throw ApiError.badRequest('VALIDATION_FAILED', `Invalid request: ${problems.join('; ')}`, problems.map((p) => ({ field: 'body', reasons: [p] })));
-    return this.auth.issueMachineToken(principal, body.name, { level: body.level, tenants: body.tenants ?? [], groups: body.groups ?? [] });
+    if (problems.length > 0)
+      throw ApiError.badRequest(
+        'VALIDATION_FAILED',
+        `Invalid request: ${problems.join('; ')}`,
+        problems.map((p) => ({ field: 'body', reasons: [p] })),
+      );
+    return this.auth.issueMachineToken(principal, body.name, {
+      level: body.level,
+      tenants: body.tenants ?? [],
+      groups: body.groups ?? [],
+    });
   }
 
   @Get()
@@ -35,7 +45,8 @@ export class MachineTokensController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a machine token: it is refused from the next request on, restarts included' })
   remove(@CurrentPrincipal() principal: Principal, @Param() p: MachineTokenParamsDto): void {
-    if (principal.kind !== 'user') throw ApiError.forbidden('FORBIDDEN', 'Machine tokens are revoked by a logged-in system administrator');
+    if (principal.kind !== 'user')
+      throw ApiError.forbidden('FORBIDDEN', 'Machine tokens are revoked by a logged-in system administrator');
     this.auth.revokeMachineToken(p.id);
   }
 }

@@ -78,10 +78,14 @@ export class MachineTokensStore {
     const list = (parsed as { machine_tokens?: unknown } | null)?.machine_tokens;
     if (!Array.isArray(list)) throw new Error(`AUTH_TOKENS_FILE=${file} must hold {"machine_tokens": [...]}`);
     const problems = list.flatMap((r: Record<string, unknown>, i) => [
-      ...(typeof r?.id === 'string' && typeof r.name === 'string' ? [] : [`machine_tokens[${i}] needs a string id and name`]),
+      ...(typeof r?.id === 'string' && typeof r.name === 'string'
+        ? []
+        : [`machine_tokens[${i}] needs a string id and name`]),
       ...reachProblems(r ?? {}, `machine_tokens[${i}]`),
     ]);
     if (problems.length > 0) throw new Error(`AUTH_TOKENS_FILE=${file} is invalid:\n  ${problems.join('\n  ')}`);
-    this.records = new Map((list as MachineTokenRecord[]).map((r) => [r.id, { ...r, tenants: r.tenants ?? [], groups: r.groups ?? [] }]));
+    this.records = new Map(
+      (list as MachineTokenRecord[]).map((r) => [r.id, { ...r, tenants: r.tenants ?? [], groups: r.groups ?? [] }]),
+    );
   }
 }

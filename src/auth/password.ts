@@ -25,9 +25,16 @@ export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1, keylen: 32 };
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   // 128·N·r bytes are needed; Node's default cap (32 MiB) is just too small for N=2^15, r=8.
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, params.keylen, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, params.keylen, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

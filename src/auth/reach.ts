@@ -28,31 +28,49 @@ export function canReach(reach: Reach, tenantId: string | undefined, groupId: st
     case 'tenant':
       return tenantId !== undefined && reach.tenants.includes(tenantId);
     case 'group':
-      return tenantId !== undefined && groupId !== undefined && reach.groups.some((g) => g.tenantId === tenantId && g.groupId === groupId);
+      return (
+        tenantId !== undefined &&
+        groupId !== undefined &&
+        reach.groups.some((g) => g.tenantId === tenantId && g.groupId === groupId)
+      );
   }
 }
 
 /** Checks a reach read from a file or a request; returns the problems (empty when valid). */
-export function reachProblems(value: { level?: unknown; tenants?: unknown; groups?: unknown }, where: string): string[] {
+export function reachProblems(
+  value: { level?: unknown; tenants?: unknown; groups?: unknown },
+  where: string,
+): string[] {
   const problems: string[] = [];
   if (!LEVELS.includes(value.level as Level)) problems.push(`${where}.level must be one of ${LEVELS.join(', ')}`);
   const tenants = value.tenants ?? [];
   const groups = value.groups ?? [];
-  if (!Array.isArray(tenants) || !tenants.every(isId)) problems.push(`${where}.tenants must be a list of tenant ids (1 to 30 characters)`);
+  if (!Array.isArray(tenants) || !tenants.every(isId))
+    problems.push(`${where}.tenants must be a list of tenant ids (1 to 30 characters)`);
   if (!Array.isArray(groups) || !groups.every((g) => isGroupRef(g))) {
     problems.push(`${where}.groups must be a list of {"tenantId", "groupId"} (1 to 30 characters each)`);
   }
   if (problems.length > 0) return problems;
-  if (value.level === 'tenant' && (tenants as unknown[]).length === 0) problems.push(`${where}: a tenant admin needs at least one tenant`);
-  if (value.level === 'group' && (groups as unknown[]).length === 0) problems.push(`${where}: a group admin needs at least one group`);
-  if (value.level !== 'tenant' && (tenants as unknown[]).length > 0) problems.push(`${where}.tenants is only for level tenant`);
-  if (value.level !== 'group' && (groups as unknown[]).length > 0) problems.push(`${where}.groups is only for level group`);
+  if (value.level === 'tenant' && (tenants as unknown[]).length === 0)
+    problems.push(`${where}: a tenant admin needs at least one tenant`);
+  if (value.level === 'group' && (groups as unknown[]).length === 0)
+    problems.push(`${where}: a group admin needs at least one group`);
+  if (value.level !== 'tenant' && (tenants as unknown[]).length > 0)
+    problems.push(`${where}.tenants is only for level tenant`);
+  if (value.level !== 'group' && (groups as unknown[]).length > 0)
+    problems.push(`${where}.groups is only for level group`);
   return problems;
 }
 
 /** A BroadWorks service provider or group id: 1..30 characters, no white space at either end, no control characters. */
 export function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 30 && /^\S(.*\S)?$/.test(value) && !/[\u0000-\u001f\u007f]/.test(value);
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= 30 &&
+    /^\S(.*\S)?$/.test(value) &&
+    !/[\u0000-\u001f\u007f]/.test(value)
+  );
 }
 
 function isGroupRef(value: unknown): value is GroupRef {
@@ -72,6 +90,7 @@ export function normalizeReach(value: { level: Level; tenants?: string[]; groups
 
 function dedupeGroups(groups: GroupRef[]): GroupRef[] {
   const seen = new Map<string, GroupRef>();
-  for (const g of groups) seen.set(JSON.stringify([g.tenantId, g.groupId]), { tenantId: g.tenantId, groupId: g.groupId });
+  for (const g of groups)
+    seen.set(JSON.stringify([g.tenantId, g.groupId]), { tenantId: g.tenantId, groupId: g.groupId });
   return [...seen.values()];
 }

@@ -45,9 +45,14 @@ export class TokenService {
   }
 
   sign(typ: TokenType, sub: string, extra: { cred?: string; jti?: string } = {}): string {
-    const ttl = { access: this.config.accessTtlS, refresh: this.config.refreshTtlS, machine: this.config.machineTtlS }[typ];
+    const ttl = { access: this.config.accessTtlS, refresh: this.config.refreshTtlS, machine: this.config.machineTtlS }[
+      typ
+    ];
     const iat = Math.floor(this.clock.now() / 1000);
-    return this.jwt.sign({ sub, typ, ...extra, iat }, { secret: this.key, algorithm: ALGORITHM, issuer: ISSUER, expiresIn: ttl });
+    return this.jwt.sign(
+      { sub, typ, ...extra, iat },
+      { secret: this.key, algorithm: ALGORITHM, issuer: ISSUER, expiresIn: ttl },
+    );
   }
 
   /** The claims of a valid token of one of the expected types; 401 otherwise, saying why without details. */
@@ -62,7 +67,8 @@ export class TokenService {
         clockTimestamp: Math.floor(this.clock.now() / 1000),
       });
     } catch (error) {
-      if ((error as Error).name === 'TokenExpiredError') throw ApiError.unauthorized('TOKEN_EXPIRED', 'The bearer token has expired', 'invalid_token');
+      if ((error as Error).name === 'TokenExpiredError')
+        throw ApiError.unauthorized('TOKEN_EXPIRED', 'The bearer token has expired', 'invalid_token');
       throw invalidToken('The bearer token is not a valid token');
     }
     if (typeof claims.sub !== 'string' || !expected.includes(claims.typ)) {

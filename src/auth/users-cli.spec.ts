@@ -19,12 +19,22 @@ describe('users CLI', () => {
     const file = tempFile();
     expect(await run(['add', 'root', '--level', 'system'], file)).toBe(0);
     expect(await run(['add', 'acme', '--level', 'tenant', '--tenant', 'T1', '--tenant', 'T2'], file)).toBe(0);
-    expect(await run(['add', 'desk', '--level', 'group', '--group', 'T1/G1', '--group', 'T1/G/with/slash'], file)).toBe(0);
+    expect(await run(['add', 'desk', '--level', 'group', '--group', 'T1/G1', '--group', 'T1/G/with/slash'], file)).toBe(
+      0,
+    );
     const { users } = readUsersFile(file);
     expect(users.map((u) => [u.username, u.level, u.tenants, u.groups])).toEqual([
       ['root', 'system', [], []],
       ['acme', 'tenant', ['T1', 'T2'], []],
-      ['desk', 'group', [], [{ tenantId: 'T1', groupId: 'G1' }, { tenantId: 'T1', groupId: 'G/with/slash' }]],
+      [
+        'desk',
+        'group',
+        [],
+        [
+          { tenantId: 'T1', groupId: 'G1' },
+          { tenantId: 'T1', groupId: 'G/with/slash' },
+        ],
+      ],
     ]);
     expect(await verifyPassword('pa55word', users[0].password)).toBe(true);
     expect(statSync(file).mode & 0o077).toBe(0);
@@ -87,7 +97,10 @@ describe('users file', () => {
   it.each([
     ['{not json', /cannot be read as JSON/],
     ['{"users": 1}', /must hold \{"users": \[\.\.\.\]\}/],
-    ['{"users": [{"username": "a", "level": "system", "password": "plain"}]}', /users\[0\]\.password must be a scrypt hash/],
+    [
+      '{"users": [{"username": "a", "level": "system", "password": "plain"}]}',
+      /users\[0\]\.password must be a scrypt hash/,
+    ],
     ['{"users": [{"username": "a", "level": "king"}]}', /users\[0\]\.level/],
   ])('stops on %s, naming AUTH_USERS_FILE', (content, message) => {
     const file = tempFile();
@@ -97,6 +110,8 @@ describe('users file', () => {
   });
 
   it('names a missing file and how to create it', () => {
-    expect(() => readUsersFile('/nonexistent/users.json')).toThrow(/AUTH_USERS_FILE=\/nonexistent\/users.json: no such file.*npm run users -- add/);
+    expect(() => readUsersFile('/nonexistent/users.json')).toThrow(
+      /AUTH_USERS_FILE=\/nonexistent\/users.json: no such file.*npm run users -- add/,
+    );
   });
 });

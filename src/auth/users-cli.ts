@@ -31,7 +31,12 @@ export interface CliIo {
 }
 
 /** Runs one command; returns the exit code. `scrypt` is for tests (a cheaper cost). */
-export async function runUsersCli(argv: string[], file: string, io: CliIo, scrypt: ScryptParams = DEFAULT_SCRYPT): Promise<number> {
+export async function runUsersCli(
+  argv: string[],
+  file: string,
+  io: CliIo,
+  scrypt: ScryptParams = DEFAULT_SCRYPT,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -110,7 +115,12 @@ function parseGroup(text: string): GroupRef {
 
 /** One line a user, never the hash. */
 export function describe(u: StoredUser): string {
-  const reach = u.level === 'tenant' ? ` tenants=${u.tenants.join(',')}` : u.level === 'group' ? ` groups=${u.groups.map((g) => `${g.tenantId}/${g.groupId}`).join(',')}` : '';
+  const reach =
+    u.level === 'tenant'
+      ? ` tenants=${u.tenants.join(',')}`
+      : u.level === 'group'
+        ? ` groups=${u.groups.map((g) => `${g.tenantId}/${g.groupId}`).join(',')}`
+        : '';
   return `${u.username} level=${u.level}${reach}${u.note ? ` note=${JSON.stringify(u.note)}` : ''}`;
 }
 

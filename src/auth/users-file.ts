@@ -19,7 +19,10 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
 
 /** Reads and checks the users file; throws one message naming the file and every problem. */
 export function readUsersFile(file: string): UsersFile {
-  if (!existsSync(file)) throw new Error(`AUTH_USERS_FILE=${file}: no such file (create a user with: npm run users -- add <username> --level system)`);
+  if (!existsSync(file))
+    throw new Error(
+      `AUTH_USERS_FILE=${file}: no such file (create a user with: npm run users -- add <username> --level system)`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -34,7 +37,8 @@ export function readUsersFile(file: string): UsersFile {
     const where = `users[${i}]`;
     if (typeof raw !== 'object' || raw === null) return problems.push(`${where} must be an object`);
     const u = raw as Record<string, unknown>;
-    if (typeof u.username !== 'string' || !USERNAME_PATTERN.test(u.username)) problems.push(`${where}.username must match ${String(USERNAME_PATTERN)}`);
+    if (typeof u.username !== 'string' || !USERNAME_PATTERN.test(u.username))
+      problems.push(`${where}.username must match ${String(USERNAME_PATTERN)}`);
     else if (seen.has(u.username)) problems.push(`${where}.username ${u.username} appears twice`);
     else seen.add(u.username);
     problems.push(...reachProblems(u, where));
@@ -53,7 +57,8 @@ export function readUsersFile(file: string): UsersFile {
 }
 
 function hashProblems(value: unknown, where: string): string[] {
-  if (typeof value !== 'object' || value === null) return [`${where} must be a scrypt hash object (written by npm run users)`];
+  if (typeof value !== 'object' || value === null)
+    return [`${where} must be a scrypt hash object (written by npm run users)`];
   const h = value as Record<string, unknown>;
   const ok =
     h.algorithm === 'scrypt' &&
@@ -64,7 +69,9 @@ function hashProblems(value: unknown, where: string): string[] {
     typeof h.salt === 'string' &&
     typeof h.hash === 'string' &&
     Buffer.from(h.hash, 'base64').length === h.keylen;
-  return ok ? [] : [`${where} must be {"algorithm": "scrypt", "N", "r", "p", "keylen", "salt", "hash"} as npm run users writes it`];
+  return ok
+    ? []
+    : [`${where} must be {"algorithm": "scrypt", "N", "r", "p", "keylen", "salt", "hash"} as npm run users writes it`];
 }
 
 /** Writes the file atomically (temp file and rename), readable by its owner only. */

@@ -50,7 +50,11 @@ export class UsersStore implements OnModuleInit {
     const user = this.find(username);
     if (user) return (await verifyPassword(password, user.password)) ? user : undefined;
     const first = this.users.values().next().value;
-    this.unknownUserHash ??= dummyHash(first ? { N: first.password.N, r: first.password.r, p: first.password.p, keylen: first.password.keylen } : undefined);
+    this.unknownUserHash ??= dummyHash(
+      first
+        ? { N: first.password.N, r: first.password.r, p: first.password.p, keylen: first.password.keylen }
+        : undefined,
+    );
     await verifyPassword(password, await this.unknownUserHash);
     return undefined;
   }
@@ -60,7 +64,10 @@ export class UsersStore implements OnModuleInit {
    * password (or removing and adding the user again) gives a new salt, so older tokens stop working.
    */
   static credentialTag(user: StoredUser): string {
-    return createHash('sha256').update(`${user.username}\0${user.password.salt}\0${user.password.hash}`).digest('base64url').slice(0, 16);
+    return createHash('sha256')
+      .update(`${user.username}\0${user.password.salt}\0${user.password.hash}`)
+      .digest('base64url')
+      .slice(0, 16);
   }
 
   private load(initial: boolean): void {

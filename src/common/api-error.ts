@@ -2,7 +2,8 @@
  * Transport-free errors the features raise; the exception filter turns each kind into a status.
  * `code` is the machine-readable symbol of the JSON error envelope.
  */
-export type ApiErrorKind = 'bad-request' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too-many-requests';
+export type ApiErrorKind =
+  'bad-request' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too-many-requests';
 
 export class ApiError extends Error {
   constructor(
@@ -28,14 +29,22 @@ export class ApiError extends Error {
   }
   /** 401, with the RFC 6750 challenge so clients know a bearer token is expected. */
   static unauthorized(code: string, message: string, tokenProblem?: 'invalid_token'): ApiError {
-    const challenge = tokenProblem ? `Bearer realm="hunt-group-api", error="${tokenProblem}"` : 'Bearer realm="hunt-group-api"';
+    const challenge = tokenProblem
+      ? `Bearer realm="hunt-group-api", error="${tokenProblem}"`
+      : 'Bearer realm="hunt-group-api"';
     return new ApiError('unauthorized', code, message, undefined, { 'WWW-Authenticate': challenge });
   }
   static forbidden(code: string, message: string): ApiError {
     return new ApiError('forbidden', code, message);
   }
   static tooManyRequests(code: string, message: string, retryAfterS: number): ApiError {
-    return new ApiError('too-many-requests', code, message, { retry_after_s: retryAfterS }, { 'Retry-After': String(retryAfterS) });
+    return new ApiError(
+      'too-many-requests',
+      code,
+      message,
+      { retry_after_s: retryAfterS },
+      { 'Retry-After': String(retryAfterS) },
+    );
   }
 }
 

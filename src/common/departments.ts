@@ -10,9 +10,18 @@ export interface DepartmentJson {
 }
 
 /** A department of a request: with `groupId` a GroupDepartmentKey, else an EnterpriseDepartmentKey. */
-export function departmentKeyOf(department: { tenantId: string; groupId?: string; departmentName: string }): DepartmentKey {
+export function departmentKeyOf(department: {
+  tenantId: string;
+  groupId?: string;
+  departmentName: string;
+}): DepartmentKey {
   return department.groupId !== undefined
-    ? { $type: 'GroupDepartmentKey', serviceProviderId: department.tenantId, groupId: department.groupId, name: department.departmentName }
+    ? {
+        $type: 'GroupDepartmentKey',
+        serviceProviderId: department.tenantId,
+        groupId: department.groupId,
+        name: department.departmentName,
+      }
     : { $type: 'EnterpriseDepartmentKey', serviceProviderId: department.tenantId, name: department.departmentName };
 }
 

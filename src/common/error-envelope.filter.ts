@@ -42,9 +42,21 @@ function broadWorksStatus(error: OciErrorResponse): { status: number; code: stri
 }
 
 const TRANSPORT_STATUS: Record<OciTransportError['failure'], { status: number; code: string; error: string }> = {
-  unreachable: { status: HttpStatus.SERVICE_UNAVAILABLE, code: 'BROADWORKS_UNAVAILABLE', error: 'BroadWorks cannot be reached' },
-  timeout: { status: HttpStatus.GATEWAY_TIMEOUT, code: 'BROADWORKS_TIMEOUT', error: 'BroadWorks did not answer in time' },
-  'bad-response': { status: HttpStatus.BAD_GATEWAY, code: 'BROADWORKS_BAD_RESPONSE', error: 'BroadWorks answered something that is not OCI-P' },
+  unreachable: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    code: 'BROADWORKS_UNAVAILABLE',
+    error: 'BroadWorks cannot be reached',
+  },
+  timeout: {
+    status: HttpStatus.GATEWAY_TIMEOUT,
+    code: 'BROADWORKS_TIMEOUT',
+    error: 'BroadWorks did not answer in time',
+  },
+  'bad-response': {
+    status: HttpStatus.BAD_GATEWAY,
+    code: 'BROADWORKS_BAD_RESPONSE',
+    error: 'BroadWorks answered something that is not OCI-P',
+  },
   'unknown-outcome': {
     status: HttpStatus.GATEWAY_TIMEOUT,
     code: 'BROADWORKS_UNKNOWN_OUTCOME',
@@ -60,7 +72,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toEnvelope(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (exception instanceof ApiError && exception.headers) response.set(exception.headers);
     response.status(status).json(body);
   }
@@ -93,7 +106,10 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     }
     if (exception instanceof OciEncodingError) {
       // A client string XML cannot carry (control characters): the client's input, caught before anything was sent.
-      return { status: HttpStatus.BAD_REQUEST, body: { error: `A value cannot be sent to BroadWorks: ${exception.message}`, code: 'INVALID_CHARACTERS' } };
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: { error: `A value cannot be sent to BroadWorks: ${exception.message}`, code: 'INVALID_CHARACTERS' },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -37,7 +37,9 @@ export function assertXmlSafe(value: unknown, root: string): void {
     }
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= MAX_DEPTH) {
-      throw ApiError.badRequest('TOO_DEEP', `Invalid request: ${path} nests deeper than ${MAX_DEPTH} levels`, [{ field: path, reasons: [`nests deeper than ${MAX_DEPTH} levels`] }]);
+      throw ApiError.badRequest('TOO_DEEP', `Invalid request: ${path} nests deeper than ${MAX_DEPTH} levels`, [
+        { field: path, reasons: [`nests deeper than ${MAX_DEPTH} levels`] },
+      ]);
     }
     if (Array.isArray(current)) {
       current.forEach((item, i) => stack.push([item, `${path}[${i}]`, depth + 1]));
@@ -53,5 +55,7 @@ export function assertXmlSafe(value: unknown, root: string): void {
 
 function invalid(field: string, cp: number): ApiError {
   const reason = `holds ${hex(cp)}: control characters, and characters XML 1.0 (so OCI-P) cannot carry, are refused`;
-  return ApiError.badRequest('INVALID_CHARACTERS', `A value cannot be sent to BroadWorks: ${field} ${reason}`, [{ field, reasons: [reason] }]);
+  return ApiError.badRequest('INVALID_CHARACTERS', `A value cannot be sent to BroadWorks: ${field} ${reason}`, [
+    { field, reasons: [reason] },
+  ]);
 }

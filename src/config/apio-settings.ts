@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsString, MinLength, ValidateNested, validateSync, type ValidationError } from 'class-validator';
+import {
+  IsBoolean,
+  IsObject,
+  IsOptional,
+  IsString,
+  MinLength,
+  ValidateNested,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
 
 /** APIO's AUTOMATIC_ID_RULES block, with APIO's defaults. */
 export class AutomaticIdRules {
@@ -39,7 +48,9 @@ export class ApioSettings {
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
     const path = `${prefix}${e.property}`;
-    const own = e.constraints ? [`  ${path}=${JSON.stringify(e.value)}: ${Object.values(e.constraints).join('; ')}`] : [];
+    const own = e.constraints
+      ? [`  ${path}=${JSON.stringify(e.value)}: ${Object.values(e.constraints).join('; ')}`]
+      : [];
     return [...own, ...describe(e.children ?? [], `${path}.`)];
   });
 }
@@ -60,7 +71,9 @@ export function loadApioSettings(file: string): ApioSettings {
   if (errors.length > 0) throw new Error(`Invalid settings in ${file}:\n${describe(errors).join('\n')}`);
   for (const [name, template] of Object.entries(settings.TEMPLATES.hunt_groups ?? {})) {
     if (typeof template !== 'object' || template === null || Array.isArray(template)) {
-      throw new Error(`Invalid settings in ${file}:\n  TEMPLATES.hunt_groups.${name}: must be an object of default values`);
+      throw new Error(
+        `Invalid settings in ${file}:\n  TEMPLATES.hunt_groups.${name}: must be an object of default values`,
+      );
     }
   }
   return settings;

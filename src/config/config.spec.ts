@@ -15,11 +15,21 @@ const settingsFile = (content: string): string => {
 describe('environment', () => {
   it('gives the defaults: memory driver on the demo world, port 3000', () => {
     const env = validateEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, OCI_DRIVER: 'memory', SIMULATOR_WORLD_FILE: 'env/demo-world.json', OCI_PORT: 2208, OCI_TLS: false });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      OCI_DRIVER: 'memory',
+      SIMULATOR_WORLD_FILE: 'env/demo-world.json',
+      OCI_PORT: 2208,
+      OCI_TLS: false,
+    });
   });
 
   it('converts well-formed numbers and booleans', () => {
-    expect(validateEnvironment({ PORT: '8080', OCI_TLS: 'true', OCI_POOL_SIZE: '8' })).toMatchObject({ PORT: 8080, OCI_TLS: true, OCI_POOL_SIZE: 8 });
+    expect(validateEnvironment({ PORT: '8080', OCI_TLS: 'true', OCI_POOL_SIZE: '8' })).toMatchObject({
+      PORT: 8080,
+      OCI_TLS: true,
+      OCI_POOL_SIZE: 8,
+    });
   });
 
   it.each([
@@ -42,15 +52,21 @@ describe('APIO settings file', () => {
     expect(Object.keys(settings.TEMPLATES.hunt_groups)).toContain('basic');
   });
 
-  it('takes APIO\'s defaults for what the file leaves out', () => {
+  it("takes APIO's defaults for what the file leaves out", () => {
     const settings = loadApioSettings(settingsFile('{}'));
-    expect(settings.AUTOMATIC_ID_RULES).toMatchObject({ SUID_HUNT_GROUP_AUTO_GENERATE: false, SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: false });
+    expect(settings.AUTOMATIC_ID_RULES).toMatchObject({
+      SUID_HUNT_GROUP_AUTO_GENERATE: false,
+      SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: false,
+    });
     expect(settings.GROUP_NUMBERS_USE_CC_CLI).toBe(false);
   });
 
   it.each([
     ['{"GROUP_NUMBERS_USE_CC_CLI": "yes"}', /GROUP_NUMBERS_USE_CC_CLI/],
-    ['{"AUTOMATIC_ID_RULES": {"SUID_HUNT_GROUP_AUTO_GENERATE": 1}}', /AUTOMATIC_ID_RULES\.SUID_HUNT_GROUP_AUTO_GENERATE/],
+    [
+      '{"AUTOMATIC_ID_RULES": {"SUID_HUNT_GROUP_AUTO_GENERATE": 1}}',
+      /AUTOMATIC_ID_RULES\.SUID_HUNT_GROUP_AUTO_GENERATE/,
+    ],
     ['{"TEMPLATES": {"hunt_groups": {"basic": 3}}}', /TEMPLATES\.hunt_groups\.basic/],
     ['[1]', /must hold a JSON object/],
     ['{not json', /cannot be read as JSON/],
@@ -59,7 +75,11 @@ describe('APIO settings file', () => {
   });
 
   it('stops the boot on an id rule that can never give a valid id, naming the setting', () => {
-    const settings = loadApioSettings(settingsFile('{"AUTOMATIC_ID_RULES": {"SUID_HUNT_GROUP_RULE": "{{grp}}@{{domain}}"}}'));
-    expect(() => new IdGenerationService(settings)).toThrow(/^AUTOMATIC_ID_RULES\.SUID_HUNT_GROUP_RULE="\{\{grp\}\}@\{\{domain\}\}": unknown placeholder/);
+    const settings = loadApioSettings(
+      settingsFile('{"AUTOMATIC_ID_RULES": {"SUID_HUNT_GROUP_RULE": "{{grp}}@{{domain}}"}}'),
+    );
+    expect(() => new IdGenerationService(settings)).toThrow(
+      /^AUTOMATIC_ID_RULES\.SUID_HUNT_GROUP_RULE="\{\{grp\}\}@\{\{domain\}\}": unknown placeholder/,
+    );
   });
 });

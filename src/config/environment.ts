@@ -1,5 +1,18 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, NotEquals, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  NotEquals,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 /** The signing secret of development and test when AUTH_JWT_SECRET is unset; refused in production. */
 export const DEMO_JWT_SECRET = 'demo-only-secret-do-not-use-in-production-0000';
@@ -184,9 +197,27 @@ export class EnvironmentVariables {
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-const INT_KEYS = new Set(['PORT', 'OCI_PORT', 'OCI_POOL_SIZE', 'OCI_QUEUE_LIMIT', 'OCI_CONNECT_TIMEOUT_MS', 'OCI_REQUEST_TIMEOUT_MS', 'OCI_RECONNECT_BASE_MS', 'OCI_RECONNECT_MAX_MS', 'SHUTDOWN_GRACE_MS']);
+const INT_KEYS = new Set([
+  'PORT',
+  'OCI_PORT',
+  'OCI_POOL_SIZE',
+  'OCI_QUEUE_LIMIT',
+  'OCI_CONNECT_TIMEOUT_MS',
+  'OCI_REQUEST_TIMEOUT_MS',
+  'OCI_RECONNECT_BASE_MS',
+  'OCI_RECONNECT_MAX_MS',
+  'SHUTDOWN_GRACE_MS',
+]);
 const BOOL_KEYS = new Set(['OCI_TLS']);
-for (const key of ['AUTH_ACCESS_TTL_S', 'AUTH_REFRESH_TTL_S', 'AUTH_MACHINE_TTL_S', 'AUTH_LOGIN_MAX_FAILURES_PER_USER', 'AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS', 'AUTH_LOGIN_WINDOW_S']) INT_KEYS.add(key);
+for (const key of [
+  'AUTH_ACCESS_TTL_S',
+  'AUTH_REFRESH_TTL_S',
+  'AUTH_MACHINE_TTL_S',
+  'AUTH_LOGIN_MAX_FAILURES_PER_USER',
+  'AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'AUTH_LOGIN_WINDOW_S',
+])
+  INT_KEYS.add(key);
 /** Settings whose values never appear in a boot error. */
 const SECRET_KEYS = new Set(['OCI_PASSWORD', 'AUTH_JWT_SECRET']);
 
@@ -201,14 +232,26 @@ function convert(key: string, value: string): unknown {
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'OCI_HOST', 'OCI_USER', 'OCI_PASSWORD', 'OCI_TLS_CA_FILE', 'OCI_TLS_SERVER_NAME', 'LOG_LEVEL', 'LOG_FORMAT', 'AUTH_JWT_SECRET', 'PLUGINS']) {
+  for (const key of [
+    ...known,
+    'OCI_HOST',
+    'OCI_USER',
+    'OCI_PASSWORD',
+    'OCI_TLS_CA_FILE',
+    'OCI_TLS_SERVER_NAME',
+    'LOG_LEVEL',
+    'LOG_FORMAT',
+    'AUTH_JWT_SECRET',
+    'PLUGINS',
+  ]) {
     const value = raw[key];
     if (typeof value === 'string' && value !== '') picked[key] = convert(key, value);
   }
   const env = plainToInstance(EnvironmentVariables, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const shown = (e: (typeof errors)[number]): string => (SECRET_KEYS.has(e.property) && e.value !== undefined ? '(hidden)' : JSON.stringify(e.value));
+    const shown = (e: (typeof errors)[number]): string =>
+      SECRET_KEYS.has(e.property) && e.value !== undefined ? '(hidden)' : JSON.stringify(e.value);
     const lines = errors.map((e) => `  ${e.property}=${shown(e)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }

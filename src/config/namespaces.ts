@@ -48,9 +48,13 @@ export function pluginSpecifiers(): string[] {
     .filter(Boolean);
 }
 
-export const pluginsConfig = registerAs('plugins', () => ({ auditTrailFile: validateEnvironment(process.env).AUDIT_TRAIL_FILE }));
+export const pluginsConfig = registerAs('plugins', () => ({
+  auditTrailFile: validateEnvironment(process.env).AUDIT_TRAIL_FILE,
+}));
 
-export const apioConfig = registerAs('apio', (): ApioSettings => loadApioSettings(validateEnvironment(process.env).APIO_SETTINGS_FILE));
+export const apioConfig = registerAs('apio', (): ApioSettings =>
+  loadApioSettings(validateEnvironment(process.env).APIO_SETTINGS_FILE),
+);
 
 export const authConfig = registerAs('auth', () => {
   const env = validateEnvironment(process.env);

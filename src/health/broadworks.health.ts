@@ -22,9 +22,17 @@ export class BroadWorksHealthIndicator {
     const indicator = this.indicators.check('broadworks');
     const driver = this.oci.driver;
     if (this.shutdown.draining) return indicator.down({ driver, message: 'shutting down' });
-    const ready = await Promise.race([this.gateway.isReady().catch(() => false), sleep(READY_TIMEOUT_MS).then(() => 'timeout' as const)]);
+    const ready = await Promise.race([
+      this.gateway.isReady().catch(() => false),
+      sleep(READY_TIMEOUT_MS).then(() => 'timeout' as const),
+    ]);
     if (ready === true) return indicator.up({ driver });
-    const message = ready === 'timeout' ? `no answer within ${READY_TIMEOUT_MS} ms` : driver === 'tcp' ? 'no BroadWorks session is logged in' : 'the simulated BroadWorks is not loaded';
+    const message =
+      ready === 'timeout'
+        ? `no answer within ${READY_TIMEOUT_MS} ms`
+        : driver === 'tcp'
+          ? 'no BroadWorks session is logged in'
+          : 'the simulated BroadWorks is not loaded';
     return indicator.down({ driver, message });
   }
 }

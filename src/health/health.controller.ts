@@ -24,8 +24,14 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Liveness: the process is up and answers HTTP', description: 'Does not look at BroadWorks: a BroadWorks outage must not get the service restarted.' })
-  @ApiOkResponse({ description: 'The process is up', schema: { ...HEALTH_SCHEMA, example: { status: 'ok', info: {}, error: {}, details: {} } } })
+  @ApiOperation({
+    summary: 'Liveness: the process is up and answers HTTP',
+    description: 'Does not look at BroadWorks: a BroadWorks outage must not get the service restarted.',
+  })
+  @ApiOkResponse({
+    description: 'The process is up',
+    schema: { ...HEALTH_SCHEMA, example: { status: 'ok', info: {}, error: {}, details: {} } },
+  })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -34,14 +40,31 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
     summary: 'Readiness: the service can carry calls to BroadWorks',
-    description: 'TCP driver: a session is logged in and BroadWorks confirms it. Memory driver: the simulated BroadWorks is loaded. 503 while shutting down.',
+    description:
+      'TCP driver: a session is logged in and BroadWorks confirms it. Memory driver: the simulated BroadWorks is loaded. 503 while shutting down.',
   })
-  @ApiOkResponse({ description: 'Ready', schema: { ...HEALTH_SCHEMA, example: { status: 'ok', info: { broadworks: { status: 'up', driver: 'tcp' } }, error: {}, details: { broadworks: { status: 'up', driver: 'tcp' } } } } })
+  @ApiOkResponse({
+    description: 'Ready',
+    schema: {
+      ...HEALTH_SCHEMA,
+      example: {
+        status: 'ok',
+        info: { broadworks: { status: 'up', driver: 'tcp' } },
+        error: {},
+        details: { broadworks: { status: 'up', driver: 'tcp' } },
+      },
+    },
+  })
   @ApiServiceUnavailableResponse({
     description: 'Not ready',
     schema: {
       ...HEALTH_SCHEMA,
-      example: { status: 'error', info: {}, error: { broadworks: { status: 'down', driver: 'tcp', message: 'no BroadWorks session is logged in' } }, details: { broadworks: { status: 'down', driver: 'tcp', message: 'no BroadWorks session is logged in' } } },
+      example: {
+        status: 'error',
+        info: {},
+        error: { broadworks: { status: 'down', driver: 'tcp', message: 'no BroadWorks session is logged in' } },
+        details: { broadworks: { status: 'down', driver: 'tcp', message: 'no BroadWorks session is logged in' } },
+      },
     },
   })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {

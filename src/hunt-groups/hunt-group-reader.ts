@@ -45,10 +45,23 @@ export async function readHuntGroupOfGroup(
   alongside: readonly OciRequest[] = [],
 ): Promise<HuntGroupRead> {
   try {
-    const [instance, list, ...rest] = await sendInDocuments(oci, [huntGroupGetRequest(serviceUserId), huntGroupListRequest(tenantId, groupId), ...alongside]);
-    return huntGroupRead(tenantId, groupId, serviceUserId, instance as GroupHuntGroupGetInstanceResponse20, list as GroupHuntGroupGetInstanceListResponse, rest);
+    const [instance, list, ...rest] = await sendInDocuments(oci, [
+      huntGroupGetRequest(serviceUserId),
+      huntGroupListRequest(tenantId, groupId),
+      ...alongside,
+    ]);
+    return huntGroupRead(
+      tenantId,
+      groupId,
+      serviceUserId,
+      instance as GroupHuntGroupGetInstanceResponse20,
+      list as GroupHuntGroupGetInstanceListResponse,
+      rest,
+    );
   } catch (e) {
-    throw e instanceof OciErrorResponse && e.errorCode === 4008 ? huntGroupNotFound(tenantId, groupId, serviceUserId) : e;
+    throw e instanceof OciErrorResponse && e.errorCode === 4008
+      ? huntGroupNotFound(tenantId, groupId, serviceUserId)
+      : e;
   }
 }
 
@@ -65,7 +78,12 @@ export function huntGroupRead(
 }
 
 /** The hunt group's row of its group's list; 404 when it is not one of this group's. */
-export async function findHuntGroupRow(oci: OciGateway, tenantId: string, groupId: string, serviceUserId: string): Promise<Record<string, string>> {
+export async function findHuntGroupRow(
+  oci: OciGateway,
+  tenantId: string,
+  groupId: string,
+  serviceUserId: string,
+): Promise<Record<string, string>> {
   const [list] = await oci.send(huntGroupListRequest(tenantId, groupId));
   return rowOf(list.huntGroupTable, tenantId, groupId, serviceUserId);
 }
@@ -77,5 +95,8 @@ function rowOf(table: OciTable, tenantId: string, groupId: string, serviceUserId
 }
 
 function huntGroupNotFound(tenantId: string, groupId: string, serviceUserId: string): ApiError {
-  return ApiError.notFound('HUNT_GROUP_NOT_FOUND', `Hunt group ${serviceUserId} not found in group ${groupId} of tenant ${tenantId}`);
+  return ApiError.notFound(
+    'HUNT_GROUP_NOT_FOUND',
+    `Hunt group ${serviceUserId} not found in group ${groupId} of tenant ${tenantId}`,
+  );
 }

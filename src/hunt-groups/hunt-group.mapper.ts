@@ -1,5 +1,10 @@
 import { agentFromRow, type AgentJson } from '../agents/agent.mapper.js';
-import { departmentJsonOf, departmentKeyOf, type DepartmentDirectory, type DepartmentJson } from '../common/departments.js';
+import {
+  departmentJsonOf,
+  departmentKeyOf,
+  type DepartmentDirectory,
+  type DepartmentJson,
+} from '../common/departments.js';
 import {
   tableRecords,
   type GroupHuntGroupAddInstanceRequest20,
@@ -9,12 +14,18 @@ import {
   type HuntPolicy,
   type ServiceInstanceModifyProfile,
 } from '../oci/commands.js';
-import { GroupHuntGroupModifyInstanceRequest as ModifyRequestSchema, ServiceInstanceModifyProfile as ModifyProfileSchema } from '../oci/schema.js';
+import {
+  GroupHuntGroupModifyInstanceRequest as ModifyRequestSchema,
+  ServiceInstanceModifyProfile as ModifyProfileSchema,
+} from '../oci/schema.js';
 import type { ComplexType } from '../oci/schema-types.js';
 import type { CreateHuntGroupDto, HuntGroupBodyDto } from './dto/hunt-group-body.dto.js';
 
 /** BroadWorks' usual values for the required settings a POST body leaves out. */
-export const HUNT_GROUP_DEFAULTS: Omit<HuntGroupSettings, 'forwardToPhoneNumber' | 'notReachableForwardToPhoneNumber' | 'networkClassOfService'> = {
+export const HUNT_GROUP_DEFAULTS: Omit<
+  HuntGroupSettings,
+  'forwardToPhoneNumber' | 'notReachableForwardToPhoneNumber' | 'networkClassOfService'
+> = {
   policy: 'Regular',
   huntAfterNoAnswer: false,
   noAnswerNumberOfRings: 5,
@@ -44,12 +55,19 @@ const BOOLEAN_SETTINGS = [
 ] as const;
 
 /** `""` and `null` both mean "no value" in the API. */
-const present = (value: string | null | undefined): string | undefined => (value === null || value === '' ? undefined : value);
+const present = (value: string | null | undefined): string | undefined =>
+  value === null || value === '' ? undefined : value;
 /** In a modify: undefined leaves the element out, `""`/null clears it (xsi:nil). */
-const clearable = (value: string | null | undefined): string | null | undefined => (value === undefined ? undefined : present(value) ?? null);
+const clearable = (value: string | null | undefined): string | null | undefined =>
+  value === undefined ? undefined : (present(value) ?? null);
 
 /** POST body (validated, template applied, profile names present) → GroupHuntGroupAddInstanceRequest20. */
-export function toAddRequest(tenantId: string, groupId: string, serviceUserId: string, body: CreateHuntGroupDto): GroupHuntGroupAddInstanceRequest20 {
+export function toAddRequest(
+  tenantId: string,
+  groupId: string,
+  serviceUserId: string,
+  body: CreateHuntGroupDto,
+): GroupHuntGroupAddInstanceRequest20 {
   const profile = body.serviceInstanceProfile ?? {};
   return {
     $type: 'GroupHuntGroupAddInstanceRequest20',
@@ -91,7 +109,10 @@ function definedSettings(body: HuntGroupBodyDto): Partial<HuntGroupSettings> {
 }
 
 /** PUT body → GroupHuntGroupModifyInstanceRequest carrying only what the body changes, or undefined. */
-export function toModifyRequest(serviceUserId: string, body: HuntGroupBodyDto): GroupHuntGroupModifyInstanceRequest | undefined {
+export function toModifyRequest(
+  serviceUserId: string,
+  body: HuntGroupBodyDto,
+): GroupHuntGroupModifyInstanceRequest | undefined {
   const request: GroupHuntGroupModifyInstanceRequest = {
     $type: 'GroupHuntGroupModifyInstanceRequest',
     serviceUserId,
@@ -120,7 +141,8 @@ function toModifyProfile(body: HuntGroupBodyDto): ServiceInstanceModifyProfile |
     department: p.department === undefined ? undefined : p.department === null ? null : departmentKeyOf(p.department),
     language: p.language,
     timeZone: p.timeZone,
-    sipAliasList: p.aliases === undefined ? undefined : p.aliases && p.aliases.length > 0 ? { sipAlias: p.aliases } : null,
+    sipAliasList:
+      p.aliases === undefined ? undefined : p.aliases && p.aliases.length > 0 ? { sipAlias: p.aliases } : null,
     publicUserIdentity: clearable(p.publicUserIdentity),
     callingLineIdPhoneNumber: clearable(p.callingLineIdPhoneNumber),
   };
@@ -128,7 +150,9 @@ function toModifyProfile(body: HuntGroupBodyDto): ServiceInstanceModifyProfile |
 }
 
 function hasChanges(object: object): boolean {
-  return Object.entries(object).some(([key, value]) => key !== '$type' && key !== 'serviceUserId' && value !== undefined);
+  return Object.entries(object).some(
+    ([key, value]) => key !== '$type' && key !== 'serviceUserId' && value !== undefined,
+  );
 }
 
 /**
@@ -142,15 +166,30 @@ export function toRestoreRequest(
   applied: GroupHuntGroupModifyInstanceRequest,
 ): { request: GroupHuntGroupModifyInstanceRequest; complete: boolean } {
   let complete = true;
-  const restoreValue = (target: Record<string, unknown>, key: string, old: unknown, nillableKeys: ReadonlySet<string>): void => {
+  const restoreValue = (
+    target: Record<string, unknown>,
+    key: string,
+    old: unknown,
+    nillableKeys: ReadonlySet<string>,
+  ): void => {
     if (old !== undefined) target[key] = old;
     else if (nillableKeys.has(key)) target[key] = null;
     else complete = false;
   };
-  const restore: Record<string, unknown> = { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: applied.serviceUserId };
+  const restore: Record<string, unknown> = {
+    $type: 'GroupHuntGroupModifyInstanceRequest',
+    serviceUserId: applied.serviceUserId,
+  };
   const settings = before as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(applied)) {
-    if (value === undefined || key === '$type' || key === 'serviceUserId' || key === 'serviceInstanceProfile' || key === 'agentUserIdList') continue;
+    if (
+      value === undefined ||
+      key === '$type' ||
+      key === 'serviceUserId' ||
+      key === 'serviceInstanceProfile' ||
+      key === 'agentUserIdList'
+    )
+      continue;
     restoreValue(restore, key, settings[key], NILLABLE_SETTINGS);
   }
   if (applied.agentUserIdList !== undefined) {
@@ -164,7 +203,8 @@ export function toRestoreRequest(
     for (const [key, value] of Object.entries(applied.serviceInstanceProfile)) {
       // A password cannot be read back, so it cannot be put back either.
       if (value === undefined || key === 'password') continue;
-      if (key === 'sipAliasList') profile.sipAliasList = old.alias && old.alias.length > 0 ? { sipAlias: old.alias } : null;
+      if (key === 'sipAliasList')
+        profile.sipAliasList = old.alias && old.alias.length > 0 ? { sipAlias: old.alias } : null;
       else restoreValue(profile, key, oldProfile[key], NILLABLE_PROFILE);
     }
     restore.serviceInstanceProfile = profile;
@@ -173,7 +213,8 @@ export function toRestoreRequest(
 }
 
 /** What the modify may clear with xsi:nil, read from the schema descriptions. */
-const nillable = (type: ComplexType): ReadonlySet<string> => new Set(type.elements.filter((e) => e.nillable).map((e) => e.name));
+const nillable = (type: ComplexType): ReadonlySet<string> =>
+  new Set(type.elements.filter((e) => e.nillable).map((e) => e.name));
 const NILLABLE_SETTINGS = nillable(ModifyRequestSchema);
 const NILLABLE_PROFILE = nillable(ModifyProfileSchema);
 
@@ -274,7 +315,11 @@ export interface HuntGroupListRowJson {
   policy: string;
 }
 
-export function toListRowJson(row: Record<string, string>, departments: DepartmentDirectory, phoneNumber: string): HuntGroupListRowJson {
+export function toListRowJson(
+  row: Record<string, string>,
+  departments: DepartmentDirectory,
+  phoneNumber: string,
+): HuntGroupListRowJson {
   const department = departments.find(row['Department']);
   return {
     serviceUserId: row['Service User Id'],

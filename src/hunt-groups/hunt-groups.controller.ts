@@ -2,7 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GroupParamsDto, HuntGroupParamsDto } from '../common/route-params.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
-import { CREATE_ANSWER, CREATE_REQUEST, HUNT_GROUP_ANSWER, LIST_ANSWER, UPDATE_ANSWER, UPDATE_REQUEST } from '../openapi/examples.js';
+import {
+  CREATE_ANSWER,
+  CREATE_REQUEST,
+  HUNT_GROUP_ANSWER,
+  LIST_ANSWER,
+  UPDATE_ANSWER,
+  UPDATE_REQUEST,
+} from '../openapi/examples.js';
 import { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
 import { HuntGroupAnswerDto, HuntGroupListAnswerDto } from './dto/hunt-group-response.dto.js';
 import type { HuntGroupJson, HuntGroupListRowJson } from './hunt-group.mapper.js';
@@ -17,9 +24,16 @@ export class HuntGroupsController {
   constructor(private readonly huntGroups: HuntGroupsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a hunt group', description: 'All or nothing: when a later step (activation) fails, the new hunt group is deleted again.' })
+  @ApiOperation({
+    summary: 'Create a hunt group',
+    description: 'All or nothing: when a later step (activation) fails, the new hunt group is deleted again.',
+  })
   @ApiBody({ type: CreateHuntGroupDto, examples: { seed: { summary: "The seed's example", value: CREATE_REQUEST } } })
-  @ApiCreatedResponse({ type: HuntGroupAnswerDto, description: 'The new hunt group, as GET answers it', example: CREATE_ANSWER })
+  @ApiCreatedResponse({
+    type: HuntGroupAnswerDto,
+    description: 'The new hunt group, as GET answers it',
+    example: CREATE_ANSWER,
+  })
   @ApiErrorResponses(409)
   create(@Param() p: GroupParamsDto, @Body() body: CreateHuntGroupDto): Promise<HuntGroupJson> {
     return this.huntGroups.create(p.tenantId, p.groupId, body);
@@ -46,8 +60,15 @@ export class HuntGroupsController {
       'Only what the body carries changes; serviceInstanceProfile is merged field by field; agents replaces the whole list. Unknown fields are ignored. ' +
       'With SERVICE_USERS_UPDATE_ID_PHONE_NUMBER on, a new phone number may rename the hunt group: the answer carries the new id.',
   })
-  @ApiBody({ type: UpdateHuntGroupDto, examples: { seed: { summary: "The seed's example (queueLength is ignored)", value: UPDATE_REQUEST } } })
-  @ApiOkResponse({ type: HuntGroupAnswerDto, description: 'The hunt group after the change, as GET answers it', example: UPDATE_ANSWER })
+  @ApiBody({
+    type: UpdateHuntGroupDto,
+    examples: { seed: { summary: "The seed's example (queueLength is ignored)", value: UPDATE_REQUEST } },
+  })
+  @ApiOkResponse({
+    type: HuntGroupAnswerDto,
+    description: 'The hunt group after the change, as GET answers it',
+    example: UPDATE_ANSWER,
+  })
   @ApiErrorResponses(409)
   update(@Param() p: HuntGroupParamsDto, @Body() body: UpdateHuntGroupDto): Promise<HuntGroupJson> {
     return this.huntGroups.update(p.tenantId, p.groupId, p.name, body);

@@ -25,21 +25,45 @@ import { instanceToPlain } from 'class-transformer';
 import { validateDto } from '../common/validation.js';
 import { HuntGroupHooks, type HuntGroupRequest } from '../plugins/hunt-group-hooks.js';
 import { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
-import { findHuntGroupRow, huntGroupGetRequest, huntGroupListRequest, huntGroupRead, readHuntGroupOfGroup } from './hunt-group-reader.js';
-import { toAddRequest, toHuntGroupJson, toListRowJson, toModifyRequest, toRestoreRequest, type HuntGroupJson, type HuntGroupListRowJson } from './hunt-group.mapper.js';
+import {
+  findHuntGroupRow,
+  huntGroupGetRequest,
+  huntGroupListRequest,
+  huntGroupRead,
+  readHuntGroupOfGroup,
+} from './hunt-group-reader.js';
+import {
+  toAddRequest,
+  toHuntGroupJson,
+  toListRowJson,
+  toModifyRequest,
+  toRestoreRequest,
+  type HuntGroupJson,
+  type HuntGroupListRowJson,
+} from './hunt-group.mapper.js';
 import { HuntGroupTemplates } from './templates.js';
 
 const activation = (serviceUserId: string, isActive: boolean): GroupHuntGroupModifyActiveInstanceListRequest => ({
   $type: 'GroupHuntGroupModifyActiveInstanceListRequest',
   serviceActivation: [{ serviceUserId, isActive }],
 });
-const groupRequest = (tenantId: string, groupId: string): GroupGetRequest22V5 => ({ $type: 'GroupGetRequest22V5', serviceProviderId: tenantId, groupId });
-const rename = (userId: string, newUserId: string): UserModifyUserIdRequest => ({ $type: 'UserModifyUserIdRequest', userId, newUserId });
+const groupRequest = (tenantId: string, groupId: string): GroupGetRequest22V5 => ({
+  $type: 'GroupGetRequest22V5',
+  serviceProviderId: tenantId,
+  groupId,
+});
+const rename = (userId: string, newUserId: string): UserModifyUserIdRequest => ({
+  $type: 'UserModifyUserIdRequest',
+  userId,
+  newUserId,
+});
 
 /** BroadWorks refused an add because the user id exists already. */
-const isIdTaken = (e: unknown): e is OciErrorResponse => e instanceof OciErrorResponse && /already exists/i.test(e.summary);
+const isIdTaken = (e: unknown): e is OciErrorResponse =>
+  e instanceof OciErrorResponse && /already exists/i.test(e.summary);
 /** `""` and null mean "no value" in the API. */
-const present = (value: string | null | undefined): string | undefined => (value === null || value === '' ? undefined : value);
+const present = (value: string | null | undefined): string | undefined =>
+  value === null || value === '' ? undefined : value;
 
 @Injectable()
 export class HuntGroupsService {
@@ -64,7 +88,9 @@ export class HuntGroupsService {
       : [...(await this.oci.send(list, departmentList)), undefined];
     const directory = new DepartmentDirectory(tenantId, groupId, departments.departmentTable);
     return {
-      hunt_groups: tableRecords(huntGroups.huntGroupTable).map((row) => toListRowJson(row, directory, this.listNumber(row['Phone Number'] ?? '', group))),
+      hunt_groups: tableRecords(huntGroups.huntGroupTable).map((row) =>
+        toListRowJson(row, directory, this.listNumber(row['Phone Number'] ?? '', group)),
+      ),
     };
   }
 
@@ -87,12 +113,21 @@ export class HuntGroupsService {
    * random digits. Add and activation are undone together if either fails.
    */
   async create(tenantId: string, groupId: string, dto: CreateHuntGroupDto): Promise<HuntGroupJson> {
-    const templated = dto.templateName !== undefined ? this.templates.apply(dto, dto.templateName, tenantId, groupId) : dto;
-    const body = await this.checked(CreateHuntGroupDto, templated, (b) => ({ operation: 'create', tenantId, groupId, body: b }));
+    const templated =
+      dto.templateName !== undefined ? this.templates.apply(dto, dto.templateName, tenantId, groupId) : dto;
+    const body = await this.checked(CreateHuntGroupDto, templated, (b) => ({
+      operation: 'create',
+      tenantId,
+      groupId,
+      body: b,
+    }));
     assertProfileNames(body);
     const given = body.serviceUserId;
     if (!given && !this.ids.autoGenerate) {
-      throw ApiError.badRequest('SERVICE_USER_ID_REQUIRED', 'serviceUserId: required (no template gives one and SUID_HUNT_GROUP_AUTO_GENERATE is off)');
+      throw ApiError.badRequest(
+        'SERVICE_USER_ID_REQUIRED',
+        'serviceUserId: required (no template gives one and SUID_HUNT_GROUP_AUTO_GENERATE is off)',
+      );
     }
     const needsGroup = !given || !given.includes('@');
     const checks = this.agents.availabilityChecks(tenantId, groupId, body.agents);
@@ -102,9 +137,19 @@ export class HuntGroupsService {
     this.agents.assertAvailable(groupId, body.agents, answers.slice(needsGroup ? 1 : 0));
 
     const add = async (serviceUserId: string): Promise<HuntGroupJson> => {
-      const steps: Step[] = [{ command: toAddRequest(tenantId, groupId, serviceUserId, body), undo: [{ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId }] }];
+      const steps: Step[] = [
+        {
+          command: toAddRequest(tenantId, groupId, serviceUserId, body),
+          undo: [{ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId }],
+        },
+      ];
       if (body.active === false) steps.push({ command: activation(serviceUserId, false), undo: [] });
-      const [instance, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(serviceUserId), huntGroupListRequest(tenantId, groupId));
+      const [instance, list] = await applyAllOrNothing(
+        this.oci,
+        steps,
+        huntGroupGetRequest(serviceUserId),
+        huntGroupListRequest(tenantId, groupId),
+      );
       const { row } = huntGroupRead(tenantId, groupId, serviceUserId, instance, list);
       const created = toHuntGroupJson(serviceUserId, tenantId, instance, row);
       this.hooks.emit({ type: 'created', tenantId, groupId, huntGroup: created });
@@ -112,7 +157,13 @@ export class HuntGroupsService {
     };
     if (given) return add(given.includes('@') ? given : withDomain(given, group!.defaultDomain));
 
-    const context = this.idContext(tenantId, groupId, group!, body.serviceInstanceProfile?.name, present(body.serviceInstanceProfile?.phoneNumber));
+    const context = this.idContext(
+      tenantId,
+      groupId,
+      group!,
+      body.serviceInstanceProfile?.name,
+      present(body.serviceInstanceProfile?.phoneNumber),
+    );
     const attempts = this.ids.rule.hasRandomPart ? MAX_ID_ATTEMPTS : 1;
     for (let attempt = 1; ; attempt++) {
       const serviceUserId = this.ids.generate(context);
@@ -121,7 +172,10 @@ export class HuntGroupsService {
       } catch (e) {
         if (!isIdTaken(e)) throw e;
         if (attempt >= attempts) {
-          throw ApiError.conflict('SERVICE_USER_ID_TAKEN', `serviceUserId: the id rule gave only taken ids (${attempts} tried, the last ${serviceUserId})`);
+          throw ApiError.conflict(
+            'SERVICE_USER_ID_TAKEN',
+            `serviceUserId: the id rule gave only taken ids (${attempts} tried, the last ${serviceUserId})`,
+          );
         }
       }
     }
@@ -133,12 +187,34 @@ export class HuntGroupsService {
    * between the two (a plugin that changes the agents or the number costs one more read). If a
    * change fails, the ones that succeeded are undone from the state read before.
    */
-  async update(tenantId: string, groupId: string, serviceUserId: string, dto: UpdateHuntGroupDto): Promise<HuntGroupJson> {
-    const needsGroup = (b: UpdateHuntGroupDto) => this.ids.renameOnPhoneChange && b.serviceInstanceProfile?.phoneNumber !== undefined;
-    const reads = (b: UpdateHuntGroupDto) => [...(needsGroup(b) ? [groupRequest(tenantId, groupId)] : []), ...this.agents.availabilityChecks(tenantId, groupId, b.agents)];
-    const { instance, row, alongside } = await readHuntGroupOfGroup(this.oci, tenantId, groupId, serviceUserId, reads(dto));
+  async update(
+    tenantId: string,
+    groupId: string,
+    serviceUserId: string,
+    dto: UpdateHuntGroupDto,
+  ): Promise<HuntGroupJson> {
+    const needsGroup = (b: UpdateHuntGroupDto) =>
+      this.ids.renameOnPhoneChange && b.serviceInstanceProfile?.phoneNumber !== undefined;
+    const reads = (b: UpdateHuntGroupDto) => [
+      ...(needsGroup(b) ? [groupRequest(tenantId, groupId)] : []),
+      ...this.agents.availabilityChecks(tenantId, groupId, b.agents),
+    ];
+    const { instance, row, alongside } = await readHuntGroupOfGroup(
+      this.oci,
+      tenantId,
+      groupId,
+      serviceUserId,
+      reads(dto),
+    );
     const before = toHuntGroupJson(serviceUserId, tenantId, instance, row);
-    const body = await this.checked(UpdateHuntGroupDto, dto, (b) => ({ operation: 'update', tenantId, groupId, serviceUserId, current: before, body: b }));
+    const body = await this.checked(UpdateHuntGroupDto, dto, (b) => ({
+      operation: 'update',
+      tenantId,
+      groupId,
+      serviceUserId,
+      current: before,
+      body: b,
+    }));
     const sameReads = JSON.stringify(reads(body)) === JSON.stringify(reads(dto));
     const answers = sameReads ? alongside : await sendInDocuments(this.oci, reads(body));
     const group = needsGroup(body) ? (answers[0] as GroupGetResponse22V5) : undefined;
@@ -153,7 +229,12 @@ export class HuntGroupsService {
           serviceUserId,
           instance.serviceInstanceProfile.phoneNumber,
           present(body.serviceInstanceProfile?.phoneNumber),
-          this.idContext(tenantId, groupId, group, body.serviceInstanceProfile?.name ?? instance.serviceInstanceProfile.name),
+          this.idContext(
+            tenantId,
+            groupId,
+            group,
+            body.serviceInstanceProfile?.name ?? instance.serviceInstanceProfile.name,
+          ),
         )
       : undefined;
     const id = newId ?? serviceUserId;
@@ -163,9 +244,15 @@ export class HuntGroupsService {
     // The rename comes after the commands that name the hunt group by its old id.
     if (newId) steps.push({ command: rename(serviceUserId, newId), undo: [rename(newId, serviceUserId)] });
     // A modify that cannot be fully undone goes last, alone, by then under the new id.
-    if (modify && !restore?.complete) steps.push({ command: { ...modify, serviceUserId: id }, undo: [], irreversible: true });
+    if (modify && !restore?.complete)
+      steps.push({ command: { ...modify, serviceUserId: id }, undo: [], irreversible: true });
     if (steps.length === 0) return before;
-    const [read, list] = await applyAllOrNothing(this.oci, steps, huntGroupGetRequest(id), huntGroupListRequest(tenantId, groupId));
+    const [read, list] = await applyAllOrNothing(
+      this.oci,
+      steps,
+      huntGroupGetRequest(id),
+      huntGroupListRequest(tenantId, groupId),
+    );
     const after = toHuntGroupJson(id, tenantId, read, huntGroupRead(tenantId, groupId, id, read, list).row);
     this.emitUpdate(tenantId, groupId, before, after);
     return after;
@@ -173,15 +260,27 @@ export class HuntGroupsService {
 
   private emitUpdate(tenantId: string, groupId: string, before: HuntGroupJson, after: HuntGroupJson): void {
     this.hooks.emit({ type: 'updated', tenantId, groupId, before, after });
-    if (before.serviceUserId !== after.serviceUserId) this.hooks.emit({ type: 'renamed', tenantId, groupId, from: before.serviceUserId, to: after.serviceUserId });
+    if (before.serviceUserId !== after.serviceUserId)
+      this.hooks.emit({ type: 'renamed', tenantId, groupId, from: before.serviceUserId, to: after.serviceUserId });
     const ids = (j: HuntGroupJson) => j.agents.map((a) => a.userId).join('\n');
     if (ids(before) !== ids(after)) {
-      this.hooks.emit({ type: 'agents-changed', tenantId, groupId, serviceUserId: after.serviceUserId, before: before.agents, after: after.agents });
+      this.hooks.emit({
+        type: 'agents-changed',
+        tenantId,
+        groupId,
+        serviceUserId: after.serviceUserId,
+        before: before.agents,
+        after: after.agents,
+      });
     }
   }
 
   /** Runs the plugins' checks on the body, then validates what they left as a client's body is validated. */
-  private async checked<T extends object>(dto: new () => T, body: T, request: (body: Record<string, unknown>) => HuntGroupRequest): Promise<T> {
+  private async checked<T extends object>(
+    dto: new () => T,
+    body: T,
+    request: (body: Record<string, unknown>) => HuntGroupRequest,
+  ): Promise<T> {
     if (!this.hooks.hasChecks) return body;
     const plain = instanceToPlain(body);
     await this.hooks.check(request(plain));
@@ -195,18 +294,37 @@ export class HuntGroupsService {
     this.hooks.emit({ type: 'deleted', tenantId, groupId, serviceUserId });
   }
 
-  private idContext(tenantId: string, groupId: string, group: GroupGetResponse22V5, name?: string, phoneNumber?: string): IdContext {
-    return { tenantId, groupId, domain: group.defaultDomain, groupNumber: group.callingLineIdPhoneNumber, name, phoneNumber };
+  private idContext(
+    tenantId: string,
+    groupId: string,
+    group: GroupGetResponse22V5,
+    name?: string,
+    phoneNumber?: string,
+  ): IdContext {
+    return {
+      tenantId,
+      groupId,
+      domain: group.defaultDomain,
+      groupNumber: group.callingLineIdPhoneNumber,
+      name,
+      phoneNumber,
+    };
   }
 
   /** The commands that put a hunt group back as it was read, weights included. */
-  private restoreCommands(before: GroupHuntGroupGetInstanceResponse20, modify: GroupHuntGroupModifyInstanceRequest): { commands: OciRequest[]; complete: boolean } {
+  private restoreCommands(
+    before: GroupHuntGroupGetInstanceResponse20,
+    modify: GroupHuntGroupModifyInstanceRequest,
+  ): { commands: OciRequest[]; complete: boolean } {
     const { request, complete } = toRestoreRequest(before, modify);
     if (modify.agentUserIdList === undefined) return { commands: [request], complete };
     const weights: GroupHuntGroupModifyInstanceWeightedCallDistributionRequest = {
       $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
       serviceUserId: modify.serviceUserId,
-      agentWeight: tableRecords(before.agentUserTable).map((r) => ({ agentUserId: r['User Id'], weight: Number(r['Weight'] || 0) })),
+      agentWeight: tableRecords(before.agentUserTable).map((r) => ({
+        agentUserId: r['User Id'],
+        weight: Number(r['Weight'] || 0),
+      })),
     };
     return { commands: [request, weights], complete };
   }
@@ -215,7 +333,8 @@ export class HuntGroupsService {
 /** A hunt group id must carry a domain: a bare user part gets the group's default domain, as APIO does. */
 function withDomain(userPart: string, domain: string): string {
   const id = `${userPart}@${domain}`;
-  if (id.length > 161) throw ApiError.badRequest('VALIDATION_FAILED', `serviceUserId: ${id} is longer than 161 characters`);
+  if (id.length > 161)
+    throw ApiError.badRequest('VALIDATION_FAILED', `serviceUserId: ${id} is longer than 161 characters`);
   return id;
 }
 

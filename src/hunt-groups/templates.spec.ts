@@ -15,9 +15,19 @@ const body = (plain: Record<string, unknown>) => plainToInstance(CreateHuntGroup
 describe('HuntGroupTemplates', () => {
   it('fills only what the body leaves out, object by object, with tenant and group filled in', () => {
     const templates = withTemplates({
-      basic: { policy: 'Circular', noAnswerNumberOfRings: 3, serviceInstanceProfile: { language: 'French', cliLastName: '{{group_id}}' }, serviceUserId: '{{tenant_id}}-hg@x.be' },
+      basic: {
+        policy: 'Circular',
+        noAnswerNumberOfRings: 3,
+        serviceInstanceProfile: { language: 'French', cliLastName: '{{group_id}}' },
+        serviceUserId: '{{tenant_id}}-hg@x.be',
+      },
     });
-    const merged = templates.apply(body({ policy: 'Regular', serviceInstanceProfile: { name: 'Sales', language: 'English' } }), 'basic', 'T1', 'G1');
+    const merged = templates.apply(
+      body({ policy: 'Regular', serviceInstanceProfile: { name: 'Sales', language: 'English' } }),
+      'basic',
+      'T1',
+      'G1',
+    );
     expect(merged.policy).toBe('Regular');
     expect(merged.noAnswerNumberOfRings).toBe(3);
     expect(merged.serviceInstanceProfile).toMatchObject({ name: 'Sales', language: 'English', cliLastName: 'G1' });
@@ -43,6 +53,8 @@ describe('HuntGroupTemplates', () => {
   });
 
   it('stops the boot on a template that can never be valid, naming it and the field', () => {
-    expect(() => withTemplates({ bad: { policy: 'Random' } }).onModuleInit()).toThrow(/^TEMPLATES\.hunt_groups\.bad is invalid: policy/);
+    expect(() => withTemplates({ bad: { policy: 'Random' } }).onModuleInit()).toThrow(
+      /^TEMPLATES\.hunt_groups\.bad is invalid: policy/,
+    );
   });
 });

@@ -35,11 +35,18 @@ export class HuntGroupTemplates implements OnModuleInit {
     const template = Object.hasOwn(this.templates, templateName) ? this.templates[templateName] : undefined;
     if (!template) {
       const known = Object.keys(this.templates);
-      throw ApiError.badRequest('UNKNOWN_TEMPLATE', `templateName: no hunt group template is called "${templateName}" (known: ${known.join(', ') || 'none'})`);
+      throw ApiError.badRequest(
+        'UNKNOWN_TEMPLATE',
+        `templateName: no hunt group template is called "${templateName}" (known: ${known.join(', ') || 'none'})`,
+      );
     }
     const merged = mergeUnder(body as unknown as Plain, fill(template, tenantId, groupId));
     const problems = validate(merged);
-    if (problems) throw ApiError.badRequest('TEMPLATE_INVALID', `Template "${templateName}" gives invalid values here: ${problems}`);
+    if (problems)
+      throw ApiError.badRequest(
+        'TEMPLATE_INVALID',
+        `Template "${templateName}" gives invalid values here: ${problems}`,
+      );
     return plainToInstance(CreateHuntGroupDto, merged);
   }
 }

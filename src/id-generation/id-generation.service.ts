@@ -36,7 +36,8 @@ export class IdGenerationService {
     try {
       this.rule = IdRule.parse(rules.SUID_HUNT_GROUP_RULE);
     } catch (e) {
-      if (e instanceof IdRuleError) throw new Error(`AUTOMATIC_ID_RULES.SUID_HUNT_GROUP_RULE="${rules.SUID_HUNT_GROUP_RULE}": ${e.message}`);
+      if (e instanceof IdRuleError)
+        throw new Error(`AUTOMATIC_ID_RULES.SUID_HUNT_GROUP_RULE="${rules.SUID_HUNT_GROUP_RULE}": ${e.message}`);
       throw e;
     }
     this.autoGenerate = rules.SUID_HUNT_GROUP_AUTO_GENERATE;
@@ -52,7 +53,9 @@ export class IdGenerationService {
       throw ApiError.badRequest(
         'SERVICE_USER_ID_RULE_NEEDS_VALUE',
         `serviceUserId: the id rule ${this.rule.source} needs ${missing.map((m) => `{{${m}}}`).join(', ')}` +
-          (needsPhone ? ': give serviceInstanceProfile.phoneNumber (a number BroadWorks can read) or a serviceUserId' : ''),
+          (needsPhone
+            ? ': give serviceInstanceProfile.phoneNumber (a number BroadWorks can read) or a serviceUserId'
+            : ''),
       );
     }
     return this.valid(this.rule.apply(values, randomDigits));
@@ -63,7 +66,12 @@ export class IdGenerationService {
    * setting is off, the rule does not use the number, or the current id is not the one the rule
    * gave for the old number (it was chosen by hand). The random part of the id is kept.
    */
-  renamedFor(currentId: string, oldNumber: string | undefined, newNumber: string | undefined, context: IdContext): string | undefined {
+  renamedFor(
+    currentId: string,
+    oldNumber: string | undefined,
+    newNumber: string | undefined,
+    context: IdContext,
+  ): string | undefined {
     if (!this.renameOnPhoneChange || !oldNumber || !newNumber || oldNumber === newNumber) return undefined;
     const random = this.rule.match(currentId, this.values({ ...context, phoneNumber: oldNumber }));
     if (!random) return undefined;
@@ -85,7 +93,10 @@ export class IdGenerationService {
 
   private valid(id: string): string {
     if (id.length > MAX_USER_ID_LENGTH || !/^[^\s@]+@[^\s@]+$/.test(id)) {
-      throw ApiError.badRequest('SERVICE_USER_ID_INVALID', `serviceUserId: the id rule gives "${id}", which is not a valid BroadWorks user id (user@domain, 1 to 161 characters)`);
+      throw ApiError.badRequest(
+        'SERVICE_USER_ID_INVALID',
+        `serviceUserId: the id rule gives "${id}", which is not a valid BroadWorks user id (user@domain, 1 to 161 characters)`,
+      );
     }
     return id;
   }

@@ -13,12 +13,16 @@ const values = {
 const fixed = (n: number) => '7'.repeat(n);
 
 describe('IdRule', () => {
-  it('applies APIO\'s default rule', () => {
-    expect(IdRule.parse('{{group_id}}_hg{{RND_4}}@{{domain}}').apply(values, fixed)).toBe('ApioGrpTest_hg7777@sip.netaxis.be');
+  it("applies APIO's default rule", () => {
+    expect(IdRule.parse('{{group_id}}_hg{{RND_4}}@{{domain}}').apply(values, fixed)).toBe(
+      'ApioGrpTest_hg7777@sip.netaxis.be',
+    );
   });
 
   it('fills every placeholder', () => {
-    const rule = IdRule.parse('{{tenant_id}}.{{group_id}}.{{name}}.{{phone_number_e164}}.{{country_code}}.{{national_no_0}}.{{RND_2}}@{{domain}}');
+    const rule = IdRule.parse(
+      '{{tenant_id}}.{{group_id}}.{{name}}.{{phone_number_e164}}.{{country_code}}.{{national_no_0}}.{{RND_2}}@{{domain}}',
+    );
     expect(rule.apply(values, fixed)).toBe('ApioSpTest.ApioGrpTest.Sales.3225126780.32.25126780.77@sip.netaxis.be');
   });
 
@@ -54,7 +58,9 @@ describe('IdRule', () => {
     expect(rule.match(id, values)).toEqual(['042']);
     expect(rule.match('ApioGrpTest_25126781_042@sip.netaxis.be', values)).toBeUndefined();
     expect(rule.match('handmade@sip.netaxis.be', values)).toBeUndefined();
-    expect(rule.apply({ ...values, national_no_0: '25126789' }, fixed, ['042'])).toBe('ApioGrpTest_25126789_042@sip.netaxis.be');
+    expect(rule.apply({ ...values, national_no_0: '25126789' }, fixed, ['042'])).toBe(
+      'ApioGrpTest_25126789_042@sip.netaxis.be',
+    );
   });
 
   it('matches values holding regular expression characters literally', () => {

@@ -90,18 +90,33 @@ export class IdRule {
   private check(): void {
     const text = this.parts.map((p) => ('literal' in p ? p.literal : 'x')).join('');
     if (/\s/.test(text)) throw new IdRuleError('a user id cannot hold white space');
-    const ats = this.parts.filter((p) => 'literal' in p).reduce((n, p) => n + ('literal' in p ? p.literal.split('@').length - 1 : 0), 0);
-    if (ats !== 1) throw new IdRuleError(`a user id is user@domain: the rule must hold exactly one "@" (it holds ${ats})`);
+    const ats = this.parts
+      .filter((p) => 'literal' in p)
+      .reduce((n, p) => n + ('literal' in p ? p.literal.split('@').length - 1 : 0), 0);
+    if (ats !== 1)
+      throw new IdRuleError(`a user id is user@domain: the rule must hold exactly one "@" (it holds ${ats})`);
     const atPart = this.parts.findIndex((p) => 'literal' in p && p.literal.includes('@'));
-    const before = this.parts.slice(0, atPart + 1).map((p) => ('literal' in p ? p.literal.split('@')[0] : 'x')).join('');
-    const after = this.parts.slice(atPart).map((p, i) => ('literal' in p ? (i === 0 ? p.literal.split('@')[1] : p.literal) : 'x')).join('');
+    const before = this.parts
+      .slice(0, atPart + 1)
+      .map((p) => ('literal' in p ? p.literal.split('@')[0] : 'x'))
+      .join('');
+    const after = this.parts
+      .slice(atPart)
+      .map((p, i) => ('literal' in p ? (i === 0 ? p.literal.split('@')[1] : p.literal) : 'x'))
+      .join('');
     if (before === '') throw new IdRuleError('the user part before "@" is always empty');
     if (after === '') throw new IdRuleError('the domain after "@" is always empty');
     if (this.parts.slice(atPart).some((p) => 'random' in p || ('value' in p && p.value === 'name'))) {
-      throw new IdRuleError('the domain after "@" may only hold literals and {{domain}}, {{tenant_id}}, {{group_id}} or phone placeholders, not {{name}} or {{RND_N}}');
+      throw new IdRuleError(
+        'the domain after "@" may only hold literals and {{domain}}, {{tenant_id}}, {{group_id}} or phone placeholders, not {{name}} or {{RND_N}}',
+      );
     }
-    const fixedLength = this.parts.reduce((n, p) => n + ('literal' in p ? p.literal.length : 'random' in p ? p.random : 1), 0);
-    if (fixedLength > MAX_USER_ID_LENGTH) throw new IdRuleError(`every id would be longer than ${MAX_USER_ID_LENGTH} characters`);
+    const fixedLength = this.parts.reduce(
+      (n, p) => n + ('literal' in p ? p.literal.length : 'random' in p ? p.random : 1),
+      0,
+    );
+    if (fixedLength > MAX_USER_ID_LENGTH)
+      throw new IdRuleError(`every id would be longer than ${MAX_USER_ID_LENGTH} characters`);
   }
 }
 
@@ -109,11 +124,14 @@ function placeholder(name: string): Part {
   const random = /^RND_(\d+)$/.exec(name);
   if (random) {
     const digits = Number(random[1]);
-    if (digits < 1 || digits > MAX_RANDOM_DIGITS) throw new IdRuleError(`{{${name}}}: the number of random digits must be 1 to ${MAX_RANDOM_DIGITS}`);
+    if (digits < 1 || digits > MAX_RANDOM_DIGITS)
+      throw new IdRuleError(`{{${name}}}: the number of random digits must be 1 to ${MAX_RANDOM_DIGITS}`);
     return { random: digits };
   }
   if ((VALUE_PLACEHOLDERS as readonly string[]).includes(name)) return { value: name as ValuePlaceholder };
-  throw new IdRuleError(`unknown placeholder {{${name}}} (known: ${[...VALUE_PLACEHOLDERS, 'RND_N'].map((p) => `{{${p}}}`).join(', ')})`);
+  throw new IdRuleError(
+    `unknown placeholder {{${name}}} (known: ${[...VALUE_PLACEHOLDERS, 'RND_N'].map((p) => `{{${p}}}`).join(', ')})`,
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -3,12 +3,24 @@ import { phoneParts, toE164 } from './phone-parts.js';
 
 describe('phoneParts', () => {
   it('reads an E.164 number', () => {
-    expect(phoneParts('+3225126778')).toEqual({ phone_number_e164: '3225126778', country_code: '32', national_no_0: '25126778' });
+    expect(phoneParts('+3225126778')).toEqual({
+      phone_number_e164: '3225126778',
+      country_code: '32',
+      national_no_0: '25126778',
+    });
   });
 
   it('reads a national number in the country of the group number', () => {
-    expect(phoneParts('025126778', '+3225126700')).toEqual({ phone_number_e164: '3225126778', country_code: '32', national_no_0: '25126778' });
-    expect(phoneParts('0612345678', '+33140000000')).toEqual({ phone_number_e164: '33612345678', country_code: '33', national_no_0: '612345678' });
+    expect(phoneParts('025126778', '+3225126700')).toEqual({
+      phone_number_e164: '3225126778',
+      country_code: '32',
+      national_no_0: '25126778',
+    });
+    expect(phoneParts('0612345678', '+33140000000')).toEqual({
+      phone_number_e164: '33612345678',
+      country_code: '33',
+      national_no_0: '612345678',
+    });
   });
 
   it('cannot read a national number without a reference, or garbage', () => {

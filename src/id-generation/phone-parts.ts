@@ -33,7 +33,10 @@ function parseNumber(number: string, reference?: string) {
   if (number.startsWith('+')) return parsePhoneNumberFromString(number);
   const country = countryOf(reference);
   if (!country) return undefined;
-  return parsePhoneNumberFromString(number, country.region ? { defaultCountry: country.region } : { defaultCallingCode: country.callingCode });
+  return parsePhoneNumberFromString(
+    number,
+    country.region ? { defaultCountry: country.region } : { defaultCallingCode: country.callingCode },
+  );
 }
 
 function countryOf(reference?: string): { region?: CountryCode; callingCode: string } | undefined {

@@ -44,8 +44,14 @@ export function enableGracefulShutdown(app: INestApplication, options: GracefulS
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     server.closeIdleConnections();
 
-    const drained = inFlight.size === 0 || (await Promise.race([new Promise<true>((resolve) => (allDone = () => resolve(true))), sleep(options.graceMs).then(() => false as const)]));
-    if (!drained) logger.warn(`${inFlight.size} request(s) still in flight after ${options.graceMs} ms: closing their connections`);
+    const drained =
+      inFlight.size === 0 ||
+      (await Promise.race([
+        new Promise<true>((resolve) => (allDone = () => resolve(true))),
+        sleep(options.graceMs).then(() => false as const),
+      ]));
+    if (!drained)
+      logger.warn(`${inFlight.size} request(s) still in flight after ${options.graceMs} ms: closing their connections`);
     server.closeAllConnections();
     await closed;
 

@@ -35,13 +35,17 @@ export function httpLoggerOptions(config: LogConfig): Options {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     // Headers are not logged, but a log call elsewhere might pass them: never write credentials.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: REDACTED },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'],
+      censor: REDACTED,
+    },
     genReqId: requestIdOf,
     customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
     // Bind only the request id to in-request logs; the request line says the rest once.
     quietReqLogger: true,
     quietResLogger: true,
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     customSuccessMessage: (req, res, ms) => `${req.method} ${routeOf(req as Request)} ${res.statusCode} ${ms}ms`,
     customSuccessObject: (req, res, value: { durationMs?: unknown }) => requestLine(req, res, value.durationMs),
     customErrorMessage: (req, res) => `${req.method} ${routeOf(req as Request)} ${res.statusCode}`,

@@ -27,7 +27,9 @@ export class OciExchangeLog implements OciExchangeObserver {
     this.logger.debug(
       {
         commands: redactSecrets(commands),
-        ...(outcomes ? { outcomes: outcomes.map(describeOutcome) } : { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+        ...(outcomes
+          ? { outcomes: outcomes.map(describeOutcome) }
+          : { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
         durationMs: Math.round(durationSeconds * 1000 * 10) / 10,
       },
       outcomes ? `OCI-P ${names}` : `OCI-P ${names} failed`,

@@ -22,7 +22,14 @@ export async function prettyStream(destination: NodeJS.WritableStream): Promise<
   }
 }
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 const SHOWN_ELSEWHERE = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'context']);
 
 /** `12:00:01.123 INFO  [Context] message {"other":"fields"}`: one line per record. */
@@ -34,7 +41,10 @@ export function formatRecord(line: string): string {
     return line;
   }
   const time = typeof record.time === 'number' || typeof record.time === 'string' ? new Date(record.time) : new Date();
-  const level = typeof record.level === 'number' ? (LEVEL_NAMES[record.level] ?? String(record.level)) : (typeof record.level === 'string' ? record.level : '').toUpperCase();
+  const level =
+    typeof record.level === 'number'
+      ? (LEVEL_NAMES[record.level] ?? String(record.level))
+      : (typeof record.level === 'string' ? record.level : '').toUpperCase();
   const context = typeof record.context === 'string' ? ` [${record.context}]` : '';
   const rest = Object.fromEntries(Object.entries(record).filter(([key]) => !SHOWN_ELSEWHERE.has(key)));
   const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
@@ -47,7 +57,9 @@ class SimplePrettyStream extends Writable {
   }
 
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    const lines = String(chunk).split('\n').filter((line) => line !== '');
+    const lines = String(chunk)
+      .split('\n')
+      .filter((line) => line !== '');
     this.destination.write(lines.map(formatRecord).join('\n') + '\n');
     done();
   }

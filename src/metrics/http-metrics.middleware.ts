@@ -18,7 +18,12 @@ export class HttpMetrics {
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
     const labelNames = ['method', 'route', 'status'] as const;
-    this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by route pattern, method and status', labelNames, registers });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by route pattern, method and status',
+      labelNames,
+      registers,
+    });
     this.duration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'Time from request to the end of the answer, by route pattern, method and status',

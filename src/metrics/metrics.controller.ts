@@ -10,7 +10,11 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Prometheus metrics', description: 'HTTP requests, OCI-P documents and commands, the BroadWorks session pool, and the process, in the Prometheus text format.' })
+  @ApiOperation({
+    summary: 'Prometheus metrics',
+    description:
+      'HTTP requests, OCI-P documents and commands, the BroadWorks session pool, and the process, in the Prometheus text format.',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4', schema: { type: 'string' } })
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {

@@ -27,7 +27,12 @@ export class OciMetrics implements OciExchangeObserver {
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
-    this.documents = new Counter({ name: 'oci_documents_total', help: 'OCI-P documents sent to BroadWorks, by outcome', labelNames: ['outcome'], registers });
+    this.documents = new Counter({
+      name: 'oci_documents_total',
+      help: 'OCI-P documents sent to BroadWorks, by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.documentDuration = new Histogram({
       name: 'oci_document_duration_seconds',
       help: 'Round trip of an OCI-P document (waiting for a session included), by outcome',
@@ -52,7 +57,11 @@ export class OciMetrics implements OciExchangeObserver {
 
   observe({ commands, outcomes, error, durationSeconds }: OciExchange): void {
     const perCommand = outcomes ? outcomes.map(outcomeOf) : commands.map(() => failureOf(error));
-    const document: OciMetricOutcome = outcomes ? (perCommand.includes('error') ? 'error' : 'success') : failureOf(error);
+    const document: OciMetricOutcome = outcomes
+      ? perCommand.includes('error')
+        ? 'error'
+        : 'success'
+      : failureOf(error);
     this.documents.inc({ outcome: document });
     this.documentDuration.observe({ outcome: document }, durationSeconds);
     commands.forEach((command: OciRequest, i) => {

@@ -18,9 +18,30 @@ export class OciPoolMetrics implements OnModuleInit {
     if (this.gateway.stats() === undefined) return;
     const registers = [this.metrics.registry];
     const read = () => this.gateway.stats();
-    new Gauge({ name: 'oci_pool_size', help: 'BroadWorks sessions the pool holds', registers, collect() { this.set(read()?.poolSize ?? 0); } });
-    new Gauge({ name: 'oci_pool_busy_sessions', help: 'BroadWorks sessions carrying a document now', registers, collect() { this.set(read()?.busySessions ?? 0); } });
-    new Gauge({ name: 'oci_pool_queue_length', help: 'Calls waiting for a free BroadWorks session', registers, collect() { this.set(read()?.queueLength ?? 0); } });
+    new Gauge({
+      name: 'oci_pool_size',
+      help: 'BroadWorks sessions the pool holds',
+      registers,
+      collect() {
+        this.set(read()?.poolSize ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'oci_pool_busy_sessions',
+      help: 'BroadWorks sessions carrying a document now',
+      registers,
+      collect() {
+        this.set(read()?.busySessions ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'oci_pool_queue_length',
+      help: 'Calls waiting for a free BroadWorks session',
+      registers,
+      collect() {
+        this.set(read()?.queueLength ?? 0);
+      },
+    });
     // The gateway keeps a running total; the counter follows it so rate() works as usual.
     let seen = 0;
     new Counter({

@@ -24,7 +24,11 @@ const logger = new Logger('AllOrNothing');
  * others succeeded. When an undo fails too, an 'unknown-outcome' transport error (504) says the
  * change may be partly applied. Returns the answers to `reads`.
  */
-export async function applyAllOrNothing<R extends readonly OciRequest[]>(oci: OciGateway, steps: readonly Step[], ...reads: R): Promise<ResponsesTo<R>> {
+export async function applyAllOrNothing<R extends readonly OciRequest[]>(
+  oci: OciGateway,
+  steps: readonly Step[],
+  ...reads: R
+): Promise<ResponsesTo<R>> {
   const irreversible = steps.filter((s) => s.irreversible);
   if (irreversible.length > 1) throw new Error('applyAllOrNothing: at most one irreversible step');
   if (irreversible.length === 0) return (await applyDocument(oci, steps, reads, [])) as ResponsesTo<R>;
@@ -34,7 +38,12 @@ export async function applyAllOrNothing<R extends readonly OciRequest[]>(oci: Oc
 }
 
 /** One document: the steps, then the reads; on a failed step, undoes the succeeded ones and `done`. */
-async function applyDocument(oci: OciGateway, steps: readonly Step[], reads: readonly OciRequest[], done: readonly Step[]): Promise<unknown[]> {
+async function applyDocument(
+  oci: OciGateway,
+  steps: readonly Step[],
+  reads: readonly OciRequest[],
+  done: readonly Step[],
+): Promise<unknown[]> {
   const outcomes = await oci.execute([...steps.map((s) => s.command), ...reads]);
   const stepOutcomes = outcomes.slice(0, steps.length);
   const failure = stepOutcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
@@ -64,7 +73,9 @@ async function undo(oci: OciGateway, succeeded: readonly Step[], cause: OciError
   const undoFailure = undone.find((o) => o instanceof Error);
   if (undoFailure) {
     // Nothing more can be done automatically: say so loudly; the caller tells the client.
-    logger.error(`Undo after a failed change did not complete: ${undoFailure.message}; the cause was: ${cause.summary}`);
+    logger.error(
+      `Undo after a failed change did not complete: ${undoFailure.message}; the cause was: ${cause.summary}`,
+    );
   }
   return undoFailure;
 }

@@ -261,8 +261,14 @@ export interface OciCommandMap {
   GroupHuntGroupModifyInstanceRequest: [GroupHuntGroupModifyInstanceRequest, SuccessResponse];
   GroupHuntGroupDeleteInstanceRequest: [GroupHuntGroupDeleteInstanceRequest, SuccessResponse];
   GroupHuntGroupGetInstanceListRequest: [GroupHuntGroupGetInstanceListRequest, GroupHuntGroupGetInstanceListResponse];
-  GroupHuntGroupGetAvailableUserListRequest: [GroupHuntGroupGetAvailableUserListRequest, GroupHuntGroupGetAvailableUserListResponse];
-  GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: [GroupHuntGroupModifyInstanceWeightedCallDistributionRequest, SuccessResponse];
+  GroupHuntGroupGetAvailableUserListRequest: [
+    GroupHuntGroupGetAvailableUserListRequest,
+    GroupHuntGroupGetAvailableUserListResponse,
+  ];
+  GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: [
+    GroupHuntGroupModifyInstanceWeightedCallDistributionRequest,
+    SuccessResponse,
+  ];
   GroupHuntGroupModifyActiveInstanceListRequest: [GroupHuntGroupModifyActiveInstanceListRequest, SuccessResponse];
   UserModifyUserIdRequest: [UserModifyUserIdRequest, SuccessResponse];
   GroupGetRequest22V5: [GroupGetRequest22V5, GroupGetResponse22V5];

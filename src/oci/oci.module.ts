@@ -41,6 +41,12 @@ const gatewayProvider: Provider = {
 @Module({})
 export class OciModule {
   static register(): DynamicModule {
-    return { module: OciModule, global: true, imports: [MetricsModule, LoggingModule], providers: [driverProvider, gatewayProvider], exports: [OciGateway] };
+    return {
+      module: OciModule,
+      global: true,
+      imports: [MetricsModule, LoggingModule],
+      providers: [driverProvider, gatewayProvider],
+      exports: [OciGateway],
+    };
   }
 }

@@ -8,7 +8,12 @@
  */
 
 export type SimpleType =
-  | { readonly base: 'string'; readonly minLength?: number; readonly maxLength?: number; readonly enumeration?: readonly string[] }
+  | {
+      readonly base: 'string';
+      readonly minLength?: number;
+      readonly maxLength?: number;
+      readonly enumeration?: readonly string[];
+    }
   | { readonly base: 'int'; readonly min?: number; readonly max?: number }
   | { readonly base: 'boolean' };
 

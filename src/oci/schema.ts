@@ -65,7 +65,10 @@ export const EnterpriseDepartmentKey = complex(
   req('serviceProviderId', ServiceProviderId),
   req('name', DepartmentName),
 );
-export const DepartmentKey: AbstractType = { name: 'DepartmentKey', variants: [GroupDepartmentKey, EnterpriseDepartmentKey] };
+export const DepartmentKey: AbstractType = {
+  name: 'DepartmentKey',
+  variants: [GroupDepartmentKey, EnterpriseDepartmentKey],
+};
 
 export const ServiceInstanceAddProfile = complex(
   'ServiceInstanceAddProfile',
@@ -133,7 +136,10 @@ export const SearchCriteriaUserFirstName = textCriteria('SearchCriteriaUserFirst
 export const SearchCriteriaUserId = textCriteria('SearchCriteriaUserId', UserId);
 export const SearchCriteriaDn = textCriteria('SearchCriteriaDn', DN);
 export const SearchCriteriaExtension = textCriteria('SearchCriteriaExtension', str(1, 20));
-export const SearchCriteriaExactUserDepartment = complex('SearchCriteriaExactUserDepartment', req('departmentKey', DepartmentKey));
+export const SearchCriteriaExactUserDepartment = complex(
+  'SearchCriteriaExactUserDepartment',
+  req('departmentKey', DepartmentKey),
+);
 export const SearchCriteriaExactUserGroup = complex(
   'SearchCriteriaExactUserGroup',
   req('serviceProviderId', ServiceProviderId),
@@ -169,7 +175,10 @@ export const GroupHuntGroupAddInstanceRequest20 = complex(
   opt('networkClassOfService', NetworkClassOfServiceName),
 );
 
-export const GroupHuntGroupGetInstanceRequest20 = complex('GroupHuntGroupGetInstanceRequest20', req('serviceUserId', UserId));
+export const GroupHuntGroupGetInstanceRequest20 = complex(
+  'GroupHuntGroupGetInstanceRequest20',
+  req('serviceUserId', UserId),
+);
 export const GroupHuntGroupGetInstanceResponse20 = complex(
   'GroupHuntGroupGetInstanceResponse20',
   req('serviceInstanceProfile', ServiceInstanceReadProfile19sp1),
@@ -215,7 +224,10 @@ export const GroupHuntGroupModifyInstanceRequest = complex(
   opt('networkClassOfService', NetworkClassOfServiceName),
 );
 
-export const GroupHuntGroupDeleteInstanceRequest = complex('GroupHuntGroupDeleteInstanceRequest', req('serviceUserId', UserId));
+export const GroupHuntGroupDeleteInstanceRequest = complex(
+  'GroupHuntGroupDeleteInstanceRequest',
+  req('serviceUserId', UserId),
+);
 
 export const GroupHuntGroupGetInstanceListRequest = complex(
   'GroupHuntGroupGetInstanceListRequest',
@@ -223,7 +235,10 @@ export const GroupHuntGroupGetInstanceListRequest = complex(
   req('groupId', GroupId),
   opt('groupDepartmentName', DepartmentName),
 );
-export const GroupHuntGroupGetInstanceListResponse = complex('GroupHuntGroupGetInstanceListResponse', req('huntGroupTable', table));
+export const GroupHuntGroupGetInstanceListResponse = complex(
+  'GroupHuntGroupGetInstanceListResponse',
+  req('huntGroupTable', table),
+);
 
 export const GroupHuntGroupGetAvailableUserListRequest = complex(
   'GroupHuntGroupGetAvailableUserListRequest',
@@ -238,7 +253,10 @@ export const GroupHuntGroupGetAvailableUserListRequest = complex(
   list('searchCriteriaDn', SearchCriteriaDn, 0, Infinity),
   list('searchCriteriaExtension', SearchCriteriaExtension, 0, Infinity),
 );
-export const GroupHuntGroupGetAvailableUserListResponse = complex('GroupHuntGroupGetAvailableUserListResponse', req('userTable', table));
+export const GroupHuntGroupGetAvailableUserListResponse = complex(
+  'GroupHuntGroupGetAvailableUserListResponse',
+  req('userTable', table),
+);
 
 export const GroupHuntGroupModifyInstanceWeightedCallDistributionRequest = complex(
   'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
@@ -251,9 +269,17 @@ export const GroupHuntGroupModifyActiveInstanceListRequest = complex(
   list('serviceActivation', ServiceActivation, 0, Infinity),
 );
 
-export const UserModifyUserIdRequest = complex('UserModifyUserIdRequest', req('userId', UserId), req('newUserId', UserId));
+export const UserModifyUserIdRequest = complex(
+  'UserModifyUserIdRequest',
+  req('userId', UserId),
+  req('newUserId', UserId),
+);
 
-export const GroupGetRequest22V5 = complex('GroupGetRequest22V5', req('serviceProviderId', ServiceProviderId), req('groupId', GroupId));
+export const GroupGetRequest22V5 = complex(
+  'GroupGetRequest22V5',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+);
 
 export const GroupDepartmentGetListRequest18 = complex(
   'GroupDepartmentGetListRequest18',
@@ -261,7 +287,10 @@ export const GroupDepartmentGetListRequest18 = complex(
   req('groupId', GroupId),
   req('includeEnterpriseDepartments', bool),
 );
-export const GroupDepartmentGetListResponse18 = complex('GroupDepartmentGetListResponse18', req('departmentTable', table));
+export const GroupDepartmentGetListResponse18 = complex(
+  'GroupDepartmentGetListResponse18',
+  req('departmentTable', table),
+);
 
 export const GroupGetResponse22V5 = complex(
   'GroupGetResponse22V5',
@@ -279,7 +308,10 @@ export const GroupGetResponse22V5 = complex(
   req('groupId', GroupId),
 );
 
-export const ServiceProviderGetRequest22V4 = complex('ServiceProviderGetRequest22V4', req('serviceProviderId', ServiceProviderId));
+export const ServiceProviderGetRequest22V4 = complex(
+  'ServiceProviderGetRequest22V4',
+  req('serviceProviderId', ServiceProviderId),
+);
 
 export const ServiceProviderGetResponse22V4 = complex(
   'ServiceProviderGetResponse22V4',
@@ -309,7 +341,16 @@ export const LoginRequest14sp4 = complex(
   opt('signedPassword', { base: 'string', minLength: 1 }),
   opt('plainTextPassword', Password),
 );
-const loginType = oneOf('System', 'Provisioning', 'Reseller', 'Service Provider', 'Group', 'Group Department', 'User', 'Lawful Intercept');
+const loginType = oneOf(
+  'System',
+  'Provisioning',
+  'Reseller',
+  'Service Provider',
+  'Group',
+  'Group Department',
+  'User',
+  'Lawful Intercept',
+);
 const loginResponseElements = [
   req('loginType', loginType),
   req('locale', str(1, 20)),

@@ -8,7 +8,8 @@ import { MAX_COMMANDS_PER_DOCUMENT, type OciGateway } from './oci-gateway.js';
  */
 export async function sendInDocuments(oci: OciGateway, commands: readonly OciRequest[]): Promise<OciResponse[]> {
   const documents: OciRequest[][] = [];
-  for (let i = 0; i < commands.length; i += MAX_COMMANDS_PER_DOCUMENT) documents.push(commands.slice(i, i + MAX_COMMANDS_PER_DOCUMENT));
+  for (let i = 0; i < commands.length; i += MAX_COMMANDS_PER_DOCUMENT)
+    documents.push(commands.slice(i, i + MAX_COMMANDS_PER_DOCUMENT));
   const outcomes = (await Promise.all(documents.map((d) => oci.execute(d)))).flat();
   const failure = outcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
   if (failure) throw failure;

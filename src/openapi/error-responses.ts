@@ -6,7 +6,11 @@ export class FieldProblemDto {
   @ApiProperty({ description: 'The field, as a path into the body or the URL', example: 'serviceInstanceProfile.name' })
   field!: string;
 
-  @ApiProperty({ type: [String], description: 'Why it was refused', example: ['name must be 1 to 30 characters (the hunt group name)'] })
+  @ApiProperty({
+    type: [String],
+    description: 'Why it was refused',
+    example: ['name must be 1 to 30 characters (the hunt group name)'],
+  })
   reasons!: string[];
 }
 
@@ -24,34 +28,53 @@ export class BroadWorksErrorDetailsDto {
   @ApiProperty({ description: 'BroadWorks detail, "" when none', example: '' })
   detail!: string;
 
-  @ApiPropertyOptional({ description: 'The OCI-P command BroadWorks refused', example: 'GroupHuntGroupGetInstanceRequest20' })
+  @ApiPropertyOptional({
+    description: 'The OCI-P command BroadWorks refused',
+    example: 'GroupHuntGroupGetInstanceRequest20',
+  })
   command?: string;
 }
 
 /** The JSON envelope of every error answer. */
 @ApiExtraModels(FieldProblemDto, BroadWorksErrorDetailsDto)
 export class ErrorEnvelopeDto {
-  @ApiProperty({ description: 'One readable sentence', example: 'Invalid request: noAnswerNumberOfRings: noAnswerNumberOfRings must be 1 to 20 rings' })
+  @ApiProperty({
+    description: 'One readable sentence',
+    example: 'Invalid request: noAnswerNumberOfRings: noAnswerNumberOfRings must be 1 to 20 rings',
+  })
   error!: string;
 
-  @ApiProperty({ description: 'Machine-readable symbol: VALIDATION_FAILED, NOT_FOUND, CONFLICT, BROADWORKS_UNAVAILABLE…', example: 'VALIDATION_FAILED' })
+  @ApiProperty({
+    description: 'Machine-readable symbol: VALIDATION_FAILED, NOT_FOUND, CONFLICT, BROADWORKS_UNAVAILABLE…',
+    example: 'VALIDATION_FAILED',
+  })
   code!: string;
 
   @ApiPropertyOptional({
     description: 'Validation failures: each bad field with its reasons. BroadWorks refusals: what BroadWorks said.',
-    oneOf: [{ type: 'array', items: { $ref: getSchemaPath(FieldProblemDto) } }, { $ref: getSchemaPath(BroadWorksErrorDetailsDto) }],
+    oneOf: [
+      { type: 'array', items: { $ref: getSchemaPath(FieldProblemDto) } },
+      { $ref: getSchemaPath(BroadWorksErrorDetailsDto) },
+    ],
   })
   details?: FieldProblemDto[] | BroadWorksErrorDetailsDto;
 }
 
 type Example = { summary: string; value: { error: string; code: string; details?: unknown } };
 
-const broadworks = (code: number, text: string, command: string): BroadWorksErrorDetailsDto => ({ error_code: code, level: 'Error', summary: `[Error ${code}] ${text}`, detail: '', command });
+const broadworks = (code: number, text: string, command: string): BroadWorksErrorDetailsDto => ({
+  error_code: code,
+  level: 'Error',
+  summary: `[Error ${code}] ${text}`,
+  detail: '',
+  command,
+});
 
 /** Real answers of the demo (tenant ApioSpTest, group ApioGrpTest), one set per status. */
 const EXAMPLES: Record<number, { description: string; examples: Record<string, Example> }> = {
   400: {
-    description: 'Bad input: a field out of its bounds (each named with its reasons), an unknown template, or a request BroadWorks refuses',
+    description:
+      'Bad input: a field out of its bounds (each named with its reasons), an unknown template, or a request BroadWorks refuses',
     examples: {
       validation: {
         summary: 'A field out of bounds',
@@ -73,22 +96,39 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
   },
   401: {
     description: 'No bearer token, or one that is invalid or expired',
-    examples: { missing: { summary: 'No token', value: { error: 'This API needs a token: Authorization: Bearer <access token>', code: 'UNAUTHENTICATED' } } },
+    examples: {
+      missing: {
+        summary: 'No token',
+        value: { error: 'This API needs a token: Authorization: Bearer <access token>', code: 'UNAUTHENTICATED' },
+      },
+    },
   },
   403: {
     description: "The token's user may not manage this tenant or group",
-    examples: { reach: { summary: 'Out of reach', value: { error: 'This user may not manage group ApioGrpTest of tenant ApioSpTest', code: 'FORBIDDEN' } } },
+    examples: {
+      reach: {
+        summary: 'Out of reach',
+        value: { error: 'This user may not manage group ApioGrpTest of tenant ApioSpTest', code: 'FORBIDDEN' },
+      },
+    },
   },
   404: {
     description: 'Unknown tenant, group, hunt group or user',
     examples: {
       huntGroup: {
         summary: 'Unknown hunt group',
-        value: { error: 'Hunt group nope@sip.netaxis.be not found in group ApioGrpTest of tenant ApioSpTest', code: 'HUNT_GROUP_NOT_FOUND' },
+        value: {
+          error: 'Hunt group nope@sip.netaxis.be not found in group ApioGrpTest of tenant ApioSpTest',
+          code: 'HUNT_GROUP_NOT_FOUND',
+        },
       },
       group: {
         summary: 'Unknown group (BroadWorks says so)',
-        value: { error: 'BroadWorks refused the request: [Error 4152] Group not found: Nope', code: 'NOT_FOUND', details: broadworks(4152, 'Group not found: Nope', 'GroupGetRequest22V5') },
+        value: {
+          error: 'BroadWorks refused the request: [Error 4152] Group not found: Nope',
+          code: 'NOT_FOUND',
+          details: broadworks(4152, 'Group not found: Nope', 'GroupGetRequest22V5'),
+        },
       },
     },
   },
@@ -100,32 +140,53 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'BroadWorks refused the request: [Error 4501] User already exists: ApioHgTest@sip.netaxis.be',
           code: 'CONFLICT',
-          details: broadworks(4501, 'User already exists: ApioHgTest@sip.netaxis.be', 'GroupHuntGroupAddInstanceRequest20'),
+          details: broadworks(
+            4501,
+            'User already exists: ApioHgTest@sip.netaxis.be',
+            'GroupHuntGroupAddInstanceRequest20',
+          ),
         },
       },
     },
   },
   502: {
     description: 'BroadWorks answered something that is not OCI-P',
-    examples: { bad: { summary: 'Not OCI-P', value: { error: 'BroadWorks answered something that is not OCI-P: the answer is not XML', code: 'BROADWORKS_BAD_RESPONSE' } } },
+    examples: {
+      bad: {
+        summary: 'Not OCI-P',
+        value: {
+          error: 'BroadWorks answered something that is not OCI-P: the answer is not XML',
+          code: 'BROADWORKS_BAD_RESPONSE',
+        },
+      },
+    },
   },
   503: {
     description: 'BroadWorks cannot be reached (no session logged in, or every session busy and the queue full)',
     examples: {
       down: {
         summary: 'No session',
-        value: { error: 'BroadWorks cannot be reached: no BroadWorks session is logged in (connect ECONNREFUSED 127.0.0.1:2208); reconnecting in the background', code: 'BROADWORKS_UNAVAILABLE' },
+        value: {
+          error:
+            'BroadWorks cannot be reached: no BroadWorks session is logged in (connect ECONNREFUSED 127.0.0.1:2208); reconnecting in the background',
+          code: 'BROADWORKS_UNAVAILABLE',
+        },
       },
     },
   },
   504: {
-    description: 'BroadWorks did not answer in time, or the connection was lost after a change was sent (it may or may not have been applied)',
+    description:
+      'BroadWorks did not answer in time, or the connection was lost after a change was sent (it may or may not have been applied)',
     examples: {
-      timeout: { summary: 'No answer in time', value: { error: 'BroadWorks did not answer in time: no answer within 15000 ms', code: 'BROADWORKS_TIMEOUT' } },
+      timeout: {
+        summary: 'No answer in time',
+        value: { error: 'BroadWorks did not answer in time: no answer within 15000 ms', code: 'BROADWORKS_TIMEOUT' },
+      },
       unknownOutcome: {
         summary: 'Change sent, answer lost',
         value: {
-          error: 'The connection to BroadWorks was lost after the change was sent: it may or may not have been applied: the connection was lost after the change was sent (socket closed): the change may or may not have been applied; it was not re-sent',
+          error:
+            'The connection to BroadWorks was lost after the change was sent: it may or may not have been applied: the connection was lost after the change was sent (socket closed): the change may or may not have been applied; it was not re-sent',
           code: 'BROADWORKS_UNKNOWN_OUTCOME',
         },
       },
@@ -146,7 +207,9 @@ export function ApiErrorResponses(...statuses: number[]): MethodDecorator & Clas
       return ApiResponse({
         status,
         description: known.description,
-        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) }, examples: known.examples } },
+        content: {
+          'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) }, examples: known.examples },
+        },
       });
     }),
   );

@@ -32,7 +32,15 @@ const AGENT_TEST1 = {
   emailAddress: '',
 };
 
-const AGENT_TEST2 = { userId: 'ApioUserTest2@sip.netaxis.be', lastName: 'Test2', firstName: 'Test2', weight: 0, phoneNumber: '', extension: '5002', emailAddress: '' };
+const AGENT_TEST2 = {
+  userId: 'ApioUserTest2@sip.netaxis.be',
+  lastName: 'Test2',
+  firstName: 'Test2',
+  weight: 0,
+  phoneNumber: '',
+  extension: '5002',
+  emailAddress: '',
+};
 
 export const EXAMPLE_HUNT_GROUP_ID = 'APIOTestHuntGroup@sip.netaxis.be';
 
@@ -93,10 +101,23 @@ export const HUNT_GROUP_ANSWER = {
 };
 
 /** POST answers the new hunt group as GET does: no weights yet. */
-export const CREATE_ANSWER = { ...HUNT_GROUP_ANSWER, agents: HUNT_GROUP_ANSWER.agents.map((agent) => ({ ...agent, weight: 0 })) };
+export const CREATE_ANSWER = {
+  ...HUNT_GROUP_ANSWER,
+  agents: HUNT_GROUP_ANSWER.agents.map((agent) => ({ ...agent, weight: 0 })),
+};
 
 export const LIST_ANSWER = {
-  hunt_groups: [{ serviceUserId: EXAMPLE_HUNT_GROUP_ID, name: 'APIO Test Hunt Group', phoneNumber: '', extension: '', department: DEPARTMENT, active: true, policy: 'Regular' }],
+  hunt_groups: [
+    {
+      serviceUserId: EXAMPLE_HUNT_GROUP_ID,
+      name: 'APIO Test Hunt Group',
+      phoneNumber: '',
+      extension: '',
+      department: DEPARTMENT,
+      active: true,
+      policy: 'Regular',
+    },
+  ],
 };
 
 /** PUT: the seed's request; `queueLength` (not a hunt group setting) is ignored. */
@@ -128,7 +149,14 @@ function userOf<T extends { weight: number }>(agent: T): Omit<T, 'weight'> {
   return user as Omit<T, 'weight'>;
 }
 const [USER_TEST, USER_TEST1, USER_TEST2] = [userOf(AGENT_TEST), userOf(AGENT_TEST1), userOf(AGENT_TEST2)];
-const FOO_USER = { userId: 'foouser@sip.netaxis.be', lastName: 'Test', firstName: 'Test', phoneNumber: '', extension: '4004', emailAddress: 'test_foomail@test.netaxis.be' };
+const FOO_USER = {
+  userId: 'foouser@sip.netaxis.be',
+  lastName: 'Test',
+  firstName: 'Test',
+  phoneNumber: '',
+  extension: '4004',
+  emailAddress: 'test_foomail@test.netaxis.be',
+};
 
 /** Every user of the enterprise ApioSpTest (before any is an agent): foouser is of group ApioGrpTest2. */
 export const AVAILABLE_USERS_ANSWER = { available_users: [USER_TEST, FOO_USER, USER_TEST1, USER_TEST2] };

@@ -24,7 +24,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Hunt group API')
     .setDescription(DESCRIPTION)
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from POST /api/v1/auth/login, or a machine token' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'An access token from POST /api/v1/auth/login, or a machine token',
+    })
     .addTag('hunt groups', 'Create, read, update and delete hunt groups')
     .addTag('agents', 'Who can be an agent, and the weighted call distribution')
     .addTag('operations', 'Health probes and Prometheus metrics')

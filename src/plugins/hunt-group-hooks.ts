@@ -24,9 +24,19 @@ export type HuntGroupEvent =
  */
 export type HuntGroupRequest =
   | (HuntGroupScope & { operation: 'create'; body: Record<string, unknown> })
-  | (HuntGroupScope & { operation: 'update'; serviceUserId: string; current: HuntGroupJson; body: Record<string, unknown> })
+  | (HuntGroupScope & {
+      operation: 'update';
+      serviceUserId: string;
+      current: HuntGroupJson;
+      body: Record<string, unknown>;
+    })
   | (HuntGroupScope & { operation: 'delete'; serviceUserId: string })
-  | (HuntGroupScope & { operation: 'set-weights'; serviceUserId: string; current: AgentJson[]; body: Record<string, unknown> });
+  | (HuntGroupScope & {
+      operation: 'set-weights';
+      serviceUserId: string;
+      current: AgentJson[];
+      body: Record<string, unknown>;
+    });
 
 export type HuntGroupObserver = (event: HuntGroupEvent) => void | Promise<void>;
 export type HuntGroupCheck = (request: HuntGroupRequest) => void | Promise<void>;
@@ -82,6 +92,8 @@ export class HuntGroupHooks {
   }
 
   private observerFailed(name: string, event: HuntGroupEvent, error: unknown): void {
-    this.logger.warn(`Plugin observer "${name}" failed on ${event.type}: ${error instanceof Error ? error.message : String(error)}`);
+    this.logger.warn(
+      `Plugin observer "${name}" failed on ${event.type}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -10,7 +10,8 @@ import { HuntGroupHooks } from './hunt-group-hooks.js';
 const BUILT_IN: Record<string, Type | DynamicModule> = { 'audit-trail': AuditTrailModule };
 
 type PluginModule = Type | DynamicModule;
-const isPluginModule = (v: unknown): v is PluginModule => typeof v === 'function' || (typeof v === 'object' && v !== null && 'module' in v);
+const isPluginModule = (v: unknown): v is PluginModule =>
+  typeof v === 'function' || (typeof v === 'object' && v !== null && 'module' in v);
 
 /** Loads one plugin: a built-in name, or a module path whose `default` or `plugin` export is a NestJS module. */
 export async function loadPlugin(specifier: string): Promise<PluginModule> {
@@ -23,7 +24,8 @@ export async function loadPlugin(specifier: string): Promise<PluginModule> {
     throw new Error(`PLUGINS: cannot load "${specifier}": ${(e as Error).message}`);
   }
   const plugin = exports.default ?? exports.plugin;
-  if (!isPluginModule(plugin)) throw new Error(`PLUGINS: "${specifier}" exports no NestJS module as "default" or "plugin"`);
+  if (!isPluginModule(plugin))
+    throw new Error(`PLUGINS: "${specifier}" exports no NestJS module as "default" or "plugin"`);
   return plugin;
 }
 

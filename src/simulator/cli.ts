@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { BroadWorksEngine } from './engine.js';
 import { startOciSimulator } from './server.js';
 
-const USAGE = 'usage: simulator [--host H] [--port P] [--world FILE] [--user U --password P] [--tls-key FILE --tls-cert FILE] [--latency-ms N]';
+const USAGE =
+  'usage: simulator [--host H] [--port P] [--world FILE] [--user U --password P] [--tls-key FILE --tls-cert FILE] [--latency-ms N]';
 
 function parse() {
   const { values } = parseArgs({
@@ -34,7 +35,8 @@ function parse() {
   }
   const tlsFiles = [values['tls-key'], values['tls-cert']];
   if (tlsFiles.filter(Boolean).length === 1) throw new Error('--tls-key and --tls-cert go together');
-  if ((values.user === undefined) !== (values.password === undefined)) throw new Error('--user and --password go together');
+  if ((values.user === undefined) !== (values.password === undefined))
+    throw new Error('--user and --password go together');
   const number = (name: string, text: string, max: number): number => {
     const n = Number(text);
     if (!/^\d+$/.test(text) || n > max) throw new Error(`--${name} must be an integer from 0 to ${max}, not ${text}`);
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
   const options = parse();
   const engine = BroadWorksEngine.fromFile(options.world);
   const simulator = await startOciSimulator({ ...options, engine });
-  const logins = options.credentials ? options.credentials.map((c) => c.userId).join(', ') : `the administrators of ${options.world}`;
+  const logins = options.credentials
+    ? options.credentials.map((c) => c.userId).join(', ')
+    : `the administrators of ${options.world}`;
   console.log(
     `OCI-P simulator listening on ${simulator.host}:${simulator.port} (${options.tls ? 'TLS' : 'plain TCP'}), world ${options.world}, ` +
       `logins: ${logins}${options.latencyMs > 0 ? `, latency ${options.latencyMs} ms` : ''}`,

@@ -67,7 +67,9 @@ describe('BroadWorksEngine', () => {
 
   it('builds from parsed world data and refuses bad data with WorldFormatError', () => {
     const engine = BroadWorksEngine.fromWorldData({ serviceProviders: [] });
-    expect(engine.execute({ $type: 'ServiceProviderGetRequest22V4', serviceProviderId: 'x' })).toBeInstanceOf(OciErrorResponse);
+    expect(engine.execute({ $type: 'ServiceProviderGetRequest22V4', serviceProviderId: 'x' })).toBeInstanceOf(
+      OciErrorResponse,
+    );
     expect(() => BroadWorksEngine.fromWorldData({ serviceProviders: 'none' })).toThrow(WorldFormatError);
     expect(() => BroadWorksEngine.fromFile('/nonexistent/world.json')).toThrow(/cannot be read/);
   });
@@ -78,7 +80,9 @@ describe('BroadWorksEngine', () => {
   });
 
   it('refuses a __proto__ element parsed from untrusted JSON', () => {
-    const command: unknown = JSON.parse('{"$type":"GroupGetRequest22V5","serviceProviderId":"ApioSpTest","groupId":"ApioGrpTest","__proto__":{"x":1}}');
+    const command: unknown = JSON.parse(
+      '{"$type":"GroupGetRequest22V5","serviceProviderId":"ApioSpTest","groupId":"ApioGrpTest","__proto__":{"x":1}}',
+    );
     expect(refusal(demoEngine(), command)).toEqual({
       code: 4001,
       summary: "[Error 4001] Invalid value for element '__proto__': unexpected element in GroupGetRequest22V5",
@@ -87,13 +91,43 @@ describe('BroadWorksEngine', () => {
   });
 
   it('survives garbage in every element of every command: an answer each time, and errors change nothing', () => {
-    const garbage: unknown[] = [null, undefined, '', ' ', 'x', -1, 0, 1e12, 2.5, true, [], [null], {}, { $type: 'GroupDepartmentKey' }, 'é\u0000<&>'];
+    const garbage: unknown[] = [
+      null,
+      undefined,
+      '',
+      ' ',
+      'x',
+      -1,
+      0,
+      1e12,
+      2.5,
+      true,
+      [],
+      [null],
+      {},
+      { $type: 'GroupDepartmentKey' },
+      'é\u0000<&>',
+    ];
     const engine = demoEngine();
     const valid = [
       addCommand({ agentUserId: ['ApioUserTest@sip.netaxis.be'] }),
-      { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: HG, policy: 'Circular', agentUserIdList: { userId: ['ApioUserTest2@sip.netaxis.be'] } },
-      { $type: 'GroupHuntGroupGetAvailableUserListRequest', serviceProviderId: 'ApioSpTest', groupId: 'ApioGrpTest', responseSizeLimit: 3 },
-      { $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest', serviceUserId: HG, agentWeight: [{ agentUserId: 'x@y', weight: 1 }] },
+      {
+        $type: 'GroupHuntGroupModifyInstanceRequest',
+        serviceUserId: HG,
+        policy: 'Circular',
+        agentUserIdList: { userId: ['ApioUserTest2@sip.netaxis.be'] },
+      },
+      {
+        $type: 'GroupHuntGroupGetAvailableUserListRequest',
+        serviceProviderId: 'ApioSpTest',
+        groupId: 'ApioGrpTest',
+        responseSizeLimit: 3,
+      },
+      {
+        $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
+        serviceUserId: HG,
+        agentWeight: [{ agentUserId: 'x@y', weight: 1 }],
+      },
       { $type: 'UserModifyUserIdRequest', userId: HG, newUserId: 'z@sip.netaxis.be' },
     ] as Record<string, unknown>[];
     let answers = 0;

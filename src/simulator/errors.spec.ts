@@ -16,7 +16,9 @@ describe('error table', () => {
   });
 
   it('marks the codes seen on real servers as BroadWorks and the others as the simulator choice', () => {
-    const real = Object.values(ERROR_TABLE).filter((e) => e.source === 'BroadWorks').map((e) => e.code);
+    const real = Object.values(ERROR_TABLE)
+      .filter((e) => e.source === 'BroadWorks')
+      .map((e) => e.code);
     expect(real.sort()).toEqual([4008, 4152, 4962]);
   });
 });

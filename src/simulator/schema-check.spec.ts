@@ -20,7 +20,10 @@ const problemOf = (command: unknown, type = GroupHuntGroupAddInstanceRequest20):
 
 describe('checkCommand', () => {
   it('accepts a valid command and returns a cleaned copy', () => {
-    const result = checkCommand({ ...addCommand(), networkClassOfService: undefined }, GroupHuntGroupAddInstanceRequest20);
+    const result = checkCommand(
+      { ...addCommand(), networkClassOfService: undefined },
+      GroupHuntGroupAddInstanceRequest20,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.$type).toBe('GroupHuntGroupAddInstanceRequest20');
@@ -29,7 +32,10 @@ describe('checkCommand', () => {
 
   it('collapses token white space as XML and BroadWorks do', () => {
     expect(collapseToken('  a \n\t b  ')).toBe('a b');
-    const result = checkCommand(add({ serviceInstanceProfile: profile({ name: '  Sales   Team ' }) }), GroupHuntGroupAddInstanceRequest20);
+    const result = checkCommand(
+      add({ serviceInstanceProfile: profile({ name: '  Sales   Team ' }) }),
+      GroupHuntGroupAddInstanceRequest20,
+    );
     expect(result.ok && (result.value.serviceInstanceProfile as Record<string, unknown>).name).toBe('Sales Team');
   });
 
@@ -55,13 +61,17 @@ describe('checkCommand', () => {
   });
 
   it('refuses a string where an int is due (what the lenient XML reader leaves) and a fraction', () => {
-    expect(problemOf(add({ noAnswerNumberOfRings: 'five' }))).toBe("noAnswerNumberOfRings: must be an integer, not the text 'five'");
+    expect(problemOf(add({ noAnswerNumberOfRings: 'five' }))).toBe(
+      "noAnswerNumberOfRings: must be an integer, not the text 'five'",
+    );
     expect(problemOf(add({ noAnswerNumberOfRings: '5' }))).toMatch(/must be an integer/);
     expect(problemOf(add({ noAnswerNumberOfRings: 2.5 }))).toMatch(/must be an integer/);
   });
 
   it('refuses a string where a boolean is due', () => {
-    expect(problemOf(add({ enableGroupBusy: 'true' }))).toBe("enableGroupBusy: must be a boolean (true or false), not the text 'true'");
+    expect(problemOf(add({ enableGroupBusy: 'true' }))).toBe(
+      "enableGroupBusy: must be a boolean (true or false), not the text 'true'",
+    );
   });
 
   it('refuses empty or white-space-only text for minLength 1, and too long text', () => {
@@ -81,16 +91,25 @@ describe('checkCommand', () => {
 
   it('refuses nil on a non-nillable element and accepts it on a nillable one', () => {
     expect(problemOf(add({ policy: null }))).toBe('policy: may not be nil');
-    const modify = { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'a@b', forwardToPhoneNumber: null, agentUserIdList: null };
+    const modify = {
+      $type: 'GroupHuntGroupModifyInstanceRequest',
+      serviceUserId: 'a@b',
+      forwardToPhoneNumber: null,
+      agentUserIdList: null,
+    };
     expect(problemOf(modify, GroupHuntGroupModifyInstanceRequest)).toBe('ok');
-    expect(problemOf({ ...modify, networkClassOfService: null }, GroupHuntGroupModifyInstanceRequest)).toBe('networkClassOfService: may not be nil');
+    expect(problemOf({ ...modify, networkClassOfService: null }, GroupHuntGroupModifyInstanceRequest)).toBe(
+      'networkClassOfService: may not be nil',
+    );
     expect(problemOf({ ...modify, serviceInstanceProfile: { name: null } }, GroupHuntGroupModifyInstanceRequest)).toBe(
       'serviceInstanceProfile/name: may not be nil',
     );
   });
 
   it('refuses an unexpected element, even nested', () => {
-    expect(problemOf(add({ queueLength: 10 }))).toBe('queueLength: unexpected element in GroupHuntGroupAddInstanceRequest20');
+    expect(problemOf(add({ queueLength: 10 }))).toBe(
+      'queueLength: unexpected element in GroupHuntGroupAddInstanceRequest20',
+    );
     expect(problemOf(add({ serviceInstanceProfile: profile({ color: 'red' }) }))).toBe(
       'serviceInstanceProfile/color: unexpected element in ServiceInstanceAddProfile',
     );
@@ -102,14 +121,20 @@ describe('checkCommand', () => {
     expect(problemOf(add({ serviceInstanceProfile: profile({ department }) }))).toBe(
       'serviceInstanceProfile/department: xsi:type must be one of GroupDepartmentKey, EnterpriseDepartmentKey (abstract type DepartmentKey), not none',
     );
-    expect(problemOf(add({ serviceInstanceProfile: profile({ department: { ...department, $type: 'DepartmentKey' } }) }))).toMatch(
-      /xsi:type must be one of .* not DepartmentKey$/,
-    );
-    expect(problemOf(add({ serviceInstanceProfile: profile({ department: { ...department, $type: 'GroupDepartmentKey' } }) }))).toBe('ok');
+    expect(
+      problemOf(add({ serviceInstanceProfile: profile({ department: { ...department, $type: 'DepartmentKey' } }) })),
+    ).toMatch(/xsi:type must be one of .* not DepartmentKey$/);
+    expect(
+      problemOf(
+        add({ serviceInstanceProfile: profile({ department: { ...department, $type: 'GroupDepartmentKey' } }) }),
+      ),
+    ).toBe('ok');
     // The variant's own elements are checked: an enterprise key has no groupId.
-    expect(problemOf(add({ serviceInstanceProfile: profile({ department: { ...department, $type: 'EnterpriseDepartmentKey' } }) }))).toBe(
-      'serviceInstanceProfile/department/groupId: unexpected element in EnterpriseDepartmentKey',
-    );
+    expect(
+      problemOf(
+        add({ serviceInstanceProfile: profile({ department: { ...department, $type: 'EnterpriseDepartmentKey' } }) }),
+      ),
+    ).toBe('serviceInstanceProfile/department/groupId: unexpected element in EnterpriseDepartmentKey');
   });
 
   it('refuses a wrong xsi:type on a concrete complex element', () => {
@@ -124,8 +149,14 @@ describe('checkCommand', () => {
     );
     expect(problemOf(add({ agentUserId: ['a@x', 7] }))).toBe('agentUserId[1]: must be text, not 7');
     expect(problemOf(add({ agentUserId: ['a@x', null] }))).toBe('agentUserId[1]: may not be nil');
-    const modify = { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'a@b', agentUserIdList: { userId: [] } };
-    expect(problemOf(modify, GroupHuntGroupModifyInstanceRequest)).toBe('agentUserIdList/userId: must occur at least 1 time(s), not 0');
+    const modify = {
+      $type: 'GroupHuntGroupModifyInstanceRequest',
+      serviceUserId: 'a@b',
+      agentUserIdList: { userId: [] },
+    };
+    expect(problemOf(modify, GroupHuntGroupModifyInstanceRequest)).toBe(
+      'agentUserIdList/userId: must occur at least 1 time(s), not 0',
+    );
   });
 
   it('refuses a repeated single element and a list item of the wrong shape', () => {
@@ -139,10 +170,15 @@ describe('checkCommand', () => {
   it('checks search criteria nested in lists', () => {
     const base = { $type: 'GroupHuntGroupGetAvailableUserListRequest', serviceProviderId: 'sp', groupId: 'g' };
     const criteria = { mode: 'Starts With', value: 'T', isCaseInsensitive: true };
-    expect(problemOf({ ...base, searchCriteriaUserLastName: [criteria] }, GroupHuntGroupGetAvailableUserListRequest)).toBe('ok');
-    expect(problemOf({ ...base, searchCriteriaUserLastName: [{ ...criteria, mode: 'Ends With' }] }, GroupHuntGroupGetAvailableUserListRequest)).toMatch(
-      /^searchCriteriaUserLastName\[0\]\/mode: must be one of/,
-    );
+    expect(
+      problemOf({ ...base, searchCriteriaUserLastName: [criteria] }, GroupHuntGroupGetAvailableUserListRequest),
+    ).toBe('ok');
+    expect(
+      problemOf(
+        { ...base, searchCriteriaUserLastName: [{ ...criteria, mode: 'Ends With' }] },
+        GroupHuntGroupGetAvailableUserListRequest,
+      ),
+    ).toMatch(/^searchCriteriaUserLastName\[0\]\/mode: must be one of/);
     expect(problemOf({ ...base, responseSizeLimit: 0 }, GroupHuntGroupGetAvailableUserListRequest)).toBe(
       'responseSizeLimit: must be in 1..2147483647, not 0',
     );
@@ -154,7 +190,9 @@ describe('checkCommand', () => {
   });
 
   it('refuses a command that is not an object', () => {
-    expect(problemOf('text')).toBe('GroupHuntGroupAddInstanceRequest20: must be a complex element of type GroupHuntGroupAddInstanceRequest20');
+    expect(problemOf('text')).toBe(
+      'GroupHuntGroupAddInstanceRequest20: must be a complex element of type GroupHuntGroupAddInstanceRequest20',
+    );
     expect(problemOf([addCommand()])).toMatch(/must be a complex element/);
   });
 });

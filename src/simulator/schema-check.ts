@@ -20,7 +20,8 @@ import {
   type SimpleType,
 } from '../oci/schema-types.js';
 
-export type SchemaCheckResult = { ok: true; value: Record<string, unknown> } | { ok: false; path: string; reason: string };
+export type SchemaCheckResult =
+  { ok: true; value: Record<string, unknown> } | { ok: false; path: string; reason: string };
 
 /** Thrown internally to stop at the first problem; never leaves this module. */
 class Problem extends Error {
@@ -60,7 +61,8 @@ function checkComplex(value: unknown, type: ComplexType, path: string, isCommand
   for (const key of Object.keys(value)) {
     // `$`-prefixed keys are attributes ($type = xsi:type, echo, ...), never XML elements.
     if (key.startsWith('$')) continue;
-    if (!known.has(key) && value[key] !== undefined) throw new Problem(join(path, key), `unexpected element in ${type.name}`);
+    if (!known.has(key) && value[key] !== undefined)
+      throw new Problem(join(path, key), `unexpected element in ${type.name}`);
   }
   const typeAttribute = value.$type;
   if (typeAttribute !== undefined && typeAttribute !== type.name) {
@@ -91,7 +93,8 @@ function checkElement(value: unknown, spec: ElementSpec, path: string): unknown 
   }
   const items = Array.isArray(value) ? value : [value];
   const maxOccurs = spec.maxOccurs ?? 1;
-  if (items.length < minOccurs) throw new Problem(path, `must occur at least ${minOccurs} time(s), not ${items.length}`);
+  if (items.length < minOccurs)
+    throw new Problem(path, `must occur at least ${minOccurs} time(s), not ${items.length}`);
   if (items.length > maxOccurs) throw new Problem(path, `may occur at most ${maxOccurs} times, not ${items.length}`);
   return items.map((item, i) => {
     const itemPath = `${path}[${i}]`;
@@ -120,10 +123,12 @@ function checkValue(value: unknown, type: ElementType, path: string): unknown {
 function checkSimple(value: unknown, type: SimpleType, path: string): unknown {
   switch (type.base) {
     case 'boolean':
-      if (typeof value !== 'boolean') throw new Problem(path, `must be a boolean (true or false), not ${describe(value)}`);
+      if (typeof value !== 'boolean')
+        throw new Problem(path, `must be a boolean (true or false), not ${describe(value)}`);
       return value;
     case 'int': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw new Problem(path, `must be an integer, not ${describe(value)}`);
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        throw new Problem(path, `must be an integer, not ${describe(value)}`);
       const min = type.min ?? INT_MIN;
       const max = type.max ?? INT_MAX;
       if (value < min || value > max) throw new Problem(path, `must be in ${min}..${max}, not ${value}`);
@@ -133,7 +138,10 @@ function checkSimple(value: unknown, type: SimpleType, path: string): unknown {
       if (typeof value !== 'string') throw new Problem(path, `must be text, not ${describe(value)}`);
       const token = collapseToken(value);
       if (type.minLength !== undefined && token.length < type.minLength) {
-        throw new Problem(path, token === '' ? 'must not be empty or only white space' : `must be at least ${type.minLength} characters`);
+        throw new Problem(
+          path,
+          token === '' ? 'must not be empty or only white space' : `must be at least ${type.minLength} characters`,
+        );
       }
       if (type.maxLength !== undefined && token.length > type.maxLength) {
         throw new Problem(path, `must be at most ${type.maxLength} characters, not ${token.length}`);
@@ -148,7 +156,12 @@ function checkSimple(value: unknown, type: SimpleType, path: string): unknown {
 
 function checkTable(value: unknown, path: string): unknown {
   const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-  if (!isPlainObject(value) || !isStrings(value.headings) || !Array.isArray(value.rows) || !value.rows.every(isStrings)) {
+  if (
+    !isPlainObject(value) ||
+    !isStrings(value.headings) ||
+    !Array.isArray(value.rows) ||
+    !value.rows.every(isStrings)
+  ) {
     throw new Problem(path, 'must be a table of headings and rows of text');
   }
   return value;

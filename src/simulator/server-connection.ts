@@ -89,7 +89,10 @@ export class SimulatorConnection {
       this.socket.end();
       return;
     }
-    const bytes = this.encode(reply.sessionId, reply.outcomes.map((o, i) => toWire(o, reply.echoes[i])));
+    const bytes = this.encode(
+      reply.sessionId,
+      reply.outcomes.map((o, i) => toWire(o, reply.echoes[i])),
+    );
     if (fault === 'drop') {
       // The commands ran; the client gets part of the answer and then loses the connection.
       this.socket.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => this.socket.destroy());
@@ -107,7 +110,12 @@ export class SimulatorConnection {
         await new Promise<void>((resolve) => this.socket.once('close', () => resolve()));
         return;
       case 'garbage':
-        this.socket.write(Buffer.from('HTTP/1.1 502 Bad Gateway\r\n\r\n<html><body>upstream failure</body></html></BroadsoftDocument>\n', 'latin1'));
+        this.socket.write(
+          Buffer.from(
+            'HTTP/1.1 502 Bad Gateway\r\n\r\n<html><body>upstream failure</body></html></BroadsoftDocument>\n',
+            'latin1',
+          ),
+        );
         return;
       case 'invalid-document':
         this.socket.write(
@@ -123,8 +131,14 @@ export class SimulatorConnection {
     }
   }
 
-  private reply(frame: Buffer): 'logout' | { sessionId: string; outcomes: OciOutcome[]; echoes: (string | undefined)[] } {
-    const fail = (error: OciErrorResponse, sessionId = this.sessionId ?? '') => ({ sessionId, outcomes: [error], echoes: [undefined] });
+  private reply(
+    frame: Buffer,
+  ): 'logout' | { sessionId: string; outcomes: OciOutcome[]; echoes: (string | undefined)[] } {
+    const fail = (error: OciErrorResponse, sessionId = this.sessionId ?? '') => ({
+      sessionId,
+      outcomes: [error],
+      echoes: [undefined],
+    });
     let document;
     try {
       document = readDocument(frame);
@@ -134,7 +148,8 @@ export class SimulatorConnection {
     const { commands, sessionId } = document;
     if (document.protocol !== 'OCI') return fail(serverErrors.badProtocol(document.protocol ?? ''), sessionId);
     if (sessionId === undefined || sessionId === '') return fail(serverErrors.missingSessionId());
-    if (commands.length === 0 || commands.length > MAX_COMMANDS) return fail(serverErrors.commandCount(commands.length), sessionId);
+    if (commands.length === 0 || commands.length > MAX_COMMANDS)
+      return fail(serverErrors.commandCount(commands.length), sessionId);
     if (commands.some((c) => c.$type === 'LogoutRequest')) return 'logout';
     return { sessionId, outcomes: commands.map((c) => this.run(c, sessionId)), echoes: commands.map((c) => c.echo) };
   }
@@ -151,13 +166,23 @@ export class SimulatorConnection {
   private login(command: OciReadCommand, sessionId: string): OciOutcome {
     const checked = checkCommand(withoutEcho(command), REQUEST_TYPES[command.$type]);
     if (!checked.ok) return ociError('invalidElement', checked.path, checked.reason);
-    const request = checked.value as { userId: string; signedPassword?: string; password?: string; plainTextPassword?: string };
+    const request = checked.value as {
+      userId: string;
+      signedPassword?: string;
+      password?: string;
+      plainTextPassword?: string;
+    };
     const { userId } = request;
 
     if (command.$type === 'AuthenticationRequest') {
       // Asked for any user id, known or not, so the answer does not tell which ids exist.
       this.challenge = { userId, nonce: randomBytes(12).toString('hex') };
-      return { $type: 'AuthenticationResponse', userId, nonce: this.challenge.nonce, passwordAlgorithm: 'MD5' } as unknown as OciOutcome;
+      return {
+        $type: 'AuthenticationResponse',
+        userId,
+        nonce: this.challenge.nonce,
+        passwordAlgorithm: 'MD5',
+      } as unknown as OciOutcome;
     }
 
     const expected = this.context.passwordOf(userId);
@@ -180,7 +205,14 @@ export class SimulatorConnection {
     this.sessionId = sessionId;
     const domain = userId.includes('@') ? userId.slice(userId.indexOf('@') + 1) : 'localhost';
     const responseType = command.$type === 'LoginRequest22V5' ? 'LoginResponse22V5' : 'LoginResponse14sp4';
-    return { $type: responseType, loginType: 'System', locale: 'en_US', encoding: 'ISO-8859-1', isEnterprise: false, userDomain: domain } as unknown as OciOutcome;
+    return {
+      $type: responseType,
+      loginType: 'System',
+      locale: 'en_US',
+      encoding: 'ISO-8859-1',
+      isEnterprise: false,
+      userDomain: domain,
+    } as unknown as OciOutcome;
   }
 
   private write(sessionId: string, commands: OciDocumentCommand[]): void {
@@ -194,7 +226,12 @@ export class SimulatorConnection {
     } catch (error) {
       // A response the writer refuses is a simulator bug: answer each command with an error instead.
       const reason = (error as Error).message;
-      bytes = encodeDocument(writeDocument('', commands.map((c) => toWire(ociError('internalError', reason), c.echo))));
+      bytes = encodeDocument(
+        writeDocument(
+          '',
+          commands.map((c) => toWire(ociError('internalError', reason), c.echo)),
+        ),
+      );
     }
     return Buffer.concat([bytes, NEWLINE]);
   }

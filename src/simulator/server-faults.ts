@@ -51,7 +51,8 @@ interface ArmedCommandFailure {
 }
 
 const isLogin = (types: readonly string[]): boolean => types.some((t) => LOGIN_TYPES.has(t));
-const isWrite = (type: string): boolean => !type.includes('Get') && type !== 'VerifySessionIsValidRequest' && !LOGIN_TYPES.has(type);
+const isWrite = (type: string): boolean =>
+  !type.includes('Get') && type !== 'VerifySessionIsValidRequest' && !LOGIN_TYPES.has(type);
 
 function matcher(documents: DocumentFaultScope['documents'] = 'service'): (types: readonly string[]) => boolean {
   if (typeof documents === 'function') return documents;
@@ -92,7 +93,11 @@ export class SimulatorFaults {
   /** The `nth` command from now (counting only commands of `options.type` when given) is answered with an ErrorResponse, and not run. */
   failCommand(nth = 1, options: CommandFailureOptions = {}): this {
     if (!Number.isInteger(nth) || nth < 1) throw new RangeError(`nth must be a positive integer, not ${nth}`);
-    this.commandFailures.push({ remaining: nth, type: options.type, error: options.error ?? SIMULATED_FAILURE(options.type ?? 'a command') });
+    this.commandFailures.push({
+      remaining: nth,
+      type: options.type,
+      error: options.error ?? SIMULATED_FAILURE(options.type ?? 'a command'),
+    });
     return this.rearm();
   }
 

@@ -74,7 +74,9 @@ export async function startOciSimulator(options: OciSimulatorOptions): Promise<O
   let server: net.Server | undefined;
   let port = options.port ?? 0;
   const listen = async (): Promise<void> => {
-    const next = tlsOptions ? tls.createServer({ key: tlsOptions.key, cert: tlsOptions.cert }, serve) : net.createServer(serve);
+    const next = tlsOptions
+      ? tls.createServer({ key: tlsOptions.key, cert: tlsOptions.cert }, serve)
+      : net.createServer(serve);
     // A failed TLS handshake concerns that client only.
     next.on('tlsClientError', (_error: Error, socket: net.Socket) => socket.destroy());
     // Registered before any 'connection' handler but serve's: a refused socket is destroyed before serve sees it on TLS.

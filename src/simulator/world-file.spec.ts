@@ -25,7 +25,11 @@ describe('world file', () => {
     expect(world.departmentFullPath(departmentKey('ApioSpTest', 'ApioGrpTest', 'test_department_initial'))).toBe(
       'test_department_parent_1 \\ test_department_initial',
     );
-    expect(world.users.get('ApioUserTest1@sip.netaxis.be')).toMatchObject({ phoneNumber: '+3225126778', extension: '5001', countryCode: '32' });
+    expect(world.users.get('ApioUserTest1@sip.netaxis.be')).toMatchObject({
+      phoneNumber: '+3225126778',
+      extension: '5001',
+      countryCode: '32',
+    });
     expect(world.users.get('foouser@sip.netaxis.be')?.groupId).toBe('ApioGrpTest2');
     expect(world.huntGroups.size).toBe(0);
   });
@@ -40,7 +44,9 @@ describe('world file', () => {
   it('refuses unknown fields (typos)', () => {
     const data = demo();
     data.serviceProviders[0].groups[0].users[0].lastname = 'x';
-    expect(messageOf(data)).toBe('Invalid world: world.serviceProviders[0].groups[0].users[0].lastname: is not a field of this format');
+    expect(messageOf(data)).toBe(
+      'Invalid world: world.serviceProviders[0].groups[0].users[0].lastname: is not a field of this format',
+    );
   });
 
   it('refuses a user id defined twice, even in another service provider', () => {

@@ -9,7 +9,10 @@ import { isKnownTimeZone } from './time-zones.js';
 import { departmentKey, groupKey, World, type Department, type Group, type ServiceProvider } from './world.js';
 
 export class WorldFormatError extends Error {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`Invalid world: ${path}: ${reason}`);
     this.name = 'WorldFormatError';
   }
@@ -34,10 +37,14 @@ export function loadWorldFile(path: string): World {
 /** Reads one JSON object, remembering where it is, and refuses keys nobody asked for (typos). */
 class Node {
   private readonly used = new Set<string>();
-  constructor(readonly path: string, private readonly data: Record<string, unknown>) {}
+  constructor(
+    readonly path: string,
+    private readonly data: Record<string, unknown>,
+  ) {}
 
   static of(path: string, value: unknown): Node {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new WorldFormatError(path, 'must be an object');
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw new WorldFormatError(path, 'must be an object');
     return new Node(path, value as Record<string, unknown>);
   }
 
@@ -83,7 +90,8 @@ class Node {
 
   texts(key: string): string[] {
     return this.list(key).map((value, i) => {
-      if (typeof value !== 'string' || value.trim() === '') throw new WorldFormatError(`${this.at(key)}[${i}]`, 'must be a non-empty string');
+      if (typeof value !== 'string' || value.trim() === '')
+        throw new WorldFormatError(`${this.at(key)}[${i}]`, 'must be a non-empty string');
       return value;
     });
   }
@@ -143,7 +151,8 @@ export function buildWorld(data: unknown): World {
   // Users last: their departments may name any department of their group or enterprise.
   for (const [group, groupNode] of groupNodes) {
     for (const userNode of groupNode.nodes('users')) readUser(world, group, userNode);
-    if (world.usersOf(group).length > group.userLimit) throw new WorldFormatError(groupNode.at('users'), `more users than the userLimit ${group.userLimit}`);
+    if (world.usersOf(group).length > group.userLimit)
+      throw new WorldFormatError(groupNode.at('users'), `more users than the userLimit ${group.userLimit}`);
     groupNode.done();
   }
   root.done();
@@ -153,7 +162,8 @@ export function buildWorld(data: unknown): World {
 
 function readServiceProvider(world: World, node: Node): ServiceProvider {
   const id = node.text('id', 30);
-  if (world.serviceProviders.has(id)) throw new WorldFormatError(node.at('id'), `service provider ${id} is defined twice`);
+  if (world.serviceProviders.has(id))
+    throw new WorldFormatError(node.at('id'), `service provider ${id} is defined twice`);
   const provider: ServiceProvider = {
     id,
     isEnterprise: node.flag('isEnterprise'),
@@ -182,7 +192,8 @@ function readServiceProvider(world: World, node: Node): ServiceProvider {
 
 function readGroup(world: World, provider: ServiceProvider, node: Node): Group {
   const id = node.text('id', 30);
-  if (world.group(provider.id, id)) throw new WorldFormatError(node.at('id'), `group ${id} is defined twice in ${provider.id}`);
+  if (world.group(provider.id, id))
+    throw new WorldFormatError(node.at('id'), `group ${id} is defined twice in ${provider.id}`);
   const providerDomains = new Set([provider.defaultDomain, ...provider.domains]);
   const group: Group = {
     serviceProviderId: provider.id,
@@ -198,10 +209,13 @@ function readGroup(world: World, provider: ServiceProvider, node: Node): Group {
     phoneNumbers: node.texts('phoneNumbers'),
   };
   for (const domain of [group.defaultDomain, ...group.domains]) {
-    if (!providerDomains.has(domain)) throw new WorldFormatError(node.at('domains'), `domain ${domain} is not a domain of ${provider.id}`);
+    if (!providerDomains.has(domain))
+      throw new WorldFormatError(node.at('domains'), `domain ${domain} is not a domain of ${provider.id}`);
   }
-  if (!isKnownTimeZone(group.timeZone)) throw new WorldFormatError(node.at('timeZone'), `unknown time zone ${group.timeZone}`);
-  if (!/^(?:[0-9]|[1-9][0-9]{1,2})$/.test(group.countryCode)) throw new WorldFormatError(node.at('countryCode'), 'must be 1 to 3 digits, e.g. "32"');
+  if (!isKnownTimeZone(group.timeZone))
+    throw new WorldFormatError(node.at('timeZone'), `unknown time zone ${group.timeZone}`);
+  if (!/^(?:[0-9]|[1-9][0-9]{1,2})$/.test(group.countryCode))
+    throw new WorldFormatError(node.at('countryCode'), 'must be 1 to 3 digits, e.g. "32"');
   for (const number of group.phoneNumbers) {
     const owner = [...world.groups.values()].find((g) => g.phoneNumbers.includes(number));
     if (owner || group.phoneNumbers.indexOf(number) !== group.phoneNumbers.lastIndexOf(number)) {
@@ -238,7 +252,8 @@ function readDepartmentRef(world: World, group: Group, node: Node): string {
 
 function addDepartment(world: World, node: Node, department: Department): void {
   node.done();
-  if (world.departments.has(department.key)) throw new WorldFormatError(node.at('name'), `department ${department.name} is defined twice`);
+  if (world.departments.has(department.key))
+    throw new WorldFormatError(node.at('name'), `department ${department.name} is defined twice`);
   world.departments.set(department.key, department);
 }
 
@@ -246,8 +261,13 @@ function addDepartment(world: World, node: Node, department: Department): void {
 function checkDepartmentTree(world: World): void {
   for (const department of world.departments.values()) {
     const seen = new Set<string>();
-    for (let d: Department | undefined = department; d?.parentKey !== undefined; d = world.departments.get(d.parentKey)) {
-      if (!world.departments.has(d.parentKey)) throw new WorldFormatError(`department ${d.name}`, `parent ${describeKey(d.parentKey)} does not exist`);
+    for (
+      let d: Department | undefined = department;
+      d?.parentKey !== undefined;
+      d = world.departments.get(d.parentKey)
+    ) {
+      if (!world.departments.has(d.parentKey))
+        throw new WorldFormatError(`department ${d.name}`, `parent ${describeKey(d.parentKey)} does not exist`);
       if (seen.has(d.key)) throw new WorldFormatError(`department ${department.name}`, 'its parents form a cycle');
       seen.add(d.key);
     }
@@ -268,13 +288,16 @@ function readUser(world: World, group: Group, node: Node): void {
   if (world.isUserIdTaken(userId)) throw new WorldFormatError(node.at('userId'), `user ${userId} is defined twice`);
   const phoneNumber = node.optionalText('phoneNumber', 23);
   if (phoneNumber !== undefined) {
-    if (!group.phoneNumbers.includes(phoneNumber)) throw new WorldFormatError(node.at('phoneNumber'), `${phoneNumber} is not assigned to group ${group.id}`);
-    if ([...world.users.values()].some((u) => u.phoneNumber === phoneNumber)) throw new WorldFormatError(node.at('phoneNumber'), `${phoneNumber} is used twice`);
+    if (!group.phoneNumbers.includes(phoneNumber))
+      throw new WorldFormatError(node.at('phoneNumber'), `${phoneNumber} is not assigned to group ${group.id}`);
+    if ([...world.users.values()].some((u) => u.phoneNumber === phoneNumber))
+      throw new WorldFormatError(node.at('phoneNumber'), `${phoneNumber} is used twice`);
   }
   const extension = node.optionalText('extension', 20);
   if (extension !== undefined) {
     if (!/^[0-9]{2,20}$/.test(extension)) throw new WorldFormatError(node.at('extension'), 'must be 2 to 20 digits');
-    if (world.usersOf(group).some((u) => u.extension === extension)) throw new WorldFormatError(node.at('extension'), `${extension} is used twice in ${group.id}`);
+    if (world.usersOf(group).some((u) => u.extension === extension))
+      throw new WorldFormatError(node.at('extension'), `${extension} is used twice in ${group.id}`);
   }
   const departmentNode = node.optionalNode('department');
   const userDepartmentKey = departmentNode ? readDepartmentRef(world, group, departmentNode) : undefined;

@@ -99,11 +99,14 @@ export interface Administrator {
 }
 
 /** Identity of a group: group ids are unique only within their service provider. */
-export const groupKey = (serviceProviderId: string, groupId: string): string => JSON.stringify([serviceProviderId, groupId]);
+export const groupKey = (serviceProviderId: string, groupId: string): string =>
+  JSON.stringify([serviceProviderId, groupId]);
 
 /** Identity of a department: a group department lives in a group, an enterprise department in its enterprise. */
 export const departmentKey = (serviceProviderId: string, groupId: string | undefined, name: string): string =>
-  groupId === undefined ? JSON.stringify(['E', serviceProviderId, name]) : JSON.stringify(['G', serviceProviderId, groupId, name]);
+  groupId === undefined
+    ? JSON.stringify(['E', serviceProviderId, name])
+    : JSON.stringify(['G', serviceProviderId, groupId, name]);
 
 /** BroadWorks writes a department's full path as `parent \ child`. */
 export const DEPARTMENT_PATH_SEPARATOR = ' \\ ';
@@ -129,11 +132,15 @@ export class World {
   }
 
   usersOf(group: Group): User[] {
-    return [...this.users.values()].filter((u) => u.serviceProviderId === group.serviceProviderId && u.groupId === group.id);
+    return [...this.users.values()].filter(
+      (u) => u.serviceProviderId === group.serviceProviderId && u.groupId === group.id,
+    );
   }
 
   huntGroupsOf(group: Group): HuntGroup[] {
-    return [...this.huntGroups.values()].filter((h) => h.serviceProviderId === group.serviceProviderId && h.groupId === group.id);
+    return [...this.huntGroups.values()].filter(
+      (h) => h.serviceProviderId === group.serviceProviderId && h.groupId === group.id,
+    );
   }
 
   /** A real or virtual user id is taken. */
@@ -144,14 +151,22 @@ export class World {
   /** The domains a user id of the group may carry: the group's and its service provider's. */
   domainsOf(group: Group): Set<string> {
     const provider = this.serviceProviders.get(group.serviceProviderId);
-    return new Set([group.defaultDomain, ...group.domains, ...(provider ? [provider.defaultDomain, ...provider.domains] : [])]);
+    return new Set([
+      group.defaultDomain,
+      ...group.domains,
+      ...(provider ? [provider.defaultDomain, ...provider.domains] : []),
+    ]);
   }
 
   /** `parent \ child` from the root down; guarded against cycles although loading refuses them. */
   departmentFullPath(key: string): string {
     const names: string[] = [];
     const seen = new Set<string>();
-    for (let d = this.departments.get(key); d && !seen.has(d.key); d = d.parentKey ? this.departments.get(d.parentKey) : undefined) {
+    for (
+      let d = this.departments.get(key);
+      d && !seen.has(d.key);
+      d = d.parentKey ? this.departments.get(d.parentKey) : undefined
+    ) {
       seen.add(d.key);
       names.unshift(d.name);
     }

@@ -125,7 +125,10 @@ export interface TestAppOptions {
 
 /** The parts of the demo world file that tests change. */
 export interface DemoWorld {
-  serviceProviders: { id: string; groups: { id: string; phoneNumbers: string[]; callingLineIdPhoneNumber?: string }[] }[];
+  serviceProviders: {
+    id: string;
+    groups: { id: string; phoneNumbers: string[]; callingLineIdPhoneNumber?: string }[];
+  }[];
 }
 
 /**
@@ -142,7 +145,10 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   const gateway = options.wrap ? options.wrap(real) : real;
   // Users and machine tokens live in a temp directory: tests never touch env/users.json.
   const dir = mkdtempSync(join(tmpdir(), 'auth-'));
-  const users = await TestUsers.create(join(dir, 'users.json'), [{ username: TEST_ADMIN, level: 'system' }, ...(options.users ?? [])]);
+  const users = await TestUsers.create(join(dir, 'users.json'), [
+    { username: TEST_ADMIN, level: 'system' },
+    ...(options.users ?? []),
+  ]);
   const auth: AuthConfig = {
     production: false,
     jwtSecret: TEST_JWT_SECRET,

@@ -1,5 +1,10 @@
 import { Injectable, Module, type OnModuleInit, Controller, Get } from '@nestjs/common';
-import { HuntGroupHooks, PluginRefusal, type HuntGroupEvent, type HuntGroupRequest } from '../../src/plugins/hunt-group-hooks.js';
+import {
+  HuntGroupHooks,
+  PluginRefusal,
+  type HuntGroupEvent,
+  type HuntGroupRequest,
+} from '../../src/plugins/hunt-group-hooks.js';
 
 /** What the recording plugin saw; shared so a test can read it. */
 export const recorded: { events: HuntGroupEvent[]; requests: HuntGroupRequest[] } = { events: [], requests: [] };
@@ -25,7 +30,12 @@ class RecordingHooks implements OnModuleInit {
       const body = 'body' in request ? request.body : undefined;
       const profile = body?.serviceInstanceProfile as Record<string, unknown> | undefined;
       const name = typeof profile?.name === 'string' ? profile.name : '';
-      if (name.startsWith('Forbidden')) throw new PluginRefusal(403, 'NAME_FORBIDDEN', `serviceInstanceProfile.name: "${name}" is not allowed by policy`);
+      if (name.startsWith('Forbidden'))
+        throw new PluginRefusal(
+          403,
+          'NAME_FORBIDDEN',
+          `serviceInstanceProfile.name: "${name}" is not allowed by policy`,
+        );
       if (name.startsWith('shout:') && profile) profile.name = name.slice('shout:'.length).toUpperCase();
       if (request.operation === 'delete' && request.serviceUserId.startsWith('keep')) {
         throw new PluginRefusal(409, 'HUNT_GROUP_PROTECTED', `${request.serviceUserId} is protected`);

@@ -39,5 +39,9 @@ export class TestUsers {
 }
 
 async function toStored(spec: TestUserSpec): Promise<StoredUser> {
-  return { username: spec.username, ...normalizeReach(spec), password: await hashPassword(passwordOf(spec), TEST_SCRYPT) };
+  return {
+    username: spec.username,
+    ...normalizeReach(spec),
+    password: await hashPassword(passwordOf(spec), TEST_SCRYPT),
+  };
 }

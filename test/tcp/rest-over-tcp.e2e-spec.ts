@@ -49,11 +49,17 @@ describe('REST on the TCP gateway', () => {
   });
 
   /** The app on a TCP gateway to its own simulator, through a fault proxy. */
-  async function appThroughProxy(options: { password?: string; requestTimeoutMs?: number } = {}): Promise<{ proxy: FaultProxy; simulator: OciSimulator }> {
+  async function appThroughProxy(
+    options: { password?: string; requestTimeoutMs?: number } = {},
+  ): Promise<{ proxy: FaultProxy; simulator: OciSimulator }> {
     const simulator = await startOciSimulator({ engine: BroadWorksEngine.fromFile(DEMO_WORLD) });
     const proxy = await FaultProxy.start(simulator.port);
     const { gateway } = testGateway(proxy.port, options);
-    cleanups.push(() => gateway.close(), () => proxy.close(), () => simulator.close());
+    cleanups.push(
+      () => gateway.close(),
+      () => proxy.close(),
+      () => simulator.close(),
+    );
     t = await startApp('memory', { wrap: () => gateway });
     return { proxy, simulator };
   }

@@ -8,7 +8,11 @@ import { RawOciClient } from './support/raw-client.js';
 
 const verify = { $type: 'VerifySessionIsValidRequest' };
 const getGroup = { $type: 'GroupGetRequest22V5', ...GROUP };
-const rename = { $type: 'UserModifyUserIdRequest', userId: 'ApioUserTest@sip.netaxis.be', newUserId: 'renamed@sip.netaxis.be' };
+const rename = {
+  $type: 'UserModifyUserIdRequest',
+  userId: 'ApioUserTest@sip.netaxis.be',
+  newUserId: 'renamed@sip.netaxis.be',
+};
 
 /** Everything the server writes until it closes the connection (or `timeoutMs`, then the socket is destroyed). */
 function bytesUntilClose(client: RawOciClient, timeoutMs = 3000): Promise<{ text: string; closed: boolean }> {
@@ -130,7 +134,12 @@ describe('OCI-P simulator fault injection', () => {
     const before = engine.snapshot();
     simulator.faults.failCommand(3);
     const answers = await client.request([verify, getGroup, rename, verify]);
-    expect(answers.map((a) => a.$type)).toEqual(['SuccessResponse', 'GroupGetResponse22V5', 'ErrorResponse', 'SuccessResponse']);
+    expect(answers.map((a) => a.$type)).toEqual([
+      'SuccessResponse',
+      'GroupGetResponse22V5',
+      'ErrorResponse',
+      'SuccessResponse',
+    ]);
     expect(answers[2]).toMatchObject({ errorCode: 4400, summary: expect.stringMatching(/simulated failure/) });
     expect(engine.snapshot()).toBe(before);
 
@@ -166,7 +175,9 @@ describe('OCI-P simulator fault injection', () => {
     await simulator.start();
     expect(simulator.port).toBe(port);
     const again = await loggedIn();
-    expect((await again.request([{ $type: 'GroupHuntGroupGetAvailableUserListRequest', ...GROUP }]))[0]).toMatchObject({ $type: 'GroupHuntGroupGetAvailableUserListResponse' });
+    expect((await again.request([{ $type: 'GroupHuntGroupGetAvailableUserListRequest', ...GROUP }]))[0]).toMatchObject({
+      $type: 'GroupHuntGroupGetAvailableUserListResponse',
+    });
     expect(engine.snapshot()).toBe(world);
     await simulator.restart(10);
     expect(simulator.port).toBe(port);

@@ -35,20 +35,30 @@ describe('OCI-P simulator server', () => {
     const [challengeB] = await b.request([{ $type: 'AuthenticationRequest', userId: 'admin' }]);
     expect(challengeA).toMatchObject({ $type: 'AuthenticationResponse', userId: 'admin', passwordAlgorithm: 'MD5' });
     expect(challengeA['nonce']).not.toEqual(challengeB['nonce']);
-    expect(await (await connect()).login('admin', 'admin')).toMatchObject({ $type: 'LoginResponse14sp4', loginType: 'System' });
+    expect(await (await connect()).login('admin', 'admin')).toMatchObject({
+      $type: 'LoginResponse14sp4',
+      loginType: 'System',
+    });
   });
 
   it('answers a wrong password with [Error 4962] and keeps the connection usable', async () => {
     const client = await connect();
     const answer = await client.login('admin', 'wrong');
-    expect(answer).toMatchObject({ $type: 'ErrorResponse', errorCode: 4962, summary: '[Error 4962] Invalid userId or password' });
+    expect(answer).toMatchObject({
+      $type: 'ErrorResponse',
+      errorCode: 4962,
+      summary: '[Error 4962] Invalid userId or password',
+    });
     expect(summaryOf((await client.request([verify]))[0])).toMatch(/Session is invalid: not logged in/);
     expect(await client.login('admin', 'admin')).toMatchObject({ $type: 'LoginResponse14sp4' });
   });
 
   it('accepts only the credentials it is given, when given', async () => {
     await simulator.close();
-    simulator = await startOciSimulator({ engine: BroadWorksEngine.fromFile(DEMO_WORLD), credentials: [{ userId: 'ops', password: 'p@ss' }] });
+    simulator = await startOciSimulator({
+      engine: BroadWorksEngine.fromFile(DEMO_WORLD),
+      credentials: [{ userId: 'ops', password: 'p@ss' }],
+    });
     expect(await (await connect()).login('admin', 'admin')).toMatchObject({ errorCode: 4962 });
     expect(await (await connect()).login('ops', 'p@ss')).toMatchObject({ $type: 'LoginResponse14sp4' });
   });
@@ -59,13 +69,18 @@ describe('OCI-P simulator server', () => {
     expect(before).toMatchObject({ $type: 'ErrorResponse', errorCode: 4960 });
     const [plain] = await client.request([{ $type: 'LoginRequest22V5', userId: 'admin', password: 'admin' }]);
     expect(summaryOf(plain)).toMatch(/over TLS only/);
-    const [unsolicited] = await client.request([{ $type: 'LoginRequest14sp4', userId: 'admin', signedPassword: 'abc' }]);
+    const [unsolicited] = await client.request([
+      { $type: 'LoginRequest14sp4', userId: 'admin', signedPassword: 'abc' },
+    ]);
     expect(summaryOf(unsolicited)).toMatch(/AuthenticationRequest must precede/);
   });
 
   it('accepts LoginRequest22V5 with the password over TLS', async () => {
     await simulator.close();
-    simulator = await startOciSimulator({ engine: BroadWorksEngine.fromFile(DEMO_WORLD), tls: { key: KEY, cert: CERT } });
+    simulator = await startOciSimulator({
+      engine: BroadWorksEngine.fromFile(DEMO_WORLD),
+      tls: { key: KEY, cert: CERT },
+    });
     const client = await RawOciClient.connect(simulator.port, { tls: { ca: CERT } });
     clients.push(client);
     const [wrong] = await client.request([{ $type: 'LoginRequest22V5', userId: 'admin', password: 'nope' }]);
@@ -123,7 +138,11 @@ describe('OCI-P simulator server', () => {
     );
     const answer = await client.next();
     expect(answer!.commands).toEqual([
-      expect.objectContaining({ $type: 'ErrorResponse', echo: 'x', summary: '[Error 4000] Unknown or unsupported request type: SystemShutdownRequest' }),
+      expect.objectContaining({
+        $type: 'ErrorResponse',
+        echo: 'x',
+        summary: '[Error 4000] Unknown or unsupported request type: SystemShutdownRequest',
+      }),
       expect.objectContaining({ $type: 'ErrorResponse', errorCode: 4001 }),
     ]);
   });
@@ -131,12 +150,18 @@ describe('OCI-P simulator server', () => {
   it('answers garbage with an ErrorResponse, never crashes, and serves the next document', async () => {
     const client = await connect();
     await client.login();
-    for (const junk of ['hello</BroadsoftDocument>', '<BroadsoftDocument protocol="OCI"><sessionId>x</sessionId><command></BroadsoftDocument>', '<a></BroadsoftDocument>']) {
+    for (const junk of [
+      'hello</BroadsoftDocument>',
+      '<BroadsoftDocument protocol="OCI"><sessionId>x</sessionId><command></BroadsoftDocument>',
+      '<a></BroadsoftDocument>',
+    ]) {
       client.write(junk);
       const answer = await client.next();
       expect(answer!.commands[0]).toMatchObject({ $type: 'ErrorResponse', errorCode: 4966 });
     }
-    client.write('<?xml version="1.0"?><BroadsoftDocument protocol="XYZ" xmlns="C"><sessionId xmlns="">s</sessionId></BroadsoftDocument>');
+    client.write(
+      '<?xml version="1.0"?><BroadsoftDocument protocol="XYZ" xmlns="C"><sessionId xmlns="">s</sessionId></BroadsoftDocument>',
+    );
     expect((await client.next())!.commands[0]).toMatchObject({ errorCode: 4967 });
     expect((await client.request([verify]))[0]).toMatchObject({ $type: 'SuccessResponse' });
   });
@@ -166,7 +191,9 @@ describe('OCI-P simulator server', () => {
     const client = await connect();
     await client.login();
     client.write(
-      (await import('../../src/oci/protocol/index.js')).writeDocument(client.sessionId, [{ $type: 'LogoutRequest', userId: 'admin', reason: 'Client Logout' }]),
+      (await import('../../src/oci/protocol/index.js')).writeDocument(client.sessionId, [
+        { $type: 'LogoutRequest', userId: 'admin', reason: 'Client Logout' },
+      ]),
     );
     await client.closed;
     await eventually(() => simulator.connections.size === 0);
@@ -178,7 +205,11 @@ describe('OCI-P simulator server', () => {
     await eventually(() => simulator.connections.size === 1);
     for (const connection of simulator.connections) connection.forceLogout();
     const logout = await client.next();
-    expect(logout!.commands[0]).toMatchObject({ $type: 'LogoutRequest', userId: 'admin', reason: 'Open Client Server Forced Logout' });
+    expect(logout!.commands[0]).toMatchObject({
+      $type: 'LogoutRequest',
+      userId: 'admin',
+      reason: 'Open Client Server Forced Logout',
+    });
     await client.closed;
   });
 

@@ -8,7 +8,13 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ErrorEnvelopeFilter } from '../../src/common/error-envelope.filter.js';
 import type { OciRequest } from '../../src/oci/commands.js';
 import { OciErrorResponse, OciTransportError } from '../../src/oci/oci-errors.js';
-import { encodeDocument, FrameReader, OciEncodingError, readDocument, writeDocument } from '../../src/oci/protocol/index.js';
+import {
+  encodeDocument,
+  FrameReader,
+  OciEncodingError,
+  readDocument,
+  writeDocument,
+} from '../../src/oci/protocol/index.js';
 import type { TcpOciGateway } from '../../src/oci/tcp/index.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator, type OciSimulatorOptions } from '../../src/simulator/server.js';
@@ -19,7 +25,11 @@ const CERT = readFileSync('test/tcp/fixtures/simulator-cert.pem');
 const KEY = readFileSync('test/tcp/fixtures/simulator-key.pem');
 const getGroup: OciRequest = { $type: 'GroupGetRequest22V5', ...GROUP };
 const getHuntGroup = (id: string): OciRequest => ({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id });
-const rename: OciRequest = { $type: 'UserModifyUserIdRequest', userId: 'ApioUserTest@sip.netaxis.be', newUserId: 'renamed@sip.netaxis.be' };
+const rename: OciRequest = {
+  $type: 'UserModifyUserIdRequest',
+  userId: 'ApioUserTest@sip.netaxis.be',
+  newUserId: 'renamed@sip.netaxis.be',
+};
 const filter = new ErrorEnvelopeFilter();
 
 /** The transport error a promise rejects with (fails the test if it resolves or rejects with something else). */
@@ -32,7 +42,8 @@ async function transportError(promise: Promise<unknown>): Promise<OciTransportEr
   return error as OciTransportError;
 }
 
-const countOf = (documents: string[], type: string): number => documents.filter((d) => d.includes(`xsi:type="${type}"`)).length;
+const countOf = (documents: string[], type: string): number =>
+  documents.filter((d) => d.includes(`xsi:type="${type}"`)).length;
 
 /** A free loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
@@ -56,7 +67,10 @@ describe('TcpOciGateway', () => {
     return simulator;
   };
   /** A started gateway to the simulator, through a fault proxy unless `direct`. */
-  const startGateway = async (overrides: Parameters<typeof testGateway>[1] = {}, direct = false): Promise<TcpOciGateway> => {
+  const startGateway = async (
+    overrides: Parameters<typeof testGateway>[1] = {},
+    direct = false,
+  ): Promise<TcpOciGateway> => {
     if (!direct) {
       proxy = await FaultProxy.start(simulator.port);
       const p = proxy;
@@ -94,11 +108,23 @@ describe('TcpOciGateway', () => {
             const answer =
               command.$type === 'AuthenticationRequest'
                 ? { $type: 'AuthenticationResponse', userId: 'admin', nonce: '1234567890123', passwordAlgorithm: 'MD5' }
-                : command.$type === 'LoginRequest14sp4' && command['signedPassword'] === '77e4a6de3a1e00be05e121cf0ebee860'
-                  ? { $type: 'LoginResponse14sp4', loginType: 'System', locale: 'en_US', encoding: 'ISO-8859-1', isEnterprise: false, userDomain: 'x' }
+                : command.$type === 'LoginRequest14sp4' &&
+                    command['signedPassword'] === '77e4a6de3a1e00be05e121cf0ebee860'
+                  ? {
+                      $type: 'LoginResponse14sp4',
+                      loginType: 'System',
+                      locale: 'en_US',
+                      encoding: 'ISO-8859-1',
+                      isEnterprise: false,
+                      userDomain: 'x',
+                    }
                   : command.$type === 'VerifySessionIsValidRequest'
                     ? { $type: 'SuccessResponse' }
-                    : { $type: 'ErrorResponse', summary: '[Error 4962] Invalid userId or password', summaryEnglish: 'Invalid userId or password' };
+                    : {
+                        $type: 'ErrorResponse',
+                        summary: '[Error 4962] Invalid userId or password',
+                        summaryEnglish: 'Invalid userId or password',
+                      };
             socket.write(Buffer.concat([encodeDocument(writeDocument(sessionId, [answer])), Buffer.from('\n')]));
           }
         });
@@ -122,7 +148,9 @@ describe('TcpOciGateway', () => {
 
     it('wrong password: clear error at start, every call fails fast with 503, slow retries, recovers once the password is accepted', async () => {
       await startGateway({ password: 'wrong', poolSize: 3, reconnectMaxMs: 300 });
-      expect(logs.error[0]).toMatch(/refused the login of admin: \[Error 4962\] Invalid userId or password.*OCI_PASSWORD/);
+      expect(logs.error[0]).toMatch(
+        /refused the login of admin: \[Error 4962\] Invalid userId or password.*OCI_PASSWORD/,
+      );
       expect(logs.error[1]).toMatch(/No session to BroadWorks .* could log in \(login refused/);
       expect(logs.error).toHaveLength(2);
       const started = Date.now();
@@ -144,7 +172,11 @@ describe('TcpOciGateway', () => {
 
       // The operator fixes the password on the BroadWorks side: the gateway logs in on its own.
       await simulator.close();
-      simulator = await startOciSimulator({ engine, port: simulator.port, credentials: [{ userId: 'admin', password: 'wrong' }] });
+      simulator = await startOciSimulator({
+        engine,
+        port: simulator.port,
+        credentials: [{ userId: 'admin', password: 'wrong' }],
+      });
       await eventually(() => gateway.isReady(), 5000);
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
     });
@@ -203,13 +235,19 @@ describe('TcpOciGateway', () => {
       const writes = { count: 0 };
       proxy!.interceptNext(byteByByte(writes));
       const [group] = await gateway.execute([getGroup]);
-      expect(group).toMatchObject({ $type: 'GroupGetResponse22V5', groupId: GROUP.groupId, defaultDomain: 'sip.netaxis.be' });
+      expect(group).toMatchObject({
+        $type: 'GroupGetResponse22V5',
+        groupId: GROUP.groupId,
+        defaultDomain: 'sip.netaxis.be',
+      });
       expect(writes.count).toBeGreaterThan(300);
     });
 
     it('reads an answer and a server LogoutRequest arriving in one write, then logs in again', async () => {
       await startGateway();
-      const logout = writeDocument('s', [{ $type: 'LogoutRequest', userId: 'admin', reason: 'Open Client Server Forced Logout' }]);
+      const logout = writeDocument('s', [
+        { $type: 'LogoutRequest', userId: 'admin', reason: 'Open Client Server Forced Logout' },
+      ]);
       proxy!.interceptNext(followedBy(logout));
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
       await eventually(() => countOf(proxy!.sent, 'AuthenticationRequest') === 2);
@@ -219,7 +257,11 @@ describe('TcpOciGateway', () => {
 
     it('matches each response to its command, in order', async () => {
       await startGateway();
-      const outcomes = await gateway.execute([getGroup, getHuntGroup('nobody@sip.netaxis.be'), { $type: 'VerifySessionIsValidRequest' }]);
+      const outcomes = await gateway.execute([
+        getGroup,
+        getHuntGroup('nobody@sip.netaxis.be'),
+        { $type: 'VerifySessionIsValidRequest' },
+      ]);
       expect(outcomes[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
       expect(outcomes[1]).toBeInstanceOf(OciErrorResponse);
       expect((outcomes[1] as OciErrorResponse).errorCode).toBe(4008);
@@ -245,7 +287,9 @@ describe('TcpOciGateway', () => {
 
     it('an answer with the wrong number of responses is a bad response', async () => {
       await startGateway();
-      proxy!.interceptNext(replaceWith(writeDocument('s', [{ $type: 'SuccessResponse' }, { $type: 'SuccessResponse' }])));
+      proxy!.interceptNext(
+        replaceWith(writeDocument('s', [{ $type: 'SuccessResponse' }, { $type: 'SuccessResponse' }])),
+      );
       const error = await transportError(gateway.execute([getGroup]));
       expect(error.failure).toBe('bad-response');
       expect(error.message).toMatch(/2 responses to a document of 1 commands/);
@@ -254,7 +298,15 @@ describe('TcpOciGateway', () => {
     it('a session error from BroadWorks: logs in again and sends the document once more', async () => {
       await startGateway();
       proxy!.interceptNext(
-        replaceWith(writeDocument('s', [{ $type: 'ErrorResponse', summary: '[Error 4960] Session is invalid: not logged in', summaryEnglish: 'Session is invalid' }])),
+        replaceWith(
+          writeDocument('s', [
+            {
+              $type: 'ErrorResponse',
+              summary: '[Error 4960] Session is invalid: not logged in',
+              summaryEnglish: 'Session is invalid',
+            },
+          ]),
+        ),
       );
       // A write (here one that changes nothing), which only a session error allows to re-send.
       const activateNone: OciRequest = { $type: 'GroupHuntGroupModifyActiveInstanceListRequest' };
@@ -266,7 +318,9 @@ describe('TcpOciGateway', () => {
     it('refuses a value XML cannot carry before sending anything (400), and the session stays', async () => {
       await startGateway();
       const sent = proxy!.sent.length;
-      const error = await gateway.execute([{ ...rename, newUserId: 'bad\u0001id@sip.netaxis.be' }]).catch((e: unknown) => e);
+      const error = await gateway
+        .execute([{ ...rename, newUserId: 'bad\u0001id@sip.netaxis.be' }])
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OciEncodingError);
       expect(filter.toEnvelope(error).status).toBe(400);
       expect(proxy!.sent.length).toBe(sent);
@@ -278,7 +332,9 @@ describe('TcpOciGateway', () => {
     it('retries a read once on a fresh session, and it succeeds', async () => {
       await startGateway();
       proxy!.interceptNext(cutHalfWay);
-      expect((await gateway.execute([getGroup, getHuntGroup('x@sip.netaxis.be')]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
+      expect((await gateway.execute([getGroup, getHuntGroup('x@sip.netaxis.be')]))[0]).toMatchObject({
+        $type: 'GroupGetResponse22V5',
+      });
       expect(countOf(proxy!.sent, 'GroupGetRequest22V5')).toBe(2);
     });
 

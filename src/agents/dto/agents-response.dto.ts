@@ -8,7 +8,8 @@ export class AvailableUserDto {
   @ApiProperty({ example: 'Test' }) firstName!: string;
   @ApiProperty({ description: '"" when none', example: '' }) phoneNumber!: string;
   @ApiProperty({ description: '"" when none', example: '4000' }) extension!: string;
-  @ApiPropertyOptional({ type: DepartmentAnswerDto, description: 'Only when the user has one' }) department?: DepartmentAnswerDto;
+  @ApiPropertyOptional({ type: DepartmentAnswerDto, description: 'Only when the user has one' })
+  department?: DepartmentAnswerDto;
   @ApiProperty({ description: '"" when none', example: 'test_mail@test.netaxis.be' }) emailAddress!: string;
 }
 
@@ -17,5 +18,6 @@ export class AvailableUsersAnswerDto {
 }
 
 export class WeightedDistributionAnswerDto {
-  @ApiProperty({ type: [AgentAnswerDto], description: 'Every agent with its weight, in hunting order' }) agents!: AgentAnswerDto[];
+  @ApiProperty({ type: [AgentAnswerDto], description: 'Every agent with its weight, in hunting order' })
+  agents!: AgentAnswerDto[];
 }

@@ -27,7 +27,8 @@ export const TEXT_CRITERIA_FIELDS = {
 export const TEXT_CRITERIA_MODES = { Starts: 'Starts With', Contains: 'Contains', Equals: 'Equal To' } as const;
 export const TEXT_CRITERIA_CASES = { sensitive: false, insensitive: true } as const;
 
-export type TextCriterionName = `${keyof typeof TEXT_CRITERIA_CASES}${keyof typeof TEXT_CRITERIA_FIELDS}${keyof typeof TEXT_CRITERIA_MODES}`;
+export type TextCriterionName =
+  `${keyof typeof TEXT_CRITERIA_CASES}${keyof typeof TEXT_CRITERIA_FIELDS}${keyof typeof TEXT_CRITERIA_MODES}`;
 
 /** Every text criterion name with what it maps to in OCI-P. */
 export const TEXT_CRITERIA = Object.entries(TEXT_CRITERIA_CASES).flatMap(([sensitivity, isCaseInsensitive]) =>
@@ -59,7 +60,10 @@ export class AvailableUsersFilterDto {
   sensitiveDepartmentEquals?: DepartmentDto;
 
   @ValidateIf((_o: object, v: unknown) => v !== undefined)
-  @ApiPropertyOptional({ type: UserGroupDto, description: 'Only the users of this group; another group than the URL\'s only in an enterprise' })
+  @ApiPropertyOptional({
+    type: UserGroupDto,
+    description: "Only the users of this group; another group than the URL's only in an enterprise",
+  })
   @IsObject({ message: '$property must be an object {tenantId, groupId}' })
   @ValidateNested()
   @Type(() => UserGroupDto)
@@ -71,7 +75,12 @@ export class AvailableUsersFilterDto {
   sameGroupOnly?: boolean;
 
   @ValidateIf((_o: object, v: unknown) => v !== undefined)
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_RESPONSE_SIZE, description: 'At most this many users' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_RESPONSE_SIZE,
+    description: 'At most this many users',
+  })
   @IsInt({ message: '$property must be an integer' })
   @Min(1, { message: `$property must be 1 to ${MAX_RESPONSE_SIZE}` })
   @Max(MAX_RESPONSE_SIZE, { message: `$property must be 1 to ${MAX_RESPONSE_SIZE}` })
@@ -82,7 +91,12 @@ export class AvailableUsersFilterDto {
 for (const { name, maxLength, mode, isCaseInsensitive } of TEXT_CRITERIA) {
   const target = AvailableUsersFilterDto.prototype;
   const how = `${mode.toLowerCase()}${isCaseInsensitive ? ', case-insensitive' : ', case-sensitive'}`;
-  ApiPropertyOptional({ type: String, minLength: 1, maxLength, description: `Only users whose ${name.replace(/^(in)?sensitive|Starts$|Contains$|Equals$/g, '')} ${how} this` })(target, name);
+  ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength,
+    description: `Only users whose ${name.replace(/^(in)?sensitive|Starts$|Contains$|Equals$/g, '')} ${how} this`,
+  })(target, name);
   ValidateIf((_o: object, v: unknown) => v !== undefined)(target, name);
   IsString({ message: '$property must be a string' })(target, name);
   Length(1, maxLength, { message: `$property must be 1 to ${maxLength} characters` })(target, name);

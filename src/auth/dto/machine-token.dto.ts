@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { LEVELS, type Level } from '../reach.js';
 
 const ID_TOKEN = /^\S(.*\S)?$/;
@@ -43,7 +53,11 @@ export class CreateMachineTokenDto {
   @Matches(ID_TOKEN, { each: true, message: 'each of $property must not start or end with white space' })
   tenants?: string[];
 
-  @ApiPropertyOptional({ type: [GroupRefDto], maxItems: 1000, description: 'level group: the groups the token may manage' })
+  @ApiPropertyOptional({
+    type: [GroupRefDto],
+    maxItems: 1000,
+    description: 'level group: the groups the token may manage',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)

@@ -3,12 +3,22 @@ import { IsOptional, IsString, Length } from 'class-validator';
 
 /** A department in a request: with `groupId` a group department, without it an enterprise department. */
 export class DepartmentDto {
-  @ApiProperty({ minLength: 1, maxLength: 30, description: 'The service provider or enterprise', example: 'ApioSpTest' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 30,
+    description: 'The service provider or enterprise',
+    example: 'ApioSpTest',
+  })
   @IsString()
   @Length(1, 30, { message: '$property must be 1 to 30 characters (a BroadWorks service provider id)' })
   tenantId!: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 30, description: 'With it, a group department; without it, an enterprise department', example: 'ApioGrpTest' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 30,
+    description: 'With it, a group department; without it, an enterprise department',
+    example: 'ApioGrpTest',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 30, { message: '$property must be 1 to 30 characters (a BroadWorks group id)' })

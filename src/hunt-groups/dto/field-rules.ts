@@ -14,7 +14,12 @@ const NOT_BLANK = /\S/;
 export function Text(min: number, max: number, what: string): PropertyDecorator {
   return applyDecorators(
     // The OpenAPI document takes its bounds from the same numbers the validation uses.
-    ApiPropertyOptional({ type: String, minLength: min, maxLength: max, description: `${what}; ${min} to ${max} characters` }),
+    ApiPropertyOptional({
+      type: String,
+      minLength: min,
+      maxLength: max,
+      description: `${what}; ${min} to ${max} characters`,
+    }),
     ValidateIf((_object: object, value: unknown) => value !== undefined),
     IsString({ message: `$property must be a string (${what}); it cannot be cleared` }),
     Length(min, max, { message: `$property must be ${min} to ${max} characters (${what})` }),
@@ -25,7 +30,12 @@ export function Text(min: number, max: number, what: string): PropertyDecorator 
 export function ClearableText(min: number, max: number, what: string): PropertyDecorator {
   return applyDecorators(
     // minLength stays out of the schema: "" is a valid value (it clears the field).
-    ApiPropertyOptional({ type: String, nullable: true, maxLength: max, description: `${what}; ${min} to ${max} characters, or null or "" to clear it` }),
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      maxLength: max,
+      description: `${what}; ${min} to ${max} characters, or null or "" to clear it`,
+    }),
     ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null && value !== ''),
     IsString({ message: `$property must be a string (${what}), or null or "" to clear it` }),
     Length(min, max, { message: `$property must be ${min} to ${max} characters (${what}), or null or "" to clear it` }),

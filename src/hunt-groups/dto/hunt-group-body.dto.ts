@@ -45,7 +45,14 @@ export class ServiceInstanceProfileDto {
   extension?: string | null;
 
   @Text(1, 60, 'a password')
-  @ApiPropertyOptional({ type: String, format: 'password', writeOnly: true, minLength: 1, maxLength: 60, description: 'The hunt group\'s password; never answered' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'password',
+    writeOnly: true,
+    minLength: 1,
+    maxLength: 60,
+    description: "The hunt group's password; never answered",
+  })
   password?: string;
 
   @ApiPropertyOptional({ type: DepartmentDto, nullable: true, description: 'null clears it' })
@@ -62,7 +69,12 @@ export class ServiceInstanceProfileDto {
   timeZone?: string;
 
   /** Read-only in BroadWorks (derived from timeZone): accepted and ignored, as APIO does. */
-  @ApiPropertyOptional({ type: String, readOnly: true, description: 'Derived from timeZone by BroadWorks: accepted and ignored', example: '(GMT+01:00) Europe/Brussels' })
+  @ApiPropertyOptional({
+    type: String,
+    readOnly: true,
+    description: 'Derived from timeZone by BroadWorks: accepted and ignored',
+    example: '(GMT+01:00) Europe/Brussels',
+  })
   @IsOptional()
   @IsString()
   timeZoneDisplayName?: string;
@@ -204,16 +216,26 @@ export class CreateHuntGroupDto extends HuntGroupBodyDto {
     minLength: 1,
     maxLength: 161,
     pattern: SERVICE_USER_ID_PATTERN.source,
-    description: 'user@domain, or the user part alone (the group\'s default domain is added). Left out: a template\'s, or the AUTOMATIC_ID_RULES rule when SUID_HUNT_GROUP_AUTO_GENERATE is on',
+    description:
+      "user@domain, or the user part alone (the group's default domain is added). Left out: a template's, or the AUTOMATIC_ID_RULES rule when SUID_HUNT_GROUP_AUTO_GENERATE is on",
     example: 'APIOTestHuntGroup',
   })
   @ValidateIf((_o: object, value: unknown) => value !== undefined)
   @IsString()
   @Length(1, 161, { message: '$property must be 1 to 161 characters (a BroadWorks user id)' })
-  @Matches(SERVICE_USER_ID_PATTERN, { message: '$property must be user@domain, or a user part alone (the group\'s default domain is added), with no white space' })
+  @Matches(SERVICE_USER_ID_PATTERN, {
+    message:
+      "$property must be user@domain, or a user part alone (the group's default domain is added), with no white space",
+  })
   serviceUserId?: string;
 
-  @ApiPropertyOptional({ type: String, minLength: 1, maxLength: 80, description: 'Default values from TEMPLATES.hunt_groups of the settings; they fill only what the body leaves out', example: 'basic' })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: 80,
+    description: 'Default values from TEMPLATES.hunt_groups of the settings; they fill only what the body leaves out',
+    example: 'basic',
+  })
   @ValidateIf((_o: object, value: unknown) => value !== undefined)
   @IsString()
   @Length(1, 80)

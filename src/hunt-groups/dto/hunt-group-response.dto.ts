@@ -15,7 +15,10 @@ export class DepartmentAnswerDto {
   @ApiProperty({ example: 'test_department_initial' })
   departmentName!: string;
 
-  @ApiPropertyOptional({ description: 'BroadWorks writes it `parent \\ child`', example: 'test_department_parent_1 \\ test_department_initial' })
+  @ApiPropertyOptional({
+    description: 'BroadWorks writes it `parent \\ child`',
+    example: 'test_department_parent_1 \\ test_department_initial',
+  })
   fullPathName?: string;
 }
 
@@ -29,7 +32,13 @@ export class AgentAnswerDto {
   @ApiProperty({ example: 'Test' })
   firstName!: string;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'Share of calls under the Weighted policy', example: 60 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100,
+    description: 'Share of calls under the Weighted policy',
+    example: 60,
+  })
   weight!: number;
 
   @ApiProperty({ description: '"" when none', example: '' })

@@ -13,7 +13,9 @@ export class InMemoryOciGateway extends OciGateway {
 
   async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
     if (commands.length < 1 || commands.length > MAX_COMMANDS_PER_DOCUMENT) {
-      throw new RangeError(`An OCI-P document carries 1..${MAX_COMMANDS_PER_DOCUMENT} commands, not ${commands.length}`);
+      throw new RangeError(
+        `An OCI-P document carries 1..${MAX_COMMANDS_PER_DOCUMENT} commands, not ${commands.length}`,
+      );
     }
     // Yield once so callers see the same asynchrony as on the network.
     await Promise.resolve();

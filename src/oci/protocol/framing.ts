@@ -73,7 +73,8 @@ export class FrameReader {
     if (this.end + chunk.length > this.data.length) {
       const needed = pending + chunk.length;
       // Compact into the same buffer when it is big enough, else grow by doubling.
-      const target = needed <= this.data.length ? this.data : Buffer.allocUnsafe(Math.max(needed, this.data.length * 2, 4096));
+      const target =
+        needed <= this.data.length ? this.data : Buffer.allocUnsafe(Math.max(needed, this.data.length * 2, 4096));
       this.data.copy(target, 0, this.start, this.end);
       this.data = target;
       this.scanFrom -= this.start;

@@ -1,5 +1,11 @@
 /** The OCI-P protocol layer: XML writing and reading, stream framing and login signing. */
-export { writeDocument, XML_DECLARATION, XSI_NAMESPACE, type OciDocumentCommand, type WriteOptions } from './xml-writer.js';
+export {
+  writeDocument,
+  XML_DECLARATION,
+  XSI_NAMESPACE,
+  type OciDocumentCommand,
+  type WriteOptions,
+} from './xml-writer.js';
 export { readDocument, type OciReadCommand, type OciReadDocument } from './xml-reader.js';
 export { encodeDocument, escapeAttribute, escapeText, isXmlChar } from './xml-escape.js';
 export { FrameReader, DEFAULT_MAX_FRAME_BYTES, type FrameReaderOptions } from './framing.js';

@@ -11,7 +11,12 @@ import { encodeDocument } from './xml-escape.js';
 import { readDocument } from './xml-reader.js';
 import { writeDocument, type OciDocumentCommand } from './xml-writer.js';
 
-const groupDept = { $type: 'GroupDepartmentKey', serviceProviderId: 'acme-sp', groupId: 'sales', name: 'Ventes & Marketing' };
+const groupDept = {
+  $type: 'GroupDepartmentKey',
+  serviceProviderId: 'acme-sp',
+  groupId: 'sales',
+  name: 'Ventes & Marketing',
+};
 const entDept = { $type: 'EnterpriseDepartmentKey', serviceProviderId: 'acme-ent', name: 'Support <Tier 2>' };
 const settings = {
   policy: 'Weighted',
@@ -62,7 +67,10 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
     ...settings,
     agentUserId: ['alice@example.com', 'bob@example.com'],
   },
-  GroupHuntGroupGetInstanceRequest20: { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'hg-sales@example.com' },
+  GroupHuntGroupGetInstanceRequest20: {
+    $type: 'GroupHuntGroupGetInstanceRequest20',
+    serviceUserId: 'hg-sales@example.com',
+  },
   GroupHuntGroupGetInstanceResponse20: {
     $type: 'GroupHuntGroupGetInstanceResponse20',
     serviceInstanceProfile: {
@@ -83,15 +91,29 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
   GroupHuntGroupModifyInstanceRequest: {
     $type: 'GroupHuntGroupModifyInstanceRequest',
     serviceUserId: 'hg-sales@example.com',
-    serviceInstanceProfile: { name: 'Renamed', phoneNumber: null, extension: null, department: null, sipAliasList: { sipAlias: ['a@example.com'] } },
+    serviceInstanceProfile: {
+      name: 'Renamed',
+      phoneNumber: null,
+      extension: null,
+      department: null,
+      sipAliasList: { sipAlias: ['a@example.com'] },
+    },
     policy: 'Circular',
     forwardToPhoneNumber: null,
     agentUserIdList: { userId: ['bob@example.com', 'alice@example.com'] },
     notReachableForwardToPhoneNumber: null,
     enableGroupBusy: true,
   },
-  GroupHuntGroupDeleteInstanceRequest: { $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: 'hg-sales@example.com' },
-  GroupHuntGroupGetInstanceListRequest: { $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: 'acme-sp', groupId: 'sales', groupDepartmentName: 'Sales' },
+  GroupHuntGroupDeleteInstanceRequest: {
+    $type: 'GroupHuntGroupDeleteInstanceRequest',
+    serviceUserId: 'hg-sales@example.com',
+  },
+  GroupHuntGroupGetInstanceListRequest: {
+    $type: 'GroupHuntGroupGetInstanceListRequest',
+    serviceProviderId: 'acme-sp',
+    groupId: 'sales',
+    groupDepartmentName: 'Sales',
+  },
   GroupHuntGroupGetInstanceListResponse: {
     $type: 'GroupHuntGroupGetInstanceListResponse',
     huntGroupTable: {
@@ -128,7 +150,11 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
     $type: 'GroupHuntGroupModifyActiveInstanceListRequest',
     serviceActivation: [{ serviceUserId: 'hg-sales@example.com', isActive: false }],
   },
-  UserModifyUserIdRequest: { $type: 'UserModifyUserIdRequest', userId: 'hg-sales@example.com', newUserId: 'hg-ventes@example.com' },
+  UserModifyUserIdRequest: {
+    $type: 'UserModifyUserIdRequest',
+    userId: 'hg-sales@example.com',
+    newUserId: 'hg-ventes@example.com',
+  },
   GroupGetRequest22V5: { $type: 'GroupGetRequest22V5', serviceProviderId: 'acme-sp', groupId: 'sales' },
   GroupGetResponse22V5: {
     $type: 'GroupGetResponse22V5',
@@ -141,11 +167,22 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
     serviceProviderId: 'acme-sp',
     groupId: 'sales',
   },
-  GroupDepartmentGetListRequest18: { $type: 'GroupDepartmentGetListRequest18', serviceProviderId: 'acme-sp', groupId: 'sales', includeEnterpriseDepartments: true },
+  GroupDepartmentGetListRequest18: {
+    $type: 'GroupDepartmentGetListRequest18',
+    serviceProviderId: 'acme-sp',
+    groupId: 'sales',
+    includeEnterpriseDepartments: true,
+  },
   GroupDepartmentGetListResponse18: {
     $type: 'GroupDepartmentGetListResponse18',
     departmentTable: {
-      headings: ['Is Enterprise Department', 'Department Name', 'Full Path Name', 'Calling Line Id Name', 'Calling Line Id Phone Number'],
+      headings: [
+        'Is Enterprise Department',
+        'Department Name',
+        'Full Path Name',
+        'Calling Line Id Name',
+        'Calling Line Id Phone Number',
+      ],
       rows: [['false', 'EMEA', 'Sales \\ EMEA', '', '']],
     },
   },
@@ -160,8 +197,17 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
   },
   VerifySessionIsValidRequest: { $type: 'VerifySessionIsValidRequest' },
   AuthenticationRequest: { $type: 'AuthenticationRequest', userId: 'admin' },
-  AuthenticationResponse: { $type: 'AuthenticationResponse', userId: 'admin', nonce: '1234567890123', passwordAlgorithm: 'MD5' },
-  LoginRequest14sp4: { $type: 'LoginRequest14sp4', userId: 'admin', signedPassword: '77e4a6de3a1e00be05e121cf0ebee860' },
+  AuthenticationResponse: {
+    $type: 'AuthenticationResponse',
+    userId: 'admin',
+    nonce: '1234567890123',
+    passwordAlgorithm: 'MD5',
+  },
+  LoginRequest14sp4: {
+    $type: 'LoginRequest14sp4',
+    userId: 'admin',
+    signedPassword: '77e4a6de3a1e00be05e121cf0ebee860',
+  },
   LoginResponse14sp4: {
     $type: 'LoginResponse14sp4',
     loginType: 'Service Provider',
@@ -205,7 +251,14 @@ function fullValue(type: ComplexType, seed: string): Record<string, unknown> {
 }
 
 function sample(type: ElementType, seed: string): unknown {
-  if (isTable(type)) return { headings: ['A', 'B é'], rows: [['1', `${seed} €`], ['', 'x']] };
+  if (isTable(type))
+    return {
+      headings: ['A', 'B é'],
+      rows: [
+        ['1', `${seed} €`],
+        ['', 'x'],
+      ],
+    };
   if (isAbstract(type)) {
     const variant = type.variants[seed.length % type.variants.length];
     return { $type: variant.name, ...fullValue(variant, seed) };
@@ -243,7 +296,7 @@ describe('round trips', () => {
   });
 
   it.each(ALL_TYPES)('%s with every element present', (name) => {
-    const type = (REQUEST_TYPES[name] ?? RESPONSE_TYPES[name]);
+    const type = REQUEST_TYPES[name] ?? RESPONSE_TYPES[name];
     // The writer defaults ErrorResponse's level to Error, so give it a non-default one.
     const level = name === 'ErrorResponse' ? { level: 'Warning' } : {};
     const command = { $type: name, ...fullValue(type, name), ...level } as OciDocumentCommand;
@@ -251,15 +304,20 @@ describe('round trips', () => {
   });
 
   it('keeps 15 commands of one document in order, each with its echo', () => {
-    const commands = ALL_TYPES.slice(0, 15).map((name, i) => ({ ...(REALISTIC[name]), echo: `e${i}` }));
+    const commands = ALL_TYPES.slice(0, 15).map((name, i) => ({ ...REALISTIC[name], echo: `e${i}` }));
     const doc = readDocument(encodeDocument(writeDocument('s', commands)));
     expect(doc.commands).toEqual(commands);
   });
 
   it('survives the wire: written, encoded, framed byte by byte and read back', () => {
     const a = REALISTIC['GroupHuntGroupGetInstanceResponse20'];
-    const b = { ...(REALISTIC['ErrorResponse']), summary: 'Déjà vu € 😀 ]]> &amp;' };
-    const wire = Buffer.concat([encodeDocument(writeDocument('s1', [a])), Buffer.from('\n'), encodeDocument(writeDocument('s2', [b])), Buffer.from('\n')]);
+    const b = { ...REALISTIC['ErrorResponse'], summary: 'Déjà vu € 😀 ]]> &amp;' };
+    const wire = Buffer.concat([
+      encodeDocument(writeDocument('s1', [a])),
+      Buffer.from('\n'),
+      encodeDocument(writeDocument('s2', [b])),
+      Buffer.from('\n'),
+    ]);
     const reader = new FrameReader();
     const frames: Buffer[] = [];
     for (const byte of wire) frames.push(...reader.push(Buffer.from([byte])));

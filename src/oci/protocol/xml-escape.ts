@@ -6,7 +6,13 @@
  */
 import { OciEncodingError } from './protocol-errors.js';
 
-const NAMED: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const NAMED: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 // With the `u` flag an astral character matches as one code point, while a lone surrogate matches
 // on its own (and is refused below). \r is referenced because parsers normalise a literal CR to LF;
@@ -19,7 +25,10 @@ function replace(ch: string): string {
   if (named !== undefined) return named;
   const cp = ch.codePointAt(0) as number;
   if (!isXmlChar(cp)) {
-    throw new OciEncodingError(`U+${cp.toString(16).toUpperCase().padStart(4, '0')} cannot be represented in XML 1.0`, cp);
+    throw new OciEncodingError(
+      `U+${cp.toString(16).toUpperCase().padStart(4, '0')} cannot be represented in XML 1.0`,
+      cp,
+    );
   }
   return `&#${cp};`;
 }

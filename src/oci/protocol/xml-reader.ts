@@ -36,7 +36,9 @@ export interface OciReadDocument {
 /** Junk nested deeper than this is refused rather than risking the stack. The real schema is ~5 deep. */
 const MAX_DEPTH = 64;
 const TEXT_NODE = '__text__';
-const XML_ENTITIES = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }));
+const XML_ENTITIES = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }),
+);
 
 /** The tree parseXml builds: element name, attributes, children in order; text as TEXT_NODE children. */
 interface XNode {
@@ -77,7 +79,8 @@ function parseXml(text: string): XNode {
   };
   parser.onopentag = (tag) => {
     if (root && stack.length === 0) throw new OciParseError('Content after the root element');
-    if (stack.length >= MAX_DEPTH) throw new OciParseError(`OCI-P document is nested too deeply (more than ${MAX_DEPTH} levels)`);
+    if (stack.length >= MAX_DEPTH)
+      throw new OciParseError(`OCI-P document is nested too deeply (more than ${MAX_DEPTH} levels)`);
     const node: XNode = { '#name': tag.name, $: tag.attributes as Record<string, string>, $$: [] };
     if (stack.length > 0) stack[stack.length - 1].$$!.push(node);
     else root = node;
@@ -205,7 +208,12 @@ function readTable(node: XNode): { headings: string[]; rows: string[][] } {
   const rows: string[][] = [];
   for (const child of elements(node)) {
     if (child['#name'] === 'colHeading') headings.push(textOf(child));
-    else if (child['#name'] === 'row') rows.push(elements(child).filter((c) => c['#name'] === 'col').map(textOf));
+    else if (child['#name'] === 'row')
+      rows.push(
+        elements(child)
+          .filter((c) => c['#name'] === 'col')
+          .map(textOf),
+      );
   }
   return { headings, rows };
 }

@@ -35,7 +35,13 @@ describe('writeDocument: envelope', () => {
   it('puts SuccessResponse and ErrorResponse in namespace C with echo and the type attribute', () => {
     const xml = write(
       { $type: 'SuccessResponse', echo: '' },
-      { $type: 'ErrorResponse', echo: 'x"1', level: 'Warning', summary: '[Error 4008] User not found', summaryEnglish: 'User not found' },
+      {
+        $type: 'ErrorResponse',
+        echo: 'x"1',
+        level: 'Warning',
+        summary: '[Error 4008] User not found',
+        summaryEnglish: 'User not found',
+      },
     );
     expect(xml).toContain('<command echo="" xsi:type="c:SuccessResponse" xmlns:c="C" xmlns=""/>');
     expect(xml).toContain('<command echo="x&quot;1" xsi:type="c:ErrorResponse" xmlns:c="C" type="Warning" xmlns="">');
@@ -48,7 +54,9 @@ describe('writeDocument: envelope', () => {
   });
 
   it('writes an empty command as a self-closed element', () => {
-    expect(write({ $type: 'VerifySessionIsValidRequest' })).toContain('<command xsi:type="VerifySessionIsValidRequest" xmlns=""/>');
+    expect(write({ $type: 'VerifySessionIsValidRequest' })).toContain(
+      '<command xsi:type="VerifySessionIsValidRequest" xmlns=""/>',
+    );
   });
 });
 
@@ -83,7 +91,9 @@ describe('writeDocument: schema order and values', () => {
       .filter((n) => n in command)
       .flatMap((n) => (n === 'agentUserId' ? [n, n] : [n]));
     expect(topLevelNames(xml)).toEqual(expected);
-    expect(xml).toContain('<serviceInstanceProfile><name>N</name><callingLineIdLastName>L</callingLineIdLastName><callingLineIdFirstName>F</callingLineIdFirstName></serviceInstanceProfile>');
+    expect(xml).toContain(
+      '<serviceInstanceProfile><name>N</name><callingLineIdLastName>L</callingLineIdLastName><callingLineIdFirstName>F</callingLineIdFirstName></serviceInstanceProfile>',
+    );
   });
 
   it('writes booleans as true/false, integers as digits, and leaves undefined optionals out', () => {
@@ -95,7 +105,9 @@ describe('writeDocument: schema order and values', () => {
       enableGroupBusy: true,
       policy: undefined,
     });
-    expect(xml).toContain('<huntAfterNoAnswer>false</huntAfterNoAnswer><noAnswerNumberOfRings>12</noAnswerNumberOfRings><enableGroupBusy>true</enableGroupBusy>');
+    expect(xml).toContain(
+      '<huntAfterNoAnswer>false</huntAfterNoAnswer><noAnswerNumberOfRings>12</noAnswerNumberOfRings><enableGroupBusy>true</enableGroupBusy>',
+    );
     expect(xml).not.toContain('<policy');
   });
 
@@ -106,15 +118,23 @@ describe('writeDocument: schema order and values', () => {
       serviceInstanceProfile: { department: null, phoneNumber: null },
       agentUserIdList: null,
     });
-    expect(xml).toContain('<serviceInstanceProfile><phoneNumber xsi:nil="true"/><department xsi:nil="true"/></serviceInstanceProfile>');
+    expect(xml).toContain(
+      '<serviceInstanceProfile><phoneNumber xsi:nil="true"/><department xsi:nil="true"/></serviceInstanceProfile>',
+    );
     expect(xml).toContain('<agentUserIdList xsi:nil="true"/>');
   });
 
   it('refuses null on a non-nillable element with a programming error', () => {
-    expect(() => write({ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'hg@example.com', policy: null })).toThrow(OciWriteError);
-    expect(() => write({ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'hg@example.com', serviceInstanceProfile: { name: null } })).toThrow(
-      /serviceInstanceProfile\.name is not nillable/,
-    );
+    expect(() =>
+      write({ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'hg@example.com', policy: null }),
+    ).toThrow(OciWriteError);
+    expect(() =>
+      write({
+        $type: 'GroupHuntGroupModifyInstanceRequest',
+        serviceUserId: 'hg@example.com',
+        serviceInstanceProfile: { name: null },
+      }),
+    ).toThrow(/serviceInstanceProfile\.name is not nillable/);
   });
 
   it('writes xsi:type on abstract department keys', () => {
@@ -122,7 +142,9 @@ describe('writeDocument: schema order and values', () => {
       $type: 'GroupHuntGroupGetAvailableUserListRequest',
       serviceProviderId: 'ent',
       groupId: 'g',
-      searchCriteriaExactUserDepartment: { departmentKey: { name: 'Support', serviceProviderId: 'ent', $type: 'EnterpriseDepartmentKey' } },
+      searchCriteriaExactUserDepartment: {
+        departmentKey: { name: 'Support', serviceProviderId: 'ent', $type: 'EnterpriseDepartmentKey' },
+      },
     });
     expect(xml).toContain(
       '<searchCriteriaExactUserDepartment><departmentKey xsi:type="EnterpriseDepartmentKey"><serviceProviderId>ent</serviceProviderId><name>Support</name></departmentKey></searchCriteriaExactUserDepartment>',
@@ -130,12 +152,28 @@ describe('writeDocument: schema order and values', () => {
   });
 
   it('refuses a department without a known $type', () => {
-    const profile = { name: 'n', callingLineIdLastName: 'l', callingLineIdFirstName: 'f', department: { serviceProviderId: 'sp', name: 'd' } };
-    expect(() => write({ $type: 'GroupHuntGroupAddInstanceRequest20', serviceInstanceProfile: profile })).toThrow(/GroupDepartmentKey \| EnterpriseDepartmentKey/);
+    const profile = {
+      name: 'n',
+      callingLineIdLastName: 'l',
+      callingLineIdFirstName: 'f',
+      department: { serviceProviderId: 'sp', name: 'd' },
+    };
+    expect(() => write({ $type: 'GroupHuntGroupAddInstanceRequest20', serviceInstanceProfile: profile })).toThrow(
+      /GroupDepartmentKey \| EnterpriseDepartmentKey/,
+    );
   });
 
   it('writes tables as colHeading+ then row(col+)', () => {
-    const xml = write({ $type: 'GroupHuntGroupGetInstanceListResponse', huntGroupTable: { headings: ['Name', 'Policy'], rows: [['a', 'Regular'], ['b', '']] } });
+    const xml = write({
+      $type: 'GroupHuntGroupGetInstanceListResponse',
+      huntGroupTable: {
+        headings: ['Name', 'Policy'],
+        rows: [
+          ['a', 'Regular'],
+          ['b', ''],
+        ],
+      },
+    });
     expect(xml).toContain(
       '<huntGroupTable><colHeading>Name</colHeading><colHeading>Policy</colHeading><row><col>a</col><col>Regular</col></row><row><col>b</col><col/></row></huntGroupTable>',
     );
@@ -144,12 +182,21 @@ describe('writeDocument: schema order and values', () => {
   it.each([
     [{ $type: 'NoSuchRequest' }, /Unknown OCI-P command type/],
     [{ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: 'x', bogus: 1 }, /bogus is not an element/],
-    [{ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'x', noAnswerNumberOfRings: 1.5 }, /must be an integer/],
-    [{ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'x', enableGroupBusy: 'true' }, /must be a boolean/],
+    [
+      { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'x', noAnswerNumberOfRings: 1.5 },
+      /must be an integer/,
+    ],
+    [
+      { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 'x', enableGroupBusy: 'true' },
+      /must be a boolean/,
+    ],
     [{ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: 42 }, /must be a string/],
     [{ $type: 'GroupHuntGroupAddInstanceRequest20', agentUserId: 'a@example.com' }, /must be an array/],
     [{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: ['a'] }, /must not be an array/],
-    [{ $type: 'GroupHuntGroupGetInstanceListResponse', huntGroupTable: { headings: ['a'], rows: [[1]] } }, /must be a table/],
+    [
+      { $type: 'GroupHuntGroupGetInstanceListResponse', huntGroupTable: { headings: ['a'], rows: [[1]] } },
+      /must be a table/,
+    ],
   ])('refuses misuse: %j', (command, message) => {
     expect(() => write(command)).toThrow(OciWriteError);
     expect(() => write(command)).toThrow(message);
@@ -160,7 +207,9 @@ describe('writeDocument: escaping and ISO-8859-1', () => {
   const name = (value: string): string => write({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: value });
 
   it('escapes the five markup characters, including ]]> and quotes', () => {
-    expect(name(`a<b>&"c"'d']]>`)).toContain('<serviceUserId>a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;]]&gt;</serviceUserId>');
+    expect(name(`a<b>&"c"'d']]>`)).toContain(
+      '<serviceUserId>a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;]]&gt;</serviceUserId>',
+    );
   });
 
   it('keeps ISO-8859-1 characters as single bytes and references everything above', () => {
@@ -175,9 +224,12 @@ describe('writeDocument: escaping and ISO-8859-1', () => {
     expect(name('a\r\nb\tc')).toContain('<serviceUserId>a&#13;\nb\tc</serviceUserId>');
   });
 
-  it.each(['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001F', '\uD800', '\uFFFE'])('refuses %j with OciEncodingError', (ch) => {
-    expect(() => name(`bad${ch}name`)).toThrow(OciEncodingError);
-  });
+  it.each(['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001F', '\uD800', '\uFFFE'])(
+    'refuses %j with OciEncodingError',
+    (ch) => {
+      expect(() => name(`bad${ch}name`)).toThrow(OciEncodingError);
+    },
+  );
 
   it('escapes attribute values, whitespace included', () => {
     const xml = write({ $type: 'SuccessResponse', echo: `<&>"'\t\n€` });
@@ -186,6 +238,10 @@ describe('writeDocument: escaping and ISO-8859-1', () => {
 
   it('encodeDocument refuses text that still holds characters above 0xFF', () => {
     expect(() => encodeDocument('<a>€</a>')).toThrow(OciEncodingError);
-    expect([...encodeDocument('<a>é</a>')]).toEqual([...Buffer.from('<a>', 'ascii'), 0xe9, ...Buffer.from('</a>', 'ascii')]);
+    expect([...encodeDocument('<a>é</a>')]).toEqual([
+      ...Buffer.from('<a>', 'ascii'),
+      0xe9,
+      ...Buffer.from('</a>', 'ascii'),
+    ]);
   });
 });

@@ -38,7 +38,11 @@ const COMMAND_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set(['$type', 'echo', 'l
 const NESTED_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set(['$type']);
 
 /** Serialises a whole BroadsoftDocument. Throws OciEncodingError (user input) or OciWriteError (bug). */
-export function writeDocument(sessionId: string, commands: readonly OciDocumentCommand[], opts: WriteOptions = {}): string {
+export function writeDocument(
+  sessionId: string,
+  commands: readonly OciDocumentCommand[],
+  opts: WriteOptions = {},
+): string {
   const out: string[] = [
     XML_DECLARATION,
     '\n',
@@ -84,7 +88,8 @@ function writeElements(type: ComplexType, value: object, path: string, attribute
     if (v === undefined) continue;
     const at = `${path}.${spec.name}`;
     if (v === null) {
-      if (!spec.nillable) throw new OciWriteError(`${at} is not nillable in ${type.name}: leave it out instead of null`);
+      if (!spec.nillable)
+        throw new OciWriteError(`${at} is not nillable in ${type.name}: leave it out instead of null`);
       parts.push(`<${spec.name} xsi:nil="true"/>`);
     } else if (isList(spec)) {
       if (!Array.isArray(v)) throw new OciWriteError(`${at} is a list and must be an array`);
@@ -127,7 +132,8 @@ function simpleText(type: SimpleType, value: unknown, path: string): string {
       if (typeof value !== 'string') throw new OciWriteError(`${path} must be a string, got ${typeof value}`);
       return value;
     case 'int':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new OciWriteError(`${path} must be an integer, got ${String(value)}`);
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw new OciWriteError(`${path} must be an integer, got ${String(value)}`);
       return String(value);
     case 'boolean':
       if (typeof value !== 'boolean') throw new OciWriteError(`${path} must be a boolean, got ${typeof value}`);
@@ -142,7 +148,7 @@ function tableBody(value: unknown, path: string): string {
     throw new OciWriteError(`${path} must be a table { headings: string[]; rows: string[][] }`);
   }
   const headings = t.headings.map((h) => wrap('colHeading', '', escapeText(h))).join('');
-  const rows = (t.rows).map((row) => wrap('row', '', row.map((c) => wrap('col', '', escapeText(c))).join(''))).join('');
+  const rows = t.rows.map((row) => wrap('row', '', row.map((c) => wrap('col', '', escapeText(c))).join(''))).join('');
   return headings + rows;
 }
 

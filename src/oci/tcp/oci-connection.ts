@@ -56,14 +56,22 @@ export class OciConnection {
     return new Promise((resolve, reject) => {
       const { host, port } = options;
       const socket = options.tls
-        ? tls.connect({ host, port, ca: options.tls.ca, servername: options.tls.servername ?? (net.isIP(host) ? undefined : host) })
+        ? tls.connect({
+            host,
+            port,
+            ca: options.tls.ca,
+            servername: options.tls.servername ?? (net.isIP(host) ? undefined : host),
+          })
         : net.connect({ host, port });
       const fail = (reason: string): void => {
         clearTimeout(timer);
         socket.destroy();
         reject(new ConnectionLostError(`cannot connect to ${host}:${port}: ${reason}`, false));
       };
-      const timer = setTimeout(() => fail(`no connection within ${options.connectTimeoutMs} ms`), options.connectTimeoutMs);
+      const timer = setTimeout(
+        () => fail(`no connection within ${options.connectTimeoutMs} ms`),
+        options.connectTimeoutMs,
+      );
       socket.once('error', (error: Error) => fail(error.message));
       socket.once(options.tls ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);

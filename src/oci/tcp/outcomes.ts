@@ -37,5 +37,7 @@ export function isReadOnly(command: OciRequest): boolean {
 export function isSessionError(outcome: OciOutcome): boolean {
   if (!(outcome instanceof OciErrorResponse)) return false;
   const text = outcome.summaryEnglish || outcome.summary;
-  return /\bsession\b[^.]*\b(invalid|expired|not valid|not logged in)\b|\b(invalid|expired)\s+session\b|\bnot logged in\b/i.test(text);
+  return /\bsession\b[^.]*\b(invalid|expired|not valid|not logged in)\b|\b(invalid|expired)\s+session\b|\bnot logged in\b/i.test(
+    text,
+  );
 }

@@ -25,7 +25,10 @@ export async function logIn(connection: OciConnection, credentials: Credentials,
   const [challenge] = await connection.exchange([{ $type: 'AuthenticationRequest', userId }], timeoutMs);
   const nonce = expectAnswer(challenge, 'AuthenticationResponse', userId)['nonce'];
   if (typeof nonce !== 'string' || nonce === '') throw new BadAnswerError('AuthenticationResponse without a nonce');
-  const [answer] = await connection.exchange([{ $type: 'LoginRequest14sp4', userId, signedPassword: signPassword(nonce, password) }], timeoutMs);
+  const [answer] = await connection.exchange(
+    [{ $type: 'LoginRequest14sp4', userId, signedPassword: signPassword(nonce, password) }],
+    timeoutMs,
+  );
   expectAnswer(answer, 'LoginResponse14sp4', userId);
 }
 
@@ -33,7 +36,8 @@ function expectAnswer(answer: OciReadCommand | undefined, type: string, userId: 
   if (answer?.$type === type) return answer;
   if (answer?.$type === 'ErrorResponse') {
     const summary = typeof answer['summary'] === 'string' ? answer['summary'] : 'ErrorResponse';
-    const badCredentials = answer['errorCode'] === INVALID_CREDENTIALS_CODE || /\b4962\b|invalid user ?id or password/i.test(summary);
+    const badCredentials =
+      answer['errorCode'] === INVALID_CREDENTIALS_CODE || /\b4962\b|invalid user ?id or password/i.test(summary);
     throw new LoginRefusedError(`BroadWorks refused the login of ${userId}: ${summary}`, badCredentials);
   }
   throw new BadAnswerError(`expected ${type} at login, got ${answer?.$type ?? 'nothing'}`);

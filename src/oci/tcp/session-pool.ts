@@ -29,7 +29,10 @@ export class SessionPool {
     private readonly options: TcpGatewayOptions,
     logger: GatewayLogger,
   ) {
-    this.slots = Array.from({ length: options.poolSize }, (_, i) => new SessionSlot(i, options, logger, (slot) => this.onSlotChanged(slot)));
+    this.slots = Array.from(
+      { length: options.poolSize },
+      (_, i) => new SessionSlot(i, options, logger, (slot) => this.onSlotChanged(slot)),
+    );
   }
 
   /** Starts every session; resolves when each first attempt has succeeded or failed. */
@@ -134,7 +137,11 @@ export class SessionPool {
   private reconnectNow(): boolean {
     const waiting = this.slots.find((slot) => slot.state === 'waiting');
     const now = Date.now();
-    if (!waiting || now - this.lastCallReconnectAt < Math.min(this.options.reconnectBaseMs, CALL_RECONNECT_MIN_INTERVAL_MS)) return false;
+    if (
+      !waiting ||
+      now - this.lastCallReconnectAt < Math.min(this.options.reconnectBaseMs, CALL_RECONNECT_MIN_INTERVAL_MS)
+    )
+      return false;
     this.lastCallReconnectAt = now;
     waiting.wake();
     return this.anySessionLiveOrComing();
@@ -161,6 +168,9 @@ export class SessionPool {
   private unreachable(): OciTransportError {
     const reason = this.whyUnreachable();
     if (reason.startsWith('login refused')) return new OciTransportError('unreachable', reason);
-    return new OciTransportError('unreachable', `no BroadWorks session is logged in (${reason}); reconnecting in the background`);
+    return new OciTransportError(
+      'unreachable',
+      `no BroadWorks session is logged in (${reason}); reconnecting in the background`,
+    );
   }
 }

@@ -71,10 +71,12 @@ export class SessionSlot {
     const connection = this.connection;
     if (!connection) return Promise.reject(new ConnectionLostError(this.lastError ?? 'not logged in', false));
     // Typed commands are plain data objects; the writer reads them through the schema descriptions.
-    const answered = connection.exchange(commands as unknown as readonly OciDocumentCommand[], timeoutMs).then((answers) => {
-      this.served = true;
-      return answers;
-    });
+    const answered = connection
+      .exchange(commands as unknown as readonly OciDocumentCommand[], timeoutMs)
+      .then((answers) => {
+        this.served = true;
+        return answers;
+      });
     this.inFlight = answered.catch(() => undefined);
     return answered;
   }
@@ -126,7 +128,8 @@ export class SessionSlot {
     this.loggedInOnce = true;
     this.connection = connection;
     this.lastError = undefined;
-    this.served = false;    this.loggedInAt = Date.now();
+    this.served = false;
+    this.loggedInAt = Date.now();
     connection.onEnd((reason) => this.onLost(connection, reason));
     // A connection that ended between login and here is reported by onEnd already.
     if (this.connection === connection) {
@@ -142,7 +145,9 @@ export class SessionSlot {
     if (refused) {
       // Every slot is refused alike; one line says it, the slot that keeps retrying.
       if (this.lastError !== error.message && this.index === 0) {
-        this.logger.error(`${error.message}: check OCI_USER and OCI_PASSWORD. Every call fails with 503 until a login succeeds; retrying every ${this.options.reconnectMaxMs} ms`);
+        this.logger.error(
+          `${error.message}: check OCI_USER and OCI_PASSWORD. Every call fails with 503 until a login succeeds; retrying every ${this.options.reconnectMaxMs} ms`,
+        );
       }
     } else if (this.lastError !== error.message) {
       this.logger.warn(`BroadWorks session ${this.index}: ${error.message}; retrying with backoff`);
@@ -152,7 +157,9 @@ export class SessionSlot {
     // Wrong credentials cannot heal by retrying fast, and failed logins may lock the account: one
     // slot retries at the slowest pace, the others stay parked until it succeeds.
     if (!refused || this.index === 0) {
-      const delay = refused ? this.options.reconnectMaxMs : backoffDelay(this.failures, this.options.reconnectBaseMs, this.options.reconnectMaxMs);
+      const delay = refused
+        ? this.options.reconnectMaxMs
+        : backoffDelay(this.failures, this.options.reconnectBaseMs, this.options.reconnectMaxMs);
       this.retryTimer = setTimeout(() => this.connect(), delay);
       this.retryTimer.unref();
     }
@@ -168,7 +175,8 @@ export class SessionSlot {
     // A session that worked (or lived long, e.g. closed for idleness) is replaced at once. Sessions
     // that keep dying unused (a server that accepts the login and drops us) are replaced ever more slowly.
     if (this.served || Date.now() - this.loggedInAt >= this.options.reconnectMaxMs) this.failures = 0;
-    const delay = this.failures === 0 ? 0 : backoffDelay(this.failures, this.options.reconnectBaseMs, this.options.reconnectMaxMs);
+    const delay =
+      this.failures === 0 ? 0 : backoffDelay(this.failures, this.options.reconnectBaseMs, this.options.reconnectMaxMs);
     this.failures++;
     if (delay === 0) {
       this.connect();

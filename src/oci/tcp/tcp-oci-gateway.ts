@@ -44,7 +44,10 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
     const settled = await Promise.race([started, sleep(connectTimeoutMs).then(() => false)]);
     const loggedIn = this.pool.loggedIn;
     if (loggedIn > 0) this.logger.log(`Logged in to BroadWorks at ${where}: ${loggedIn} of ${poolSize} sessions`);
-    else this.logger.error(`No session to BroadWorks at ${where} ${settled ? 'could log in' : 'yet'} (${this.pool.whyUnreachable()}); calls answer 503 until one does, retrying in the background`);
+    else
+      this.logger.error(
+        `No session to BroadWorks at ${where} ${settled ? 'could log in' : 'yet'} (${this.pool.whyUnreachable()}); calls answer 503 until one does, retrying in the background`,
+      );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -59,7 +62,9 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
 
   async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
     if (commands.length < 1 || commands.length > MAX_COMMANDS_PER_DOCUMENT) {
-      throw new RangeError(`An OCI-P document carries 1..${MAX_COMMANDS_PER_DOCUMENT} commands, not ${commands.length}`);
+      throw new RangeError(
+        `An OCI-P document carries 1..${MAX_COMMANDS_PER_DOCUMENT} commands, not ${commands.length}`,
+      );
     }
     const readOnly = commands.every(isReadOnly);
     try {
@@ -67,7 +72,9 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
     } catch (error) {
       // Re-sending is safe when nothing was sent, or when re-running cannot change anything.
       if (error instanceof ConnectionLostError && (!error.sent || readOnly)) {
-        this.logger.warn(`Retrying a ${readOnly ? 'read' : 'document BroadWorks did not run'} on another session: ${error.message}`);
+        this.logger.warn(
+          `Retrying a ${readOnly ? 'read' : 'document BroadWorks did not run'} on another session: ${error.message}`,
+        );
         try {
           return await this.sendDocument(commands, true);
         } catch (retryError) {
@@ -110,13 +117,20 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
 
   private transportError(error: unknown, readOnly: boolean): unknown {
     if (error instanceof AnswerTimeoutError) {
-      return new OciTransportError('timeout', `no answer within ${error.timeoutMs} ms${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`);
+      return new OciTransportError(
+        'timeout',
+        `no answer within ${error.timeoutMs} ms${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`,
+      );
     }
     // BroadWorks may have run a change before answering nonsense: say so, as for a timeout.
-    if (error instanceof BadAnswerError) return new OciTransportError('bad-response', `${error.message}${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`);
+    if (error instanceof BadAnswerError)
+      return new OciTransportError('bad-response', `${error.message}${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`);
     if (error instanceof ConnectionLostError) {
       if (error.sent && !readOnly) {
-        return new OciTransportError('unknown-outcome', `the connection was lost after the change was sent (${error.message}): ${MAY_OR_MAY_NOT}; it was not re-sent`);
+        return new OciTransportError(
+          'unknown-outcome',
+          `the connection was lost after the change was sent (${error.message}): ${MAY_OR_MAY_NOT}; it was not re-sent`,
+        );
       }
       return new OciTransportError('unreachable', `the connection was lost (${error.message})`);
     }

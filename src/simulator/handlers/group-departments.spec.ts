@@ -13,7 +13,13 @@ const table = (command: unknown) => (demoEngine().execute(command) as GroupDepar
 describe('GroupDepartmentGetListRequest18', () => {
   it("lists the group's and the enterprise's departments with their full path", () => {
     const answer = table(list(true));
-    expect(answer.headings).toEqual(['Is Enterprise Department', 'Department Name', 'Full Path Name', 'Calling Line Id Name', 'Calling Line Id Phone Number']);
+    expect(answer.headings).toEqual([
+      'Is Enterprise Department',
+      'Department Name',
+      'Full Path Name',
+      'Calling Line Id Name',
+      'Calling Line Id Phone Number',
+    ]);
     expect(records(answer)).toEqual([
       {
         'Is Enterprise Department': 'true',
@@ -39,6 +45,10 @@ describe('GroupDepartmentGetListRequest18', () => {
   });
 
   it('answers 4152 for an unknown group', () => {
-    expect(refusal(demoEngine(), list(true, 'ghost'))).toEqual({ code: 4152, summary: '[Error 4152] Group not found: ghost', unchanged: true });
+    expect(refusal(demoEngine(), list(true, 'ghost'))).toEqual({
+      code: 4152,
+      summary: '[Error 4152] Group not found: ghost',
+      unchanged: true,
+    });
   });
 });

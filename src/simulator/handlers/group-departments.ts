@@ -8,7 +8,13 @@ import { compareText } from '../canonical-json.js';
 import type { Handler } from './handler.js';
 import { findGroup } from './rules.js';
 
-export const DEPARTMENT_COLUMNS = ['Is Enterprise Department', 'Department Name', 'Full Path Name', 'Calling Line Id Name', 'Calling Line Id Phone Number'];
+export const DEPARTMENT_COLUMNS = [
+  'Is Enterprise Department',
+  'Department Name',
+  'Full Path Name',
+  'Calling Line Id Name',
+  'Calling Line Id Phone Number',
+];
 
 export const listGroupDepartments: Handler<GroupDepartmentGetListRequest18> = (world, command) => {
   const group = findGroup(world, command.serviceProviderId, command.groupId);

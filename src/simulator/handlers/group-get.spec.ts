@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { demoEngine, engineWithHuntGroup, refusal, SP } from '../testing/fixtures.js';
 
-const get = (serviceProviderId: string, groupId: string) => ({ $type: 'GroupGetRequest22V5', serviceProviderId, groupId });
+const get = (serviceProviderId: string, groupId: string) => ({
+  $type: 'GroupGetRequest22V5',
+  serviceProviderId,
+  groupId,
+});
 
 describe('GroupGetRequest22V5', () => {
   it("answers the group's profile", () => {
@@ -31,7 +35,11 @@ describe('GroupGetRequest22V5', () => {
   });
 
   it('answers 4152 for an unknown group or a group of another service provider', () => {
-    expect(refusal(demoEngine(), get(SP, 'ghost'))).toEqual({ code: 4152, summary: '[Error 4152] Group not found: ghost', unchanged: true });
+    expect(refusal(demoEngine(), get(SP, 'ghost'))).toEqual({
+      code: 4152,
+      summary: '[Error 4152] Group not found: ghost',
+      unchanged: true,
+    });
     expect(refusal(demoEngine(), get('foo', 'ApioGrpTest')).code).toBe(4152);
   });
 });

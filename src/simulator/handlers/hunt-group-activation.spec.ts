@@ -10,8 +10,13 @@ const activate = (...serviceActivation: { serviceUserId: string; isActive: boole
 });
 const activeStates = (engine: BroadWorksEngine) =>
   records(
-    (engine.execute({ $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: SP, groupId: 'ApioGrpTest' }) as GroupHuntGroupGetInstanceListResponse)
-      .huntGroupTable,
+    (
+      engine.execute({
+        $type: 'GroupHuntGroupGetInstanceListRequest',
+        serviceProviderId: SP,
+        groupId: 'ApioGrpTest',
+      }) as GroupHuntGroupGetInstanceListResponse
+    ).huntGroupTable,
   ).map((r) => [r['Service User Id'], r['Is Active']]);
 const engineWithTwo = () => {
   const engine = engineWithHuntGroup();
@@ -22,7 +27,9 @@ const engineWithTwo = () => {
 describe('GroupHuntGroupModifyActiveInstanceListRequest', () => {
   it('deactivates and reactivates hunt groups', () => {
     const engine = engineWithTwo();
-    expect(engine.execute(activate({ serviceUserId: HG, isActive: false }, { serviceUserId: HG2, isActive: false }))).toEqual({ $type: 'SuccessResponse' });
+    expect(
+      engine.execute(activate({ serviceUserId: HG, isActive: false }, { serviceUserId: HG2, isActive: false })),
+    ).toEqual({ $type: 'SuccessResponse' });
     expect(activeStates(engine)).toEqual([
       [HG, 'false'],
       [HG2, 'false'],
@@ -39,20 +46,34 @@ describe('GroupHuntGroupModifyActiveInstanceListRequest', () => {
   });
 
   it('refuses the whole list when one id is not a hunt group (all or nothing)', () => {
-    expect(refusal(engineWithTwo(), activate({ serviceUserId: HG, isActive: false }, { serviceUserId: 'ghost@sip.netaxis.be', isActive: false }))).toEqual({
+    expect(
+      refusal(
+        engineWithTwo(),
+        activate({ serviceUserId: HG, isActive: false }, { serviceUserId: 'ghost@sip.netaxis.be', isActive: false }),
+      ),
+    ).toEqual({
       code: 4008,
       summary: '[Error 4008] User not found: ghost@sip.netaxis.be',
       unchanged: true,
     });
-    expect(refusal(engineWithTwo(), activate({ serviceUserId: HG, isActive: false }, { serviceUserId: USER, isActive: false })).code).toBe(4008);
+    expect(
+      refusal(
+        engineWithTwo(),
+        activate({ serviceUserId: HG, isActive: false }, { serviceUserId: USER, isActive: false }),
+      ).code,
+    ).toBe(4008);
   });
 
   it('refuses a hunt group listed twice, and an isActive that is not a boolean', () => {
-    expect(refusal(engineWithTwo(), activate({ serviceUserId: HG, isActive: false }, { serviceUserId: HG, isActive: true }))).toEqual({
+    expect(
+      refusal(engineWithTwo(), activate({ serviceUserId: HG, isActive: false }, { serviceUserId: HG, isActive: true })),
+    ).toEqual({
       code: 4516,
       summary: `[Error 4516] Service user listed more than once: ${HG}`,
       unchanged: true,
     });
-    expect(refusal(engineWithTwo(), { ...activate(), serviceActivation: [{ serviceUserId: HG, isActive: 'no' }] }).code).toBe(4001);
+    expect(
+      refusal(engineWithTwo(), { ...activate(), serviceActivation: [{ serviceUserId: HG, isActive: 'no' }] }).code,
+    ).toBe(4001);
   });
 });

@@ -1,9 +1,34 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GroupHuntGroupGetInstanceListResponse, GroupHuntGroupGetInstanceResponse20, ServiceInstanceAddProfile } from '../../oci/commands.js';
-import { addCommand, demoEngine, engineWithHuntGroup, FOO_AGENT, HG, OTHER_GROUP_USER, records, refusal, SP, USER, USER1, USER2 } from '../testing/fixtures.js';
+import type {
+  GroupHuntGroupGetInstanceListResponse,
+  GroupHuntGroupGetInstanceResponse20,
+  ServiceInstanceAddProfile,
+} from '../../oci/commands.js';
+import {
+  addCommand,
+  demoEngine,
+  engineWithHuntGroup,
+  FOO_AGENT,
+  HG,
+  OTHER_GROUP_USER,
+  records,
+  refusal,
+  SP,
+  USER,
+  USER1,
+  USER2,
+} from '../testing/fixtures.js';
 
-const profile = (overrides: Partial<ServiceInstanceAddProfile>): ServiceInstanceAddProfile => ({ ...addCommand().serviceInstanceProfile, ...overrides });
-const groupDepartment = (name: string) => ({ $type: 'GroupDepartmentKey' as const, serviceProviderId: SP, groupId: 'ApioGrpTest', name });
+const profile = (overrides: Partial<ServiceInstanceAddProfile>): ServiceInstanceAddProfile => ({
+  ...addCommand().serviceInstanceProfile,
+  ...overrides,
+});
+const groupDepartment = (name: string) => ({
+  $type: 'GroupDepartmentKey' as const,
+  serviceProviderId: SP,
+  groupId: 'ApioGrpTest',
+  name,
+});
 
 describe('GroupHuntGroupAddInstanceRequest20', () => {
   it('creates an active hunt group whose agents start at weight 0', () => {
@@ -25,16 +50,28 @@ describe('GroupHuntGroupAddInstanceRequest20', () => {
       }),
     );
     expect(outcome).toEqual({ $type: 'SuccessResponse' });
-    const read = engine.execute({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: HG }) as GroupHuntGroupGetInstanceResponse20;
+    const read = engine.execute({
+      $type: 'GroupHuntGroupGetInstanceRequest20',
+      serviceUserId: HG,
+    }) as GroupHuntGroupGetInstanceResponse20;
     expect(read.policy).toBe('Weighted');
     expect(read.forwardToPhoneNumber).toBe('+3225550000');
-    expect(read.serviceInstanceProfile).toMatchObject({ phoneNumber: '+3225126780', extension: '4100', alias: ['sales@sip.netaxis.be'], language: 'French' });
+    expect(read.serviceInstanceProfile).toMatchObject({
+      phoneNumber: '+3225126780',
+      extension: '4100',
+      alias: ['sales@sip.netaxis.be'],
+      language: 'French',
+    });
     expect(records(read.agentUserTable).map((r) => [r['User Id'], r.Weight])).toEqual([
       [USER1, '0'],
       [USER, '0'],
     ]);
     expect(JSON.stringify(read)).not.toContain('secret1');
-    const list = engine.execute({ $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: SP, groupId: 'ApioGrpTest' });
+    const list = engine.execute({
+      $type: 'GroupHuntGroupGetInstanceListRequest',
+      serviceProviderId: SP,
+      groupId: 'ApioGrpTest',
+    });
     expect(records((list as GroupHuntGroupGetInstanceListResponse).huntGroupTable)[0]?.['Is Active']).toBe('true');
   });
 
@@ -43,8 +80,14 @@ describe('GroupHuntGroupAddInstanceRequest20', () => {
   });
 
   it('accepts an enterprise department of its enterprise', () => {
-    const department = { $type: 'EnterpriseDepartmentKey' as const, serviceProviderId: SP, name: 'test_department_parent_1' };
-    expect(demoEngine().execute(addCommand({ serviceInstanceProfile: profile({ department }) }))).toEqual({ $type: 'SuccessResponse' });
+    const department = {
+      $type: 'EnterpriseDepartmentKey' as const,
+      serviceProviderId: SP,
+      name: 'test_department_parent_1',
+    };
+    expect(demoEngine().execute(addCommand({ serviceInstanceProfile: profile({ department }) }))).toEqual({
+      $type: 'SuccessResponse',
+    });
   });
 
   describe('refuses, changing nothing,', () => {
@@ -88,7 +131,9 @@ describe('GroupHuntGroupAddInstanceRequest20', () => {
     });
 
     it('a phone number not assigned to the group', () => {
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ phoneNumber: '+3225127780' }) }))).toEqual({
+      expect(
+        refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ phoneNumber: '+3225127780' }) })),
+      ).toEqual({
         code: 4504,
         summary: '[Error 4504] Phone number is not assigned to the group: +3225127780',
         unchanged: true,
@@ -96,13 +141,18 @@ describe('GroupHuntGroupAddInstanceRequest20', () => {
     });
 
     it('a phone number used by a user or another hunt group', () => {
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ phoneNumber: '+3225126778' }) }))).toEqual({
+      expect(
+        refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ phoneNumber: '+3225126778' }) })),
+      ).toEqual({
         code: 4505,
         summary: '[Error 4505] Phone number already in use: +3225126778',
         unchanged: true,
       });
       const engine = engineWithHuntGroup({ serviceInstanceProfile: profile({ phoneNumber: '+3225126781' }) });
-      const second = addCommand({ serviceUserId: 'hg2@sip.netaxis.be', serviceInstanceProfile: profile({ phoneNumber: '+3225126781' }) });
+      const second = addCommand({
+        serviceUserId: 'hg2@sip.netaxis.be',
+        serviceInstanceProfile: profile({ phoneNumber: '+3225126781' }),
+      });
       expect(refusal(engine, second).code).toBe(4505);
     });
 
@@ -113,32 +163,56 @@ describe('GroupHuntGroupAddInstanceRequest20', () => {
         unchanged: true,
       });
       const engine = engineWithHuntGroup({ serviceInstanceProfile: profile({ extension: '4100' }) });
-      expect(refusal(engine, addCommand({ serviceUserId: 'hg2@sip.netaxis.be', serviceInstanceProfile: profile({ extension: '4100' }) })).code).toBe(4506);
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ extension: '41a' }) })).code).toBe(4507);
+      expect(
+        refusal(
+          engine,
+          addCommand({ serviceUserId: 'hg2@sip.netaxis.be', serviceInstanceProfile: profile({ extension: '4100' }) }),
+        ).code,
+      ).toBe(4506);
+      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ extension: '41a' }) })).code).toBe(
+        4507,
+      );
     });
 
     it('allows the same extension in another group', () => {
       // foouser has 4004 in ApioGrpTest2; ApioGrpTest may use it.
-      expect(demoEngine().execute(addCommand({ serviceInstanceProfile: profile({ extension: '4004' }) }))).toEqual({ $type: 'SuccessResponse' });
+      expect(demoEngine().execute(addCommand({ serviceInstanceProfile: profile({ extension: '4004' }) }))).toEqual({
+        $type: 'SuccessResponse',
+      });
     });
 
     it('a department that does not exist, or of another group', () => {
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ department: groupDepartment('nope') }) }))).toEqual({
+      expect(
+        refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ department: groupDepartment('nope') }) })),
+      ).toEqual({
         code: 4508,
         summary: '[Error 4508] Department not found: nope',
         unchanged: true,
       });
-      const otherGroup = { $type: 'GroupDepartmentKey' as const, serviceProviderId: SP, groupId: 'ApioGrpTest2', name: 'test_department_initial' };
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ department: otherGroup }) })).code).toBe(4508);
+      const otherGroup = {
+        $type: 'GroupDepartmentKey' as const,
+        serviceProviderId: SP,
+        groupId: 'ApioGrpTest2',
+        name: 'test_department_initial',
+      };
+      expect(
+        refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ department: otherGroup }) })).code,
+      ).toBe(4508);
     });
 
     it('an enterprise department key in a plain service provider', () => {
       const command = addCommand({
         serviceProviderId: 'foo',
         groupId: 'foogroup',
-        serviceInstanceProfile: profile({ department: { $type: 'EnterpriseDepartmentKey', serviceProviderId: 'foo', name: 'test_department_parent_1' } }),
+        serviceInstanceProfile: profile({
+          department: { $type: 'EnterpriseDepartmentKey', serviceProviderId: 'foo', name: 'test_department_parent_1' },
+        }),
       });
-      expect(refusal(demoEngine(), command)).toEqual({ code: 4508, summary: '[Error 4508] Department not found: test_department_parent_1', unchanged: true });
+      expect(refusal(demoEngine(), command)).toEqual({
+        code: 4508,
+        summary: '[Error 4508] Department not found: test_department_parent_1',
+        unchanged: true,
+      });
     });
 
     it('an agent that does not exist', () => {
@@ -177,12 +251,24 @@ describe('GroupHuntGroupAddInstanceRequest20', () => {
     });
 
     it('a badly formed, foreign or taken SIP alias', () => {
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ alias: ['sip:x@sip.netaxis.be'] }) })).code).toBe(4512);
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ alias: ['x@other.org'] }) })).code).toBe(4503);
+      expect(
+        refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ alias: ['sip:x@sip.netaxis.be'] }) }))
+          .code,
+      ).toBe(4512);
+      expect(
+        refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ alias: ['x@other.org'] }) })).code,
+      ).toBe(4503);
       expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ alias: [USER] }) })).code).toBe(4513);
       const engine = engineWithHuntGroup({ serviceInstanceProfile: profile({ alias: ['sales@sip.netaxis.be'] }) });
-      const second = addCommand({ serviceUserId: 'hg2@sip.netaxis.be', serviceInstanceProfile: profile({ alias: ['sales@sip.netaxis.be'] }) });
-      expect(refusal(engine, second)).toEqual({ code: 4513, summary: '[Error 4513] SIP alias already in use: sales@sip.netaxis.be', unchanged: true });
+      const second = addCommand({
+        serviceUserId: 'hg2@sip.netaxis.be',
+        serviceInstanceProfile: profile({ alias: ['sales@sip.netaxis.be'] }),
+      });
+      expect(refusal(engine, second)).toEqual({
+        code: 4513,
+        summary: '[Error 4513] SIP alias already in use: sales@sip.netaxis.be',
+        unchanged: true,
+      });
     });
 
     it('an unknown language or time zone', () => {
@@ -191,7 +277,9 @@ describe('GroupHuntGroupAddInstanceRequest20', () => {
         summary: '[Error 4515] Language not found: Klingon',
         unchanged: true,
       });
-      expect(refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ timeZone: 'Mars/Olympus' }) })).code).toBe(4514);
+      expect(
+        refusal(demoEngine(), addCommand({ serviceInstanceProfile: profile({ timeZone: 'Mars/Olympus' }) })).code,
+      ).toBe(4514);
     });
 
     it('a command that fails the schema', () => {

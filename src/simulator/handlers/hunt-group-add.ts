@@ -22,7 +22,8 @@ export const addHuntGroup: Handler<GroupHuntGroupAddInstanceRequest20> = (world,
   const profile = command.serviceInstanceProfile;
   const agentIds = command.agentUserId ?? [];
 
-  const departmentKey = profile.department === undefined ? undefined : resolveDepartment(world, group, profile.department);
+  const departmentKey =
+    profile.department === undefined ? undefined : resolveDepartment(world, group, profile.department);
 
   const problem =
     checkNewUserId(world, group, command.serviceUserId) ??

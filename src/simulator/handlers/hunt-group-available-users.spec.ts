@@ -1,6 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import type { GroupHuntGroupGetAvailableUserListResponse, SearchMode } from '../../oci/commands.js';
-import { demoEngine, engineWithHuntGroup, FOO_AGENT, HG, OTHER_GROUP_USER, records, refusal, SP, USER, USER1, USER2 } from '../testing/fixtures.js';
+import {
+  demoEngine,
+  engineWithHuntGroup,
+  FOO_AGENT,
+  HG,
+  OTHER_GROUP_USER,
+  records,
+  refusal,
+  SP,
+  USER,
+  USER1,
+  USER2,
+} from '../testing/fixtures.js';
 import { matches } from './hunt-group-available-users.js';
 
 const request = (extra: Record<string, unknown> = {}) => ({
@@ -11,7 +23,9 @@ const request = (extra: Record<string, unknown> = {}) => ({
 });
 const criteria = (mode: SearchMode, value: string, isCaseInsensitive = false) => ({ mode, value, isCaseInsensitive });
 const ids = (extra: Record<string, unknown> = {}, engine = demoEngine()) =>
-  records((engine.execute(request(extra)) as GroupHuntGroupGetAvailableUserListResponse).userTable).map((r) => r['User Id']);
+  records((engine.execute(request(extra)) as GroupHuntGroupGetAvailableUserListResponse).userTable).map(
+    (r) => r['User Id'],
+  );
 
 describe('GroupHuntGroupGetAvailableUserListRequest', () => {
   it("lists every group's users of an enterprise, by last name, first name and user id, with every column", () => {
@@ -51,16 +65,28 @@ describe('GroupHuntGroupGetAvailableUserListRequest', () => {
   });
 
   it('filters on text criteria, ANDing them', () => {
-    expect(ids({ searchCriteriaUserLastName: [criteria('Starts With', 'Test')] })).toEqual([USER, OTHER_GROUP_USER, USER1, USER2]);
-    expect(ids({ searchCriteriaUserLastName: [criteria('Equal To', 'Test')] })).toEqual([USER, OTHER_GROUP_USER]);
-    expect(ids({ searchCriteriaUserLastName: [criteria('Equal To', 'Test')], searchCriteriaExtension: [criteria('Starts With', '40')] })).toEqual([
+    expect(ids({ searchCriteriaUserLastName: [criteria('Starts With', 'Test')] })).toEqual([
       USER,
       OTHER_GROUP_USER,
+      USER1,
+      USER2,
     ]);
-    expect(ids({ searchCriteriaUserLastName: [criteria('Equal To', 'Test')], searchCriteriaExtension: [criteria('Equal To', '4004')] })).toEqual([
-      OTHER_GROUP_USER,
+    expect(ids({ searchCriteriaUserLastName: [criteria('Equal To', 'Test')] })).toEqual([USER, OTHER_GROUP_USER]);
+    expect(
+      ids({
+        searchCriteriaUserLastName: [criteria('Equal To', 'Test')],
+        searchCriteriaExtension: [criteria('Starts With', '40')],
+      }),
+    ).toEqual([USER, OTHER_GROUP_USER]);
+    expect(
+      ids({
+        searchCriteriaUserLastName: [criteria('Equal To', 'Test')],
+        searchCriteriaExtension: [criteria('Equal To', '4004')],
+      }),
+    ).toEqual([OTHER_GROUP_USER]);
+    expect(ids({ searchCriteriaUserId: [criteria('Contains', 'UserTest'), criteria('Contains', '2')] })).toEqual([
+      USER2,
     ]);
-    expect(ids({ searchCriteriaUserId: [criteria('Contains', 'UserTest'), criteria('Contains', '2')] })).toEqual([USER2]);
     expect(ids({ searchCriteriaUserFirstName: [criteria('Equal To', 'Test1')] })).toEqual([USER1]);
   });
 
@@ -75,17 +101,30 @@ describe('GroupHuntGroupGetAvailableUserListRequest', () => {
   });
 
   it('filters on an exact department', () => {
-    const departmentKey = { $type: 'GroupDepartmentKey', serviceProviderId: SP, groupId: 'ApioGrpTest', name: 'test_department_initial' };
+    const departmentKey = {
+      $type: 'GroupDepartmentKey',
+      serviceProviderId: SP,
+      groupId: 'ApioGrpTest',
+      name: 'test_department_initial',
+    };
     expect(ids({ searchCriteriaExactUserDepartment: { departmentKey } })).toEqual([USER]);
     const enterprise = { $type: 'EnterpriseDepartmentKey', serviceProviderId: SP, name: 'test_department_parent_1' };
     expect(ids({ searchCriteriaExactUserDepartment: { departmentKey: enterprise } })).toEqual([]);
   });
 
   it('filters on an exact group; in a plain service provider only the own group can match', () => {
-    expect(ids({ searchCriteriaExactUserGroup: { serviceProviderId: SP, groupId: 'ApioGrpTest2' } })).toEqual([OTHER_GROUP_USER]);
-    expect(ids({ searchCriteriaExactUserGroup: { serviceProviderId: SP, groupId: 'ApioGrpTest' } })).toEqual([USER, USER1, USER2]);
+    expect(ids({ searchCriteriaExactUserGroup: { serviceProviderId: SP, groupId: 'ApioGrpTest2' } })).toEqual([
+      OTHER_GROUP_USER,
+    ]);
+    expect(ids({ searchCriteriaExactUserGroup: { serviceProviderId: SP, groupId: 'ApioGrpTest' } })).toEqual([
+      USER,
+      USER1,
+      USER2,
+    ]);
     const foo = { serviceProviderId: 'foo', groupId: 'foogroup' };
-    expect(ids({ ...foo, searchCriteriaExactUserGroup: { serviceProviderId: SP, groupId: 'ApioGrpTest' } })).toEqual([]);
+    expect(ids({ ...foo, searchCriteriaExactUserGroup: { serviceProviderId: SP, groupId: 'ApioGrpTest' } })).toEqual(
+      [],
+    );
     expect(ids({ ...foo, searchCriteriaExactUserGroup: foo })).toEqual([FOO_AGENT, 'fooagent2@sip.netaxis.be']);
   });
 
@@ -94,7 +133,11 @@ describe('GroupHuntGroupGetAvailableUserListRequest', () => {
   });
 
   it('refuses an unknown group with 4152, and bad criteria with 4001', () => {
-    expect(refusal(demoEngine(), request({ groupId: 'ghost' }))).toEqual({ code: 4152, summary: '[Error 4152] Group not found: ghost', unchanged: true });
+    expect(refusal(demoEngine(), request({ groupId: 'ghost' }))).toEqual({
+      code: 4152,
+      summary: '[Error 4152] Group not found: ghost',
+      unchanged: true,
+    });
     expect(refusal(demoEngine(), request({ searchCriteriaUserId: [criteria('Contains', '')] })).code).toBe(4001);
   });
 });

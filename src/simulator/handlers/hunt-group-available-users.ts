@@ -5,7 +5,11 @@
  * by last name, then first name, then user id (code point order, so the order never depends on
  * the order users were created or renamed in).
  */
-import type { GroupHuntGroupGetAvailableUserListRequest, GroupHuntGroupGetAvailableUserListResponse, TextSearchCriteria } from '../../oci/commands.js';
+import type {
+  GroupHuntGroupGetAvailableUserListRequest,
+  GroupHuntGroupGetAvailableUserListResponse,
+  TextSearchCriteria,
+} from '../../oci/commands.js';
 import { OciErrorResponse } from '../../oci/oci-errors.js';
 import { compareText } from '../canonical-json.js';
 import { departmentKey, type User } from '../world.js';
@@ -38,8 +42,15 @@ export const listAvailableUsers: Handler<GroupHuntGroupGetAvailableUserListReque
     .filter((u) => isAvailableAgent(world, group, u))
     .filter((u) => textFilters.every(([criteria, field]) => (criteria ?? []).every((c) => matches(c, field(u)))))
     .filter((u) => wantedDepartment === undefined || u.departmentKey === wantedDepartment)
-    .filter((u) => wantedGroup === undefined || (u.serviceProviderId === wantedGroup.serviceProviderId && u.groupId === wantedGroup.groupId))
-    .sort((a, b) => compareText(a.lastName, b.lastName) || compareText(a.firstName, b.firstName) || compareText(a.userId, b.userId))
+    .filter(
+      (u) =>
+        wantedGroup === undefined ||
+        (u.serviceProviderId === wantedGroup.serviceProviderId && u.groupId === wantedGroup.groupId),
+    )
+    .sort(
+      (a, b) =>
+        compareText(a.lastName, b.lastName) || compareText(a.firstName, b.firstName) || compareText(a.userId, b.userId),
+    )
     .slice(0, command.responseSizeLimit ?? Infinity);
 
   const response: GroupHuntGroupGetAvailableUserListResponse = {

@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { addCommand, demoEngine, engineWithHuntGroup, HG, refusal, USER } from '../testing/fixtures.js';
 
 const remove = (serviceUserId = HG) => ({ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId });
-const withNumber = { serviceInstanceProfile: { ...addCommand().serviceInstanceProfile, phoneNumber: '+3225126780', extension: '4100' } };
+const withNumber = {
+  serviceInstanceProfile: { ...addCommand().serviceInstanceProfile, phoneNumber: '+3225126780', extension: '4100' },
+};
 
 describe('GroupHuntGroupDeleteInstanceRequest', () => {
   it('removes the hunt group and gives back the world as it was', () => {
@@ -16,7 +18,9 @@ describe('GroupHuntGroupDeleteInstanceRequest', () => {
   it('leaves its phone number assigned to the group, free for a new hunt group', () => {
     const engine = engineWithHuntGroup(withNumber);
     engine.execute(remove());
-    expect(engine.execute(addCommand({ serviceUserId: 'hg2@sip.netaxis.be', ...withNumber }))).toEqual({ $type: 'SuccessResponse' });
+    expect(engine.execute(addCommand({ serviceUserId: 'hg2@sip.netaxis.be', ...withNumber }))).toEqual({
+      $type: 'SuccessResponse',
+    });
   });
 
   it('refuses an unknown id or a real user with 4008, changing nothing', () => {
@@ -25,6 +29,10 @@ describe('GroupHuntGroupDeleteInstanceRequest', () => {
       summary: '[Error 4008] User not found: ghost@sip.netaxis.be',
       unchanged: true,
     });
-    expect(refusal(engineWithHuntGroup(), remove(USER))).toEqual({ code: 4008, summary: `[Error 4008] User not found: ${USER}`, unchanged: true });
+    expect(refusal(engineWithHuntGroup(), remove(USER))).toEqual({
+      code: 4008,
+      summary: `[Error 4008] User not found: ${USER}`,
+      unchanged: true,
+    });
   });
 });

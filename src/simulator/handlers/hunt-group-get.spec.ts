@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import type { GroupHuntGroupGetInstanceResponse20 } from '../../oci/commands.js';
-import { addCommand, engineWithHuntGroup, HG, OTHER_GROUP_USER, records, refusal, SP, USER, USER1 } from '../testing/fixtures.js';
+import {
+  addCommand,
+  engineWithHuntGroup,
+  HG,
+  OTHER_GROUP_USER,
+  records,
+  refusal,
+  SP,
+  USER,
+  USER1,
+} from '../testing/fixtures.js';
 import { AGENT_COLUMNS } from './views.js';
 
 const get = (serviceUserId = HG) => ({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId });
@@ -12,7 +22,12 @@ describe('GroupHuntGroupGetInstanceRequest20', () => {
       serviceInstanceProfile: {
         ...addCommand().serviceInstanceProfile,
         phoneNumber: '+3225126780',
-        department: { $type: 'GroupDepartmentKey', serviceProviderId: SP, groupId: 'ApioGrpTest', name: 'test_department_initial' },
+        department: {
+          $type: 'GroupDepartmentKey',
+          serviceProviderId: SP,
+          groupId: 'ApioGrpTest',
+          name: 'test_department_initial',
+        },
         timeZone: 'Europe/Brussels',
         password: 'hidden123',
       },
@@ -26,11 +41,21 @@ describe('GroupHuntGroupGetInstanceRequest20', () => {
       phoneNumber: '+3225126780',
       countryCode: '32',
       nationalPrefix: '0',
-      department: { $type: 'GroupDepartmentKey', serviceProviderId: SP, groupId: 'ApioGrpTest', name: 'test_department_initial' },
+      department: {
+        $type: 'GroupDepartmentKey',
+        serviceProviderId: SP,
+        groupId: 'ApioGrpTest',
+        name: 'test_department_initial',
+      },
       timeZone: 'Europe/Brussels',
       timeZoneDisplayName: '(GMT+01:00) Europe/Brussels',
     });
-    expect(read).toMatchObject({ policy: 'Regular', noAnswerNumberOfRings: 5, useSystemHuntGroupCLIDSetting: true, enableGroupBusy: false });
+    expect(read).toMatchObject({
+      policy: 'Regular',
+      noAnswerNumberOfRings: 5,
+      useSystemHuntGroupCLIDSetting: true,
+      enableGroupBusy: false,
+    });
     expect('forwardToPhoneNumber' in read).toBe(false);
     expect(read.agentUserTable.headings).toEqual(AGENT_COLUMNS);
     expect(read.agentUserTable.headings).toHaveLength(19);
@@ -66,7 +91,11 @@ describe('GroupHuntGroupGetInstanceRequest20', () => {
       'Email Address': 'test_mail@test.netaxis.be',
       'Is Phone Number Activated': 'false',
     });
-    expect(third).toMatchObject({ 'User Id': OTHER_GROUP_USER, 'Group Id': 'ApioGrpTest2', 'Group Name': 'APIO Test Group 2' });
+    expect(third).toMatchObject({
+      'User Id': OTHER_GROUP_USER,
+      'Group Id': 'ApioGrpTest2',
+      'Group Name': 'APIO Test Group 2',
+    });
   });
 
   it('leaves out country code and national prefix when the hunt group has no number', () => {

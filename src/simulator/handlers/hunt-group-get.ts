@@ -1,5 +1,9 @@
 /** GroupHuntGroupGetInstanceRequest20: a hunt group's profile, settings and agents (with weights). */
-import type { GroupHuntGroupGetInstanceRequest20, GroupHuntGroupGetInstanceResponse20, ServiceInstanceReadProfile19sp1 } from '../../oci/commands.js';
+import type {
+  GroupHuntGroupGetInstanceRequest20,
+  GroupHuntGroupGetInstanceResponse20,
+  ServiceInstanceReadProfile19sp1,
+} from '../../oci/commands.js';
 import { ociError } from '../errors.js';
 import { timeZoneDisplayName } from '../time-zones.js';
 import type { HuntGroup, World } from '../world.js';

@@ -1,12 +1,32 @@
 import { describe, expect, it } from '@jest/globals';
 import type { GroupHuntGroupGetInstanceResponse20 } from '../../oci/commands.js';
 import type { BroadWorksEngine } from '../engine.js';
-import { addCommand, engineWithHuntGroup, FOO_AGENT, HG, OTHER_GROUP_USER, records, refusal, SP, USER, USER1, USER2 } from '../testing/fixtures.js';
+import {
+  addCommand,
+  engineWithHuntGroup,
+  FOO_AGENT,
+  HG,
+  OTHER_GROUP_USER,
+  records,
+  refusal,
+  SP,
+  USER,
+  USER1,
+  USER2,
+} from '../testing/fixtures.js';
 
-const modify = (changes: Record<string, unknown>) => ({ $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: HG, ...changes });
+const modify = (changes: Record<string, unknown>) => ({
+  $type: 'GroupHuntGroupModifyInstanceRequest',
+  serviceUserId: HG,
+  ...changes,
+});
 const read = (engine: BroadWorksEngine) =>
-  engine.execute({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: HG }) as GroupHuntGroupGetInstanceResponse20;
-const agentsOf = (engine: BroadWorksEngine) => records(read(engine).agentUserTable).map((r) => [r['User Id'], r.Weight]);
+  engine.execute({
+    $type: 'GroupHuntGroupGetInstanceRequest20',
+    serviceUserId: HG,
+  }) as GroupHuntGroupGetInstanceResponse20;
+const agentsOf = (engine: BroadWorksEngine) =>
+  records(read(engine).agentUserTable).map((r) => [r['User Id'], r.Weight]);
 const richHuntGroup = () =>
   engineWithHuntGroup({
     forwardToPhoneNumber: '+3225550000',
@@ -26,11 +46,17 @@ describe('GroupHuntGroupModifyInstanceRequest', () => {
   it('changes only what the command carries', () => {
     const engine = richHuntGroup();
     const before = read(engine);
-    expect(engine.execute(modify({ policy: 'Circular', serviceInstanceProfile: { language: 'French' } }))).toEqual({ $type: 'SuccessResponse' });
+    expect(engine.execute(modify({ policy: 'Circular', serviceInstanceProfile: { language: 'French' } }))).toEqual({
+      $type: 'SuccessResponse',
+    });
     const after = read(engine);
     expect(after.policy).toBe('Circular');
     expect(after.serviceInstanceProfile.language).toBe('French');
-    expect({ ...after, policy: before.policy, serviceInstanceProfile: { ...after.serviceInstanceProfile, language: 'English' } }).toEqual(before);
+    expect({
+      ...after,
+      policy: before.policy,
+      serviceInstanceProfile: { ...after.serviceInstanceProfile, language: 'English' },
+    }).toEqual(before);
   });
 
   it('clears nillable elements sent as nil', () => {
@@ -51,13 +77,21 @@ describe('GroupHuntGroupModifyInstanceRequest', () => {
     expect(outcome).toEqual({ $type: 'SuccessResponse' });
     const after = read(engine);
     expect(after.forwardToPhoneNumber).toBeUndefined();
-    expect(after.serviceInstanceProfile).toEqual({ name: 'Sales', callingLineIdLastName: 'Sales', callingLineIdFirstName: 'Team', language: 'English' });
+    expect(after.serviceInstanceProfile).toEqual({
+      name: 'Sales',
+      callingLineIdLastName: 'Sales',
+      callingLineIdFirstName: 'Team',
+      language: 'English',
+    });
   });
 
   it('frees a cleared phone number for someone else', () => {
     const engine = richHuntGroup();
     engine.execute(modify({ serviceInstanceProfile: { phoneNumber: null } }));
-    const other = addCommand({ serviceUserId: 'hg2@sip.netaxis.be', serviceInstanceProfile: { ...addCommand().serviceInstanceProfile, phoneNumber: '+3225126780' } });
+    const other = addCommand({
+      serviceUserId: 'hg2@sip.netaxis.be',
+      serviceInstanceProfile: { ...addCommand().serviceInstanceProfile, phoneNumber: '+3225126780' },
+    });
     expect(engine.execute(other)).toEqual({ $type: 'SuccessResponse' });
   });
 
@@ -71,7 +105,9 @@ describe('GroupHuntGroupModifyInstanceRequest', () => {
         { agentUserId: USER1, weight: 40 },
       ],
     });
-    expect(engine.execute(modify({ agentUserIdList: { userId: [USER2, USER1, OTHER_GROUP_USER] } }))).toEqual({ $type: 'SuccessResponse' });
+    expect(engine.execute(modify({ agentUserIdList: { userId: [USER2, USER1, OTHER_GROUP_USER] } }))).toEqual({
+      $type: 'SuccessResponse',
+    });
     expect(agentsOf(engine)).toEqual([
       [USER2, '0'],
       [USER1, '40'],
@@ -87,12 +123,16 @@ describe('GroupHuntGroupModifyInstanceRequest', () => {
 
   it('lets the hunt group keep its own phone number and extension', () => {
     const engine = richHuntGroup();
-    expect(engine.execute(modify({ serviceInstanceProfile: { phoneNumber: '+3225126780', extension: '4100' } }))).toEqual({ $type: 'SuccessResponse' });
+    expect(
+      engine.execute(modify({ serviceInstanceProfile: { phoneNumber: '+3225126780', extension: '4100' } })),
+    ).toEqual({ $type: 'SuccessResponse' });
   });
 
   it('replaces the SIP aliases', () => {
     const engine = richHuntGroup();
-    engine.execute(modify({ serviceInstanceProfile: { sipAliasList: { sipAlias: ['a@sip.netaxis.be', 'sales@sip.netaxis.be'] } } }));
+    engine.execute(
+      modify({ serviceInstanceProfile: { sipAliasList: { sipAlias: ['a@sip.netaxis.be', 'sales@sip.netaxis.be'] } } }),
+    );
     expect(read(engine).serviceInstanceProfile.alias).toEqual(['a@sip.netaxis.be', 'sales@sip.netaxis.be']);
   });
 
@@ -107,12 +147,19 @@ describe('GroupHuntGroupModifyInstanceRequest', () => {
     });
 
     it('a phone number used elsewhere or not assigned, even beside valid changes', () => {
-      expect(refusal(richHuntGroup(), modify({ policy: 'Circular', serviceInstanceProfile: { name: 'New', phoneNumber: '+3225126778' } }))).toEqual({
+      expect(
+        refusal(
+          richHuntGroup(),
+          modify({ policy: 'Circular', serviceInstanceProfile: { name: 'New', phoneNumber: '+3225126778' } }),
+        ),
+      ).toEqual({
         code: 4505,
         summary: '[Error 4505] Phone number already in use: +3225126778',
         unchanged: true,
       });
-      expect(refusal(richHuntGroup(), modify({ serviceInstanceProfile: { phoneNumber: '+3225127780' } })).code).toBe(4504);
+      expect(refusal(richHuntGroup(), modify({ serviceInstanceProfile: { phoneNumber: '+3225127780' } })).code).toBe(
+        4504,
+      );
     });
 
     it('an extension used by a user of the group', () => {
@@ -133,7 +180,12 @@ describe('GroupHuntGroupModifyInstanceRequest', () => {
     });
 
     it('agents that do not exist, are not available, or are listed twice', () => {
-      expect(refusal(richHuntGroup(), modify({ policy: 'Uniform', agentUserIdList: { userId: [USER2, 'ghost@sip.netaxis.be'] } }))).toEqual({
+      expect(
+        refusal(
+          richHuntGroup(),
+          modify({ policy: 'Uniform', agentUserIdList: { userId: [USER2, 'ghost@sip.netaxis.be'] } }),
+        ),
+      ).toEqual({
         code: 4008,
         summary: '[Error 4008] User not found: ghost@sip.netaxis.be',
         unchanged: true,
@@ -146,7 +198,10 @@ describe('GroupHuntGroupModifyInstanceRequest', () => {
     it('an alias taken by another hunt group, an unknown language or time zone', () => {
       const engine = richHuntGroup();
       engine.execute(addCommand({ serviceUserId: 'hg2@sip.netaxis.be' }));
-      const other = { ...modify({ serviceInstanceProfile: { sipAliasList: { sipAlias: ['sales@sip.netaxis.be'] } } }), serviceUserId: 'hg2@sip.netaxis.be' };
+      const other = {
+        ...modify({ serviceInstanceProfile: { sipAliasList: { sipAlias: ['sales@sip.netaxis.be'] } } }),
+        serviceUserId: 'hg2@sip.netaxis.be',
+      };
       expect(refusal(engine, other).code).toBe(4513);
       expect(refusal(engine, modify({ serviceInstanceProfile: { language: 'Klingon' } })).code).toBe(4515);
       expect(refusal(engine, modify({ serviceInstanceProfile: { timeZone: 'Mars/Olympus' } })).code).toBe(4514);

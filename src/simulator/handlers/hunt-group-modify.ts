@@ -22,7 +22,9 @@ export const modifyHuntGroup: Handler<GroupHuntGroupModifyInstanceRequest> = (wo
   const group = world.group(current.serviceProviderId, current.groupId);
   if (!group) return ociError('groupNotFound', current.groupId);
 
-  const profile = command.serviceInstanceProfile ? modifyProfile(world, group, current, command.serviceInstanceProfile) : current.profile;
+  const profile = command.serviceInstanceProfile
+    ? modifyProfile(world, group, current, command.serviceInstanceProfile)
+    : current.profile;
   if (profile instanceof OciErrorResponse) return profile;
 
   let agents = current.agents;
@@ -41,10 +43,24 @@ export const modifyHuntGroup: Handler<GroupHuntGroupModifyInstanceRequest> = (wo
 };
 
 /** The profile after the changes, or the first rule they break (nothing is changed yet). */
-function modifyProfile(world: World, group: Group, huntGroup: HuntGroup, changes: ServiceInstanceModifyProfile): HuntGroupProfile | OciErrorResponse {
+function modifyProfile(
+  world: World,
+  group: Group,
+  huntGroup: HuntGroup,
+  changes: ServiceInstanceModifyProfile,
+): HuntGroupProfile | OciErrorResponse {
   const owner = huntGroup.serviceUserId;
   const next: HuntGroupProfile = { ...huntGroup.profile, aliases: [...huntGroup.profile.aliases] };
-  const simple = ['name', 'callingLineIdLastName', 'callingLineIdFirstName', 'hiraganaLastName', 'hiraganaFirstName', 'password', 'language', 'timeZone'] as const;
+  const simple = [
+    'name',
+    'callingLineIdLastName',
+    'callingLineIdFirstName',
+    'hiraganaLastName',
+    'hiraganaFirstName',
+    'password',
+    'language',
+    'timeZone',
+  ] as const;
   for (const name of simple) if (changes[name] !== undefined) next[name] = changes[name];
   const clearable = ['phoneNumber', 'extension', 'publicUserIdentity', 'callingLineIdPhoneNumber'] as const;
   for (const name of clearable) {
@@ -58,10 +74,13 @@ function modifyProfile(world: World, group: Group, huntGroup: HuntGroup, changes
     if (key instanceof OciErrorResponse) return key;
     next.departmentKey = key;
   }
-  if (changes.sipAliasList !== undefined) next.aliases = changes.sipAliasList === null ? [] : [...changes.sipAliasList.sipAlias];
+  if (changes.sipAliasList !== undefined)
+    next.aliases = changes.sipAliasList === null ? [] : [...changes.sipAliasList.sipAlias];
 
   const problem: Check =
-    (typeof changes.phoneNumber === 'string' ? checkPhoneNumber(world, group, changes.phoneNumber, owner) : undefined) ??
+    (typeof changes.phoneNumber === 'string'
+      ? checkPhoneNumber(world, group, changes.phoneNumber, owner)
+      : undefined) ??
     (typeof changes.extension === 'string' ? checkExtension(world, group, changes.extension, owner) : undefined) ??
     checkLanguage(world, changes.language) ??
     checkTimeZone(changes.timeZone) ??

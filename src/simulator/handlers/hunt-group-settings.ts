@@ -32,7 +32,10 @@ export function pickSettings(source: HuntGroupSettings): HuntGroupSettings {
  * Applies a modify request's settings: `undefined` leaves a setting as it is, `null` (xsi:nil,
  * only where the schema allows it) clears it.
  */
-export function modifySettings(current: HuntGroupSettings, changes: Partial<Record<keyof HuntGroupSettings, unknown>>): HuntGroupSettings {
+export function modifySettings(
+  current: HuntGroupSettings,
+  changes: Partial<Record<keyof HuntGroupSettings, unknown>>,
+): HuntGroupSettings {
   const next: Record<string, unknown> = { ...current };
   for (const name of SETTING_NAMES) {
     const change = changes[name];

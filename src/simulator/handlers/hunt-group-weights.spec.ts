@@ -9,14 +9,26 @@ const weights = (agentWeight: { agentUserId: string; weight: unknown }[], servic
   agentWeight,
 });
 const weightsOf = (engine: BroadWorksEngine) =>
-  records((engine.execute({ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: HG }) as GroupHuntGroupGetInstanceResponse20).agentUserTable).map(
-    (r) => [r['User Id'], r.Weight],
-  );
+  records(
+    (
+      engine.execute({
+        $type: 'GroupHuntGroupGetInstanceRequest20',
+        serviceUserId: HG,
+      }) as GroupHuntGroupGetInstanceResponse20
+    ).agentUserTable,
+  ).map((r) => [r['User Id'], r.Weight]);
 
 describe('GroupHuntGroupModifyInstanceWeightedCallDistributionRequest', () => {
   it("sets the agents' weights", () => {
     const engine = engineWithHuntGroup();
-    expect(engine.execute(weights([{ agentUserId: USER1, weight: 40 }, { agentUserId: USER, weight: 60 }]))).toEqual({ $type: 'SuccessResponse' });
+    expect(
+      engine.execute(
+        weights([
+          { agentUserId: USER1, weight: 40 },
+          { agentUserId: USER, weight: 60 },
+        ]),
+      ),
+    ).toEqual({ $type: 'SuccessResponse' });
     expect(weightsOf(engine)).toEqual([
       [USER, '60'],
       [USER1, '40'],
@@ -25,7 +37,12 @@ describe('GroupHuntGroupModifyInstanceWeightedCallDistributionRequest', () => {
 
   it('gives 0 to the agents left out', () => {
     const engine = engineWithHuntGroup();
-    engine.execute(weights([{ agentUserId: USER1, weight: 40 }, { agentUserId: USER, weight: 60 }]));
+    engine.execute(
+      weights([
+        { agentUserId: USER1, weight: 40 },
+        { agentUserId: USER, weight: 60 },
+      ]),
+    );
     engine.execute(weights([{ agentUserId: USER1, weight: 100 }]));
     expect(weightsOf(engine)).toEqual([
       [USER, '0'],
@@ -48,7 +65,15 @@ describe('GroupHuntGroupModifyInstanceWeightedCallDistributionRequest', () => {
     });
 
     it('a user that is not an agent', () => {
-      expect(refusal(engineWithHuntGroup(), weights([{ agentUserId: USER, weight: 50 }, { agentUserId: USER2, weight: 50 }]))).toEqual({
+      expect(
+        refusal(
+          engineWithHuntGroup(),
+          weights([
+            { agentUserId: USER, weight: 50 },
+            { agentUserId: USER2, weight: 50 },
+          ]),
+        ),
+      ).toEqual({
         code: 4511,
         summary: `[Error 4511] User is not an agent of the hunt group: ${USER2}`,
         unchanged: true,
@@ -56,7 +81,15 @@ describe('GroupHuntGroupModifyInstanceWeightedCallDistributionRequest', () => {
     });
 
     it('an agent listed twice', () => {
-      expect(refusal(engineWithHuntGroup(), weights([{ agentUserId: USER, weight: 50 }, { agentUserId: USER, weight: 50 }]))).toEqual({
+      expect(
+        refusal(
+          engineWithHuntGroup(),
+          weights([
+            { agentUserId: USER, weight: 50 },
+            { agentUserId: USER, weight: 50 },
+          ]),
+        ),
+      ).toEqual({
         code: 4510,
         summary: `[Error 4510] Agent listed more than once: ${USER}`,
         unchanged: true,

@@ -3,7 +3,10 @@ import type { GroupHuntGroupModifyInstanceWeightedCallDistributionRequest } from
 import { ociError } from '../errors.js';
 import { SUCCESS, type Handler } from './handler.js';
 
-export const modifyAgentWeights: Handler<GroupHuntGroupModifyInstanceWeightedCallDistributionRequest> = (world, command) => {
+export const modifyAgentWeights: Handler<GroupHuntGroupModifyInstanceWeightedCallDistributionRequest> = (
+  world,
+  command,
+) => {
   const huntGroup = world.huntGroups.get(command.serviceUserId);
   if (!huntGroup) return ociError('userNotFound', command.serviceUserId);
   const agents = new Set(huntGroup.agents.map((a) => a.userId));

@@ -32,4 +32,6 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
 };
 
 /** A Map, so a command named `constructor` or `__proto__` finds nothing. */
-export const HANDLERS: ReadonlyMap<string, Handler<unknown>> = new Map(Object.entries(handlers) as unknown as [string, Handler<unknown>][]);
+export const HANDLERS: ReadonlyMap<string, Handler<unknown>> = new Map(
+  Object.entries(handlers) as unknown as [string, Handler<unknown>][],
+);

@@ -33,7 +33,9 @@ export function checkNewUserId(world: World, group: Group, userId: string): Chec
 export function checkPhoneNumber(world: World, group: Group, phoneNumber: string, ownerId?: string): Check {
   if (!group.phoneNumbers.includes(phoneNumber)) return ociError('phoneNumberNotAssigned', phoneNumber);
   const usedByUser = [...world.users.values()].some((u) => u.phoneNumber === phoneNumber && u.userId !== ownerId);
-  const usedByHuntGroup = [...world.huntGroups.values()].some((h) => h.profile.phoneNumber === phoneNumber && h.serviceUserId !== ownerId);
+  const usedByHuntGroup = [...world.huntGroups.values()].some(
+    (h) => h.profile.phoneNumber === phoneNumber && h.serviceUserId !== ownerId,
+  );
   return usedByUser || usedByHuntGroup ? ociError('phoneNumberInUse', phoneNumber) : undefined;
 }
 
@@ -51,12 +53,17 @@ export function checkExtension(world: World, group: Group, extension: string, ow
  * of this very group, or an enterprise department of its enterprise (never in a plain service provider).
  */
 export function resolveDepartment(world: World, group: Group, key: DepartmentKey): string | OciErrorResponse {
-  const inThisGroup = key.$type === 'GroupDepartmentKey' && key.serviceProviderId === group.serviceProviderId && key.groupId === group.id;
+  const inThisGroup =
+    key.$type === 'GroupDepartmentKey' && key.serviceProviderId === group.serviceProviderId && key.groupId === group.id;
   const inThisEnterprise =
     key.$type === 'EnterpriseDepartmentKey' &&
     key.serviceProviderId === group.serviceProviderId &&
     world.serviceProviders.get(group.serviceProviderId)?.isEnterprise === true;
-  const internal = departmentKey(key.serviceProviderId, key.$type === 'GroupDepartmentKey' ? key.groupId : undefined, key.name);
+  const internal = departmentKey(
+    key.serviceProviderId,
+    key.$type === 'GroupDepartmentKey' ? key.groupId : undefined,
+    key.name,
+  );
   if ((inThisGroup || inThisEnterprise) && world.departments.has(internal)) return internal;
   return ociError('departmentNotFound', key.name);
 }
@@ -85,7 +92,8 @@ export function checkAliases(world: World, group: Group, aliases: readonly strin
   const seen = new Set<string>();
   for (const alias of aliases) {
     const domain = domainOf(alias);
-    if (domain === undefined || alias.indexOf('@') !== alias.lastIndexOf('@') || /\s|^sips?:/i.test(alias)) return ociError('invalidAlias', alias);
+    if (domain === undefined || alias.indexOf('@') !== alias.lastIndexOf('@') || /\s|^sips?:/i.test(alias))
+      return ociError('invalidAlias', alias);
     if (!world.domainsOf(group).has(domain)) return ociError('domainNotAssigned', domain);
     const taken =
       seen.has(alias) ||
@@ -98,7 +106,9 @@ export function checkAliases(world: World, group: Group, aliases: readonly strin
 }
 
 export function checkLanguage(world: World, language: string | undefined): Check {
-  return language === undefined || world.languages.includes(language) ? undefined : ociError('languageNotFound', language);
+  return language === undefined || world.languages.includes(language)
+    ? undefined
+    : ociError('languageNotFound', language);
 }
 
 export function checkTimeZone(timeZone: string | undefined): Check {

@@ -17,11 +17,19 @@ describe('ServiceProviderGetRequest22V4', () => {
 
   it('answers useCustomRoutingProfile, and no isEnterprise, for a plain service provider', () => {
     const answer = demoEngine().execute(get('foo'));
-    expect(answer).toMatchObject({ useCustomRoutingProfile: false, defaultDomain: 'sip.netaxis.be', serviceProviderId: 'foo' });
+    expect(answer).toMatchObject({
+      useCustomRoutingProfile: false,
+      defaultDomain: 'sip.netaxis.be',
+      serviceProviderId: 'foo',
+    });
     expect('isEnterprise' in answer).toBe(false);
   });
 
   it('refuses an unknown service provider', () => {
-    expect(refusal(demoEngine(), get('ghost'))).toEqual({ code: 4002, summary: '[Error 4002] Service Provider not found: ghost', unchanged: true });
+    expect(refusal(demoEngine(), get('ghost'))).toEqual({
+      code: 4002,
+      summary: '[Error 4002] Service Provider not found: ghost',
+      unchanged: true,
+    });
   });
 });

@@ -7,7 +7,10 @@ import { ociError } from '../errors.js';
 import type { Handler } from './handler.js';
 
 /** commands.ts leaves out two required elements of the answer; the schema (schema.ts) has them. */
-type FullServiceProviderGetResponse = ServiceProviderGetResponse22V4 & { useServiceProviderLanguages: boolean; serviceProviderId: string };
+type FullServiceProviderGetResponse = ServiceProviderGetResponse22V4 & {
+  useServiceProviderLanguages: boolean;
+  serviceProviderId: string;
+};
 
 export const getServiceProvider: Handler<ServiceProviderGetRequest22V4> = (world, command) => {
   const provider = world.serviceProviders.get(command.serviceProviderId);

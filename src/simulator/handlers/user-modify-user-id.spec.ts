@@ -17,7 +17,11 @@ describe('UserModifyUserIdRequest', () => {
 
   it('renames a real user in the agent lists too, keeping its place and weight', () => {
     const engine = engineWithHuntGroup();
-    engine.execute({ $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest', serviceUserId: HG, agentWeight: [{ agentUserId: USER, weight: 70 }] });
+    engine.execute({
+      $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
+      serviceUserId: HG,
+      agentWeight: [{ agentUserId: USER, weight: 70 }],
+    });
     expect(engine.execute(rename(USER, 'renamed@sip.netaxis.be'))).toEqual({ $type: 'SuccessResponse' });
     const read = engine.execute(get(HG)) as GroupHuntGroupGetInstanceResponse20;
     expect(records(read.agentUserTable).map((r) => [r['User Id'], r.Weight, r['Last Name']])).toEqual([
@@ -43,7 +47,11 @@ describe('UserModifyUserIdRequest', () => {
     });
 
     it('a new id taken by a real or virtual user', () => {
-      expect(refusal(engineWithHuntGroup(), rename(HG, USER1))).toEqual({ code: 4501, summary: `[Error 4501] User already exists: ${USER1}`, unchanged: true });
+      expect(refusal(engineWithHuntGroup(), rename(HG, USER1))).toEqual({
+        code: 4501,
+        summary: `[Error 4501] User already exists: ${USER1}`,
+        unchanged: true,
+      });
       expect(refusal(engineWithHuntGroup(), rename(USER, HG)).code).toBe(4501);
       expect(refusal(engineWithHuntGroup(), rename(HG, FOO_AGENT)).code).toBe(4501);
     });

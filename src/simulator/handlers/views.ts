@@ -7,7 +7,12 @@ export function departmentKeyOf(world: World, key: string | undefined): Departme
   if (!department) return undefined;
   return department.groupId === undefined
     ? { $type: 'EnterpriseDepartmentKey', serviceProviderId: department.serviceProviderId, name: department.name }
-    : { $type: 'GroupDepartmentKey', serviceProviderId: department.serviceProviderId, groupId: department.groupId, name: department.name };
+    : {
+        $type: 'GroupDepartmentKey',
+        serviceProviderId: department.serviceProviderId,
+        groupId: department.groupId,
+        name: department.name,
+      };
 }
 
 /** "Department" columns carry the full path (`parent \ child`), or "" for no department. */

@@ -22,7 +22,9 @@ export const FOO_AGENT = 'fooagent1@sip.netaxis.be';
 export const demoEngine = (): BroadWorksEngine => BroadWorksEngine.fromFile(DEMO_WORLD_FILE);
 
 /** A valid add of hunt group `hg1` in ApioGrpTest; override what a test is about. */
-export function addCommand(overrides: Partial<GroupHuntGroupAddInstanceRequest20> = {}): GroupHuntGroupAddInstanceRequest20 {
+export function addCommand(
+  overrides: Partial<GroupHuntGroupAddInstanceRequest20> = {},
+): GroupHuntGroupAddInstanceRequest20 {
   return {
     $type: 'GroupHuntGroupAddInstanceRequest20',
     serviceProviderId: SP,
@@ -66,7 +68,8 @@ export function refusal(engine: BroadWorksEngine, command: unknown): Refusal {
   const before = engine.snapshot();
   const outcome = engine.execute(command);
   const unchanged = engine.snapshot() === before;
-  if (!(outcome instanceof OciErrorResponse)) return { code: undefined, summary: `not an error: ${JSON.stringify(outcome)}`, unchanged };
+  if (!(outcome instanceof OciErrorResponse))
+    return { code: undefined, summary: `not an error: ${JSON.stringify(outcome)}`, unchanged };
   return { code: outcome.errorCode, summary: outcome.summary, unchanged };
 }
 

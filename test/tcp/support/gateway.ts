@@ -7,7 +7,10 @@ export interface RecordedLogs {
   error: string[];
 }
 
-export function testGateway(port: number, overrides: Partial<TcpGatewayOptions> = {}): { gateway: TcpOciGateway; logs: RecordedLogs } {
+export function testGateway(
+  port: number,
+  overrides: Partial<TcpGatewayOptions> = {},
+): { gateway: TcpOciGateway; logs: RecordedLogs } {
   const logs: RecordedLogs = { log: [], warn: [], error: [] };
   const gateway = new TcpOciGateway({
     host: '127.0.0.1',

@@ -59,7 +59,10 @@ export class RawOciClient {
   }
 
   /** Sends one document and returns the answers to it. */
-  async request(commands: readonly OciDocumentCommand[], sessionId: string = this.sessionId): Promise<OciReadCommand[]> {
+  async request(
+    commands: readonly OciDocumentCommand[],
+    sessionId: string = this.sessionId,
+  ): Promise<OciReadCommand[]> {
     this.write(Buffer.concat([encodeDocument(writeDocument(sessionId, commands)), Buffer.from('\n')]));
     const answer = await this.next();
     if (!answer) throw new Error('the server closed the connection instead of answering');
@@ -70,7 +73,9 @@ export class RawOciClient {
   async login(userId = 'admin', password = 'admin'): Promise<OciReadCommand> {
     const [challenge] = await this.request([{ $type: 'AuthenticationRequest', userId }]);
     const nonce = String(challenge['nonce']);
-    const [answer] = await this.request([{ $type: 'LoginRequest14sp4', userId, signedPassword: signPassword(nonce, password) }]);
+    const [answer] = await this.request([
+      { $type: 'LoginRequest14sp4', userId, signedPassword: signPassword(nonce, password) },
+    ]);
     return answer;
   }
 
