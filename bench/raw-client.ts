@@ -2,12 +2,12 @@
  * Baseline (e): the same OCI-P exchanges a REST call makes, straight through the project's TCP
  * gateway (pool of the same size), without NestJS or HTTP: what OCI-P alone costs.
  */
-import { TcpOciGateway } from '../src/oci/tcp/index.js';
+import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import type { OciRequest } from '../src/oci/commands.js';
-import { CreateHuntGroupDto } from '../src/hunt-groups/dto/hunt-group-body.dto.js';
-import { toAddRequest } from '../src/hunt-groups/hunt-group.mapper.js';
+import type { OciRequest } from '../src/broadworks/oci/commands.js';
+import { CreateHuntGroupDto } from '../src/http/hunt-groups/dto/hunt-group-body.dto.js';
+import { toAddRequest } from '../src/broadworks/hunt-group.mapper.js';
 
 const T = 'ApioSpTest';
 const G = 'ApioGrpTest';

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
-import { ErrorEnvelopeFilter } from './common/error-envelope.filter.js';
-import { createValidationPipe } from './common/validation.js';
+import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
+import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
-import { HuntGroupsModule } from './hunt-groups/hunt-groups.module.js';
+import { HuntGroupsModule } from './hunt-groups.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { OciModule } from './oci/oci.module.js';
+import { OciModule } from './broadworks/oci/oci.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
 
 /** Global pipe and filter are providers here, so tests built from AppModule run the same pipeline. */

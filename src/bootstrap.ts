@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { setupOpenApi } from './openapi/openapi.js';
+import { setupOpenApi } from './http/openapi/openapi.js';
 
 /** The HTTP settings main.ts and the e2e tests share; everything else lives in AppModule. */
 export function configureApp(app: INestApplication): void {

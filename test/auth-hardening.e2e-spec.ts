@@ -4,7 +4,7 @@
  * exactly, and control characters refused alike (400) without a single OCI-P command sent.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { HuntGroupsService } from '../src/hunt-groups/hunt-groups.service.js';
+import { HuntGroupsService } from '../src/domain/hunt-groups/hunt-groups.service.js';
 import { FaultyGateway } from './support/faulty-gateway.js';
 import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
 

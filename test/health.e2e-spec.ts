@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ShutdownState } from '../src/health/shutdown-state.js';
-import type { OciRequest } from '../src/oci/commands.js';
-import { OciGateway, type OciOutcome } from '../src/oci/oci-gateway.js';
-import { TcpOciGateway } from '../src/oci/tcp/index.js';
+import type { OciRequest } from '../src/broadworks/oci/commands.js';
+import { OciGateway, type OciOutcome } from '../src/broadworks/oci/oci-gateway.js';
+import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import { DRIVERS, startApp, type TestApp } from './support/harness.js';
 
 /** A gateway whose readiness the test decides. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import type { OciRequest } from '../src/oci/commands.js';
-import { OciTransportError } from '../src/oci/oci-errors.js';
-import { OciGateway, type OciGatewayStats, type OciOutcome } from '../src/oci/oci-gateway.js';
-import { TcpOciGateway } from '../src/oci/tcp/index.js';
+import type { OciRequest } from '../src/broadworks/oci/commands.js';
+import { OciTransportError } from '../src/broadworks/oci/oci-errors.js';
+import { OciGateway, type OciGatewayStats, type OciOutcome } from '../src/broadworks/oci/oci-gateway.js';
+import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import { BroadWorksEngine } from '../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator } from '../src/simulator/server.js';
 import { BASE, DEMO_WORLD, DRIVERS, startApp, type TestApp } from './support/harness.js';

@@ -12,7 +12,7 @@ import {
   UPDATE_REQUEST,
   WEIGHTS_ANSWER,
   WEIGHTS_REQUEST,
-} from '../src/openapi/examples.js';
+} from '../src/http/openapi/examples.js';
 import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
 
 /** The OpenAPI document's examples are what the service answers: replayed in order on the demo world. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { OpenAPIV3 } from 'openapi-types';
-import { GroupParamsDto, HuntGroupParamsDto } from '../src/common/route-params.dto.js';
+import { GroupParamsDto, HuntGroupParamsDto } from '../src/http/route-params.dto.js';
 import { registeredRoutes } from './support/registered-routes.js';
 import { startApp, type TestApp } from './support/harness.js';
 

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../domain/errors.js';
 import { AuthService } from './auth.service.js';
 import { PRINCIPAL } from './principal.js';
 import { IS_PUBLIC, PUBLIC_CONTROLLER_PATHS, SYSTEM_ONLY } from './public.decorator.js';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../domain/errors.js';
 import { LoginLimiter } from './login-limiter.js';
 import { MachineTokensStore, type MachineTokenRecord } from './machine-tokens.store.js';
 import type { Principal } from './principal.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConfigType } from '@nestjs/config';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../domain/errors.js';
 import type { authConfig } from '../config/namespaces.js';
 import { Clock } from './clock.js';
 import { LoginLimiter } from './login-limiter.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../domain/errors.js';
 import { authConfig } from '../config/namespaces.js';
 import { Clock } from './clock.js';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../domain/errors.js';
 import { AuthService, type IssuedMachineToken } from './auth.service.js';
 import { CreateMachineTokenDto, MachineTokenParamsDto } from './dto/machine-token.dto.js';
 import type { MachineTokenRecord } from './machine-tokens.store.js';

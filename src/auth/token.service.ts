@@ -2,7 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import { ApiError } from '../common/api-error.js';
+import { ApiError } from '../domain/errors.js';
 import { authConfig } from '../config/namespaces.js';
 import { Clock } from './clock.js';
 

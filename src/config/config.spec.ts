@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { IdGenerationService } from '../id-generation/id-generation.service.js';
+import { IdGenerationService } from '../domain/id-generation/id-generation.service.js';
 import { loadApioSettings } from './apio-settings.js';
 import { validateEnvironment } from './environment.js';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { ociConfig } from '../config/namespaces.js';
-import { OciGateway } from '../oci/oci-gateway.js';
+import { OciGateway } from '../broadworks/oci/oci-gateway.js';
 import { ShutdownState } from './shutdown-state.js';
 
 /** A probe must answer before the orchestrator gives up on it; BroadWorks may be slow, the probe may not. */

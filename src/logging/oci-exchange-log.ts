@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { OciErrorResponse } from '../oci/oci-errors.js';
-import type { OciOutcome } from '../oci/oci-gateway.js';
-import type { OciExchange, OciExchangeObserver } from '../oci/observed-oci-gateway.js';
+import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
+import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
+import type { OciExchange, OciExchangeObserver } from '../broadworks/oci/observed-oci-gateway.js';
 import { redactSecrets } from './redact.js';
 
 function describeOutcome(outcome: OciOutcome): unknown {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
-import type { OciRequest } from '../oci/commands.js';
-import { OciErrorResponse, OciTransportError } from '../oci/oci-errors.js';
-import type { OciOutcome } from '../oci/oci-gateway.js';
-import type { OciExchange, OciExchangeObserver } from '../oci/observed-oci-gateway.js';
+import type { OciRequest } from '../broadworks/oci/commands.js';
+import { OciErrorResponse, OciTransportError } from '../broadworks/oci/oci-errors.js';
+import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
+import type { OciExchange, OciExchangeObserver } from '../broadworks/oci/observed-oci-gateway.js';
 import { MetricsRegistry } from './metrics-registry.js';
 
 /**

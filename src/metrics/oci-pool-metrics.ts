@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { OciGateway } from '../oci/oci-gateway.js';
+import { OciGateway } from '../broadworks/oci/oci-gateway.js';
 import { MetricsRegistry } from './metrics-registry.js';
 
 /**

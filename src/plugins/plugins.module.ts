@@ -4,7 +4,7 @@ import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { pluginSpecifiers } from '../config/namespaces.js';
 import { AuditTrailModule } from './audit-trail/audit-trail.module.js';
-import { HuntGroupHooks } from './hunt-group-hooks.js';
+import { HuntGroupHooks } from '../domain/hooks.js';
 
 /** Plugins shipped with the service, by the name PLUGINS gives them. */
 const BUILT_IN: Record<string, Type | DynamicModule> = { 'audit-trail': AuditTrailModule };

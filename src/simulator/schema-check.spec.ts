@@ -4,7 +4,7 @@ import {
   GroupHuntGroupGetAvailableUserListRequest,
   GroupHuntGroupModifyInstanceRequest,
   GroupHuntGroupModifyActiveInstanceListRequest,
-} from '../oci/schema.js';
+} from '../broadworks/oci/schema.js';
 import { checkCommand, collapseToken } from './schema-check.js';
 import { addCommand } from './testing/fixtures.js';
 

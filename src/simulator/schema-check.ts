@@ -18,7 +18,7 @@ import {
   type ElementSpec,
   type ElementType,
   type SimpleType,
-} from '../oci/schema-types.js';
+} from '../broadworks/oci/schema-types.js';
 
 export type SchemaCheckResult =
   { ok: true; value: Record<string, unknown> } | { ok: false; path: string; reason: string };

@@ -10,11 +10,17 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { OciErrorResponse } from '../oci/oci-errors.js';
-import type { OciOutcome } from '../oci/oci-gateway.js';
-import { encodeDocument, FrameReader, readDocument, signPassword, writeDocument } from '../oci/protocol/index.js';
-import type { OciDocumentCommand, OciReadCommand } from '../oci/protocol/index.js';
-import { REQUEST_TYPES } from '../oci/schema.js';
+import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
+import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
+import {
+  encodeDocument,
+  FrameReader,
+  readDocument,
+  signPassword,
+  writeDocument,
+} from '../broadworks/oci/protocol/index.js';
+import type { OciDocumentCommand, OciReadCommand } from '../broadworks/oci/protocol/index.js';
+import { REQUEST_TYPES } from '../broadworks/oci/schema.js';
 import type { BroadWorksEngine } from './engine.js';
 import { ociError } from './errors.js';
 import { checkCommand } from './schema-check.js';

@@ -1,6 +1,6 @@
-import type { OciRequest, OciRequestName } from '../../src/oci/commands.js';
-import { OciErrorResponse } from '../../src/oci/oci-errors.js';
-import { OciGateway, type OciOutcome } from '../../src/oci/oci-gateway.js';
+import type { OciRequest, OciRequestName } from '../../src/broadworks/oci/commands.js';
+import { OciErrorResponse } from '../../src/broadworks/oci/oci-errors.js';
+import { OciGateway, type OciOutcome } from '../../src/broadworks/oci/oci-gateway.js';
 
 /**
  * Wraps a gateway and makes chosen commands fail the way BroadWorks refuses them, without running

@@ -13,12 +13,12 @@ import { Clock } from '../../src/auth/clock.js';
 import { TokenService } from '../../src/auth/token.service.js';
 import { UsersStore } from '../../src/auth/users.store.js';
 import { TestUsers, type TestUserSpec } from './test-users.js';
-import { InMemoryOciGateway } from '../../src/oci/memory/in-memory-oci-gateway.js';
-import { OciGateway } from '../../src/oci/oci-gateway.js';
-import { OCI_DRIVER_GATEWAY } from '../../src/oci/oci.module.js';
+import { InMemoryOciGateway } from '../../src/broadworks/oci/memory/in-memory-oci-gateway.js';
+import { OciGateway } from '../../src/broadworks/oci/oci-gateway.js';
+import { OCI_DRIVER_GATEWAY } from '../../src/broadworks/oci/oci.module.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator } from '../../src/simulator/server.js';
-import { TcpOciGateway, type TcpGatewayOptions } from '../../src/oci/tcp/index.js';
+import { TcpOciGateway, type TcpGatewayOptions } from '../../src/broadworks/oci/tcp/index.js';
 
 export const DEMO_WORLD = 'env/demo-world.json';
 export const DEMO_SETTINGS = 'env/settings.json';

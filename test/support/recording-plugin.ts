@@ -1,10 +1,5 @@
 import { Injectable, Module, type OnModuleInit, Controller, Get } from '@nestjs/common';
-import {
-  HuntGroupHooks,
-  PluginRefusal,
-  type HuntGroupEvent,
-  type HuntGroupRequest,
-} from '../../src/plugins/hunt-group-hooks.js';
+import { HuntGroupHooks, PluginRefusal, type HuntGroupEvent, type HuntGroupRequest } from '../../src/domain/hooks.js';
 
 /** What the recording plugin saw; shared so a test can read it. */
 export const recorded: { events: HuntGroupEvent[]; requests: HuntGroupRequest[] } = { events: [], requests: [] };

@@ -176,7 +176,7 @@ describe('OCI-P simulator server', () => {
   it('reads documents split across many chunks, and several documents in one chunk', async () => {
     const client = await connect();
     await client.login();
-    const { encodeDocument, writeDocument } = await import('../../src/oci/protocol/index.js');
+    const { encodeDocument, writeDocument } = await import('../../src/broadworks/oci/protocol/index.js');
     const doc = encodeDocument(writeDocument(client.sessionId, [verify]));
     for (const byte of doc) {
       client.write(Buffer.from([byte]));
@@ -191,7 +191,7 @@ describe('OCI-P simulator server', () => {
     const client = await connect();
     await client.login();
     client.write(
-      (await import('../../src/oci/protocol/index.js')).writeDocument(client.sessionId, [
+      (await import('../../src/broadworks/oci/protocol/index.js')).writeDocument(client.sessionId, [
         { $type: 'LogoutRequest', userId: 'admin', reason: 'Client Logout' },
       ]),
     );

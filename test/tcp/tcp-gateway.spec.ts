@@ -5,17 +5,17 @@
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { ErrorEnvelopeFilter } from '../../src/common/error-envelope.filter.js';
-import type { OciRequest } from '../../src/oci/commands.js';
-import { OciErrorResponse, OciTransportError } from '../../src/oci/oci-errors.js';
+import { ErrorEnvelopeFilter } from '../../src/http/error-envelope.filter.js';
+import type { OciRequest } from '../../src/broadworks/oci/commands.js';
+import { OciErrorResponse, OciTransportError } from '../../src/broadworks/oci/oci-errors.js';
 import {
   encodeDocument,
   FrameReader,
   OciEncodingError,
   readDocument,
   writeDocument,
-} from '../../src/oci/protocol/index.js';
-import type { TcpOciGateway } from '../../src/oci/tcp/index.js';
+} from '../../src/broadworks/oci/protocol/index.js';
+import type { TcpOciGateway } from '../../src/broadworks/oci/tcp/index.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator, type OciSimulatorOptions } from '../../src/simulator/server.js';
 import { byteByByte, cutHalfWay, FaultProxy, followedBy, pass, replaceWith, swallow } from './support/fault-proxy.js';

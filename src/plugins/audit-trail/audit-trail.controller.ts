@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { GroupParamsDto } from '../../common/route-params.dto.js';
+import { GroupParamsDto } from '../../http/route-params.dto.js';
 import { AuditTrail, type AuditRecord } from './audit-trail.service.js';
 
 class AuditQueryDto {

@@ -2,7 +2,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { pluginsConfig } from '../../config/namespaces.js';
-import { HuntGroupHooks, type HuntGroupEvent } from '../hunt-group-hooks.js';
+import { HuntGroupHooks, type HuntGroupEvent } from '../../domain/hooks.js';
 
 /** One line of the audit trail: the event, when it happened. */
 export type AuditRecord = HuntGroupEvent & { time: string };

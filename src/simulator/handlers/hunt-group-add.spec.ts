@@ -3,7 +3,7 @@ import type {
   GroupHuntGroupGetInstanceListResponse,
   GroupHuntGroupGetInstanceResponse20,
   ServiceInstanceAddProfile,
-} from '../../oci/commands.js';
+} from '../../broadworks/oci/commands.js';
 import {
   addCommand,
   demoEngine,

@@ -9,8 +9,8 @@ import type {
   GroupHuntGroupGetAvailableUserListRequest,
   GroupHuntGroupGetAvailableUserListResponse,
   TextSearchCriteria,
-} from '../../oci/commands.js';
-import { OciErrorResponse } from '../../oci/oci-errors.js';
+} from '../../broadworks/oci/commands.js';
+import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
 import { compareText } from '../canonical-json.js';
 import { departmentKey, type User } from '../world.js';
 import type { Handler } from './handler.js';

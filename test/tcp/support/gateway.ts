@@ -1,5 +1,5 @@
 /** Builds TcpOciGateways for the tests: small pool, short timeouts, fast backoff, logs recorded. */
-import { TcpOciGateway, type TcpGatewayOptions } from '../../../src/oci/tcp/index.js';
+import { TcpOciGateway, type TcpGatewayOptions } from '../../../src/broadworks/oci/tcp/index.js';
 
 export interface RecordedLogs {
   log: string[];

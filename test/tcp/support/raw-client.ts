@@ -11,7 +11,7 @@ import {
   type OciDocumentCommand,
   type OciReadCommand,
   type OciReadDocument,
-} from '../../../src/oci/protocol/index.js';
+} from '../../../src/broadworks/oci/protocol/index.js';
 
 export class RawOciClient {
   readonly sessionId = randomUUID();

@@ -1,0 +1,68 @@
+import type { DepartmentKey, GroupDepartmentGetListRequest18, OciTable } from './oci/commands.js';
+import { tableRecords } from './oci/commands.js';
+
+/** A department as the REST API shows it. `groupId` only for a group department. */
+export interface DepartmentJson {
+  tenantId: string;
+  groupId?: string;
+  departmentName: string;
+  fullPathName?: string;
+}
+
+/** A department of a request: with `groupId` a GroupDepartmentKey, else an EnterpriseDepartmentKey. */
+export function departmentKeyOf(department: {
+  tenantId: string;
+  groupId?: string;
+  departmentName: string;
+}): DepartmentKey {
+  return department.groupId !== undefined
+    ? {
+        $type: 'GroupDepartmentKey',
+        serviceProviderId: department.tenantId,
+        groupId: department.groupId,
+        name: department.departmentName,
+      }
+    : { $type: 'EnterpriseDepartmentKey', serviceProviderId: department.tenantId, name: department.departmentName };
+}
+
+export function departmentJsonOf(key: DepartmentKey, fullPathName?: string): DepartmentJson {
+  return {
+    tenantId: key.serviceProviderId,
+    ...(key.$type === 'GroupDepartmentKey' ? { groupId: key.groupId } : {}),
+    departmentName: key.name,
+    ...(fullPathName ? { fullPathName } : {}),
+  };
+}
+
+/**
+ * The departments a group can see (its own and, in an enterprise, the enterprise's), by full path
+ * name: OCI-P lists and tables name a department by its full path only.
+ */
+export class DepartmentDirectory {
+  private readonly byPath = new Map<string, DepartmentJson>();
+
+  constructor(tenantId: string, groupId: string, departmentTable: OciTable) {
+    for (const row of tableRecords(departmentTable)) {
+      const isEnterprise = row['Is Enterprise Department'] === 'true';
+      this.byPath.set(row['Full Path Name'], {
+        tenantId,
+        ...(isEnterprise ? {} : { groupId }),
+        departmentName: row['Department Name'],
+        fullPathName: row['Full Path Name'],
+      });
+    }
+  }
+
+  /** The department with this full path name, or undefined when the path is empty or unknown. */
+  find(fullPathName: string): DepartmentJson | undefined {
+    return fullPathName ? this.byPath.get(fullPathName) : undefined;
+  }
+}
+
+/** The group's departments and the enterprise's, for a DepartmentDirectory. */
+export const departmentListRequest = (tenantId: string, groupId: string): GroupDepartmentGetListRequest18 => ({
+  $type: 'GroupDepartmentGetListRequest18',
+  serviceProviderId: tenantId,
+  groupId,
+  includeEnterpriseDepartments: true,
+});

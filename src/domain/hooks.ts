@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { AgentJson } from '../broadworks/agent.mapper.js';
+import { ApiError } from './errors.js';
+import type { HuntGroupJson } from '../broadworks/hunt-group.mapper.js';
+
+/** Where a hunt group lives. */
+export interface HuntGroupScope {
+  tenantId: string;
+  groupId: string;
+}
+
+/** What happened to a hunt group, after BroadWorks accepted it. */
+export type HuntGroupEvent =
+  | (HuntGroupScope & { type: 'created'; huntGroup: HuntGroupJson })
+  | (HuntGroupScope & { type: 'updated'; before: HuntGroupJson; after: HuntGroupJson })
+  | (HuntGroupScope & { type: 'renamed'; from: string; to: string })
+  | (HuntGroupScope & { type: 'deleted'; serviceUserId: string })
+  | (HuntGroupScope & { type: 'agents-changed'; serviceUserId: string; before: AgentJson[]; after: AgentJson[] })
+  | (HuntGroupScope & { type: 'weights-changed'; serviceUserId: string; before: AgentJson[]; after: AgentJson[] });
+
+/**
+ * A request about to reach BroadWorks. `body` is the validated body: a check may change it (it is
+ * validated again afterwards) or refuse the request by throwing `PluginRefusal`.
+ */
+export type HuntGroupRequest =
+  | (HuntGroupScope & { operation: 'create'; body: Record<string, unknown> })
+  | (HuntGroupScope & {
+      operation: 'update';
+      serviceUserId: string;
+      current: HuntGroupJson;
+      body: Record<string, unknown>;
+    })
+  | (HuntGroupScope & { operation: 'delete'; serviceUserId: string })
+  | (HuntGroupScope & {
+      operation: 'set-weights';
+      serviceUserId: string;
+      current: AgentJson[];
+      body: Record<string, unknown>;
+    });
+
+export type HuntGroupObserver = (event: HuntGroupEvent) => void | Promise<void>;
+export type HuntGroupCheck = (request: HuntGroupRequest) => void | Promise<void>;
+
+const KIND_OF_STATUS = { 400: 'bad-request', 403: 'forbidden', 409: 'conflict' } as const;
+
+/** A check's refusal: the request stops with this 4xx, in the JSON error envelope, before anything changes. */
+export class PluginRefusal extends ApiError {
+  constructor(status: keyof typeof KIND_OF_STATUS, code: string, message: string, details?: unknown) {
+    super(KIND_OF_STATUS[status], code, message, details);
+    this.name = 'PluginRefusal';
+  }
+}
+
+/**
+ * The extension point of hunt groups. Plugins register observers (told of every change after it
+ * happened; a failing observer is logged and never fails the request) and checks (run in order
+ * before anything is sent to BroadWorks; a refusal stops the request).
+ */
+@Injectable()
+export class HuntGroupHooks {
+  private readonly logger = new Logger('Plugins');
+  private readonly observers: { name: string; observer: HuntGroupObserver }[] = [];
+  private readonly checks: { name: string; check: HuntGroupCheck }[] = [];
+
+  observe(name: string, observer: HuntGroupObserver): void {
+    this.observers.push({ name, observer });
+  }
+
+  addCheck(name: string, check: HuntGroupCheck): void {
+    this.checks.push({ name, check });
+  }
+
+  get hasChecks(): boolean {
+    return this.checks.length > 0;
+  }
+
+  /** Runs the checks in registration order; the first refusal (or failure) stops the request. */
+  async check(request: HuntGroupRequest): Promise<void> {
+    for (const { check } of this.checks) await check(request);
+  }
+
+  /** Tells every observer; never throws, never makes the request wait for a slow observer. */
+  emit(event: HuntGroupEvent): void {
+    for (const { name, observer } of this.observers) {
+      try {
+        const result = observer(event);
+        if (result instanceof Promise) result.catch((e: unknown) => this.observerFailed(name, event, e));
+      } catch (e) {
+        this.observerFailed(name, event, e);
+      }
+    }
+  }
+
+  private observerFailed(name: string, event: HuntGroupEvent, error: unknown): void {
+    this.logger.warn(
+      `Plugin observer "${name}" failed on ${event.type}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

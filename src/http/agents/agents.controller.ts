@@ -1,0 +1,145 @@
+import { applyDecorators, Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { GroupParamsDto, HuntGroupParamsDto } from '../route-params.dto.js';
+import { validateDto } from '../validation.js';
+import { DepartmentDto } from '../hunt-groups/dto/department.dto.js';
+import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
+import {
+  AVAILABLE_USERS_ANSWER,
+  SAME_GROUP_ONLY_ANSWER,
+  SAME_GROUP_ONLY_REQUEST,
+  WEIGHTS_ANSWER,
+  WEIGHTS_REQUEST,
+} from '../openapi/examples.js';
+import type { AgentJson } from '../../broadworks/agent.mapper.js';
+import { AgentsService } from '../../domain/agents/agents.service.js';
+import type { AvailableUserJson } from '../../broadworks/available-users.mapper.js';
+import { AvailableUsersAnswerDto, WeightedDistributionAnswerDto } from './dto/agents-response.dto.js';
+import {
+  AvailableUsersFilterDto,
+  MAX_RESPONSE_SIZE,
+  TEXT_CRITERIA,
+  UserGroupDto,
+} from './dto/available-users-filter.dto.js';
+import { WeightedDistributionDto } from './dto/weighted-distribution.dto.js';
+import { filterInput } from './filter-input.js';
+
+/** The filters as query parameters; objects travel as JSON (`?sensitiveUserGroupEquals={"tenantId":…}`). */
+const ApiFilterQuery = (): MethodDecorator =>
+  applyDecorators(
+    ApiQuery({
+      name: 'sameGroupOnly',
+      required: false,
+      schema: { type: 'boolean' },
+      description: 'Only the users of the group of the URL',
+    }),
+    ApiQuery({
+      name: 'responseSizeLimit',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: MAX_RESPONSE_SIZE },
+    }),
+    ApiQuery({
+      name: 'sensitiveDepartmentEquals',
+      required: false,
+      content: { 'application/json': { schema: { $ref: getSchemaPath(DepartmentDto) } } },
+      description: 'A department, as JSON',
+    }),
+    ApiQuery({
+      name: 'sensitiveUserGroupEquals',
+      required: false,
+      content: { 'application/json': { schema: { $ref: getSchemaPath(UserGroupDto) } } },
+      description: 'A group {tenantId, groupId}, as JSON',
+    }),
+    ...TEXT_CRITERIA.map(({ name, maxLength, mode, isCaseInsensitive }) =>
+      ApiQuery({
+        name,
+        required: false,
+        schema: { type: 'string', minLength: 1, maxLength },
+        description: `${mode}, ${isCaseInsensitive ? 'case-insensitive' : 'case-sensitive'}`,
+      }),
+    ),
+  );
+
+@ApiTags('agents')
+@ApiBearerAuth()
+@ApiErrorResponses(...BROADWORKS_CALL_ERRORS)
+@Controller('api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups')
+export class AgentsController {
+  constructor(private readonly agents: AgentsService) {}
+
+  /** Filters from the JSON body (as the seed sends them, even on GET) or from the query string. */
+  @Get('users/available')
+  @ApiOperation({
+    summary: 'Users that can be agents of a hunt group of this group',
+    description:
+      'The filters come from the JSON body (as APIO sends them, even on this GET) or from the query string; the body wins for a filter given in both. ' +
+      'Searching by group (sensitiveUserGroupEquals) only makes sense in an enterprise; sameGroupOnly keeps the users of the group of the URL.',
+  })
+  @ApiExtraModels(DepartmentDto, UserGroupDto)
+  @ApiFilterQuery()
+  @ApiBody({
+    type: AvailableUsersFilterDto,
+    required: false,
+    examples: { sameGroupOnly: { summary: "The seed's sameGroupOnly example", value: SAME_GROUP_ONLY_REQUEST } },
+  })
+  @ApiExtraModels(AvailableUsersAnswerDto)
+  @ApiOkResponse({
+    description: 'The users, by name',
+    content: {
+      'application/json': {
+        schema: { $ref: getSchemaPath(AvailableUsersAnswerDto) },
+        examples: {
+          all: { summary: 'No filter', value: AVAILABLE_USERS_ANSWER },
+          sameGroupOnly: { summary: 'sameGroupOnly: true', value: SAME_GROUP_ONLY_ANSWER },
+        },
+      },
+    },
+  })
+  async available(
+    @Param() p: GroupParamsDto,
+    @Query() query: Record<string, unknown>,
+    @Body() body: unknown,
+  ): Promise<{ available_users: AvailableUserJson[] }> {
+    const filter = await validateDto(AvailableUsersFilterDto, filterInput(query, body));
+    return this.agents.availableUsers(p.tenantId, p.groupId, filter);
+  }
+
+  @Get(':name/weighted_distribution')
+  @ApiOperation({ summary: 'The weight of each agent of a hunt group' })
+  @ApiOkResponse({ type: WeightedDistributionAnswerDto, example: WEIGHTS_ANSWER })
+  weightedDistribution(@Param() p: HuntGroupParamsDto): Promise<{ agents: AgentJson[] }> {
+    return this.agents.weightedDistribution(p.tenantId, p.groupId, p.name);
+  }
+
+  /** Weights 0..100 adding up to 100, current agents only, each once; agents left out get 0. */
+  @Put(':name/weighted_distribution')
+  @ApiOperation({
+    summary: 'Set the weights of the agents (Weighted policy)',
+    description:
+      "Each weight 0..100, every user a current agent, each at most once, the weights adding up to 100. Agents left out get weight 0 (BroadWorks' rule).",
+  })
+  @ApiBody({
+    type: WeightedDistributionDto,
+    examples: { seed: { summary: 'Two agents, 60/40', value: WEIGHTS_REQUEST } },
+  })
+  @ApiOkResponse({
+    type: WeightedDistributionAnswerDto,
+    description: 'Every agent with its weight, as GET answers it',
+    example: WEIGHTS_ANSWER,
+  })
+  setWeightedDistribution(
+    @Param() p: HuntGroupParamsDto,
+    @Body() body: WeightedDistributionDto,
+  ): Promise<{ agents: AgentJson[] }> {
+    return this.agents.setWeightedDistribution(p.tenantId, p.groupId, p.name, body);
+  }
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GroupParamsDto, HuntGroupParamsDto } from '../route-params.dto.js';
+import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
+import {
+  CREATE_ANSWER,
+  CREATE_REQUEST,
+  HUNT_GROUP_ANSWER,
+  LIST_ANSWER,
+  UPDATE_ANSWER,
+  UPDATE_REQUEST,
+} from '../openapi/examples.js';
+import { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
+import { HuntGroupAnswerDto, HuntGroupListAnswerDto } from './dto/hunt-group-response.dto.js';
+import type { HuntGroupJson, HuntGroupListRowJson } from '../../broadworks/hunt-group.mapper.js';
+import { HuntGroupsService } from '../../domain/hunt-groups/hunt-groups.service.js';
+
+/** APIO's hunt group routes; every one answers with and without the trailing slash. */
+@ApiTags('hunt groups')
+@ApiBearerAuth()
+@ApiErrorResponses(...BROADWORKS_CALL_ERRORS)
+@Controller('api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups')
+export class HuntGroupsController {
+  constructor(private readonly huntGroups: HuntGroupsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a hunt group',
+    description: 'All or nothing: when a later step (activation) fails, the new hunt group is deleted again.',
+  })
+  @ApiBody({ type: CreateHuntGroupDto, examples: { seed: { summary: "The seed's example", value: CREATE_REQUEST } } })
+  @ApiCreatedResponse({
+    type: HuntGroupAnswerDto,
+    description: 'The new hunt group, as GET answers it',
+    example: CREATE_ANSWER,
+  })
+  @ApiErrorResponses(409)
+  create(@Param() p: GroupParamsDto, @Body() body: CreateHuntGroupDto): Promise<HuntGroupJson> {
+    return this.huntGroups.create(p.tenantId, p.groupId, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List the hunt groups of a group' })
+  @ApiOkResponse({ type: HuntGroupListAnswerDto, example: LIST_ANSWER })
+  list(@Param() p: GroupParamsDto): Promise<{ hunt_groups: HuntGroupListRowJson[] }> {
+    return this.huntGroups.list(p.tenantId, p.groupId);
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'Get a hunt group' })
+  @ApiOkResponse({ type: HuntGroupAnswerDto, example: HUNT_GROUP_ANSWER })
+  get(@Param() p: HuntGroupParamsDto): Promise<HuntGroupJson> {
+    return this.huntGroups.get(p.tenantId, p.groupId, p.name);
+  }
+
+  @Put(':name')
+  @ApiOperation({
+    summary: 'Update a hunt group (partial)',
+    description:
+      'Only what the body carries changes; serviceInstanceProfile is merged field by field; agents replaces the whole list. Unknown fields are ignored. ' +
+      'With SERVICE_USERS_UPDATE_ID_PHONE_NUMBER on, a new phone number may rename the hunt group: the answer carries the new id.',
+  })
+  @ApiBody({
+    type: UpdateHuntGroupDto,
+    examples: { seed: { summary: "The seed's example (queueLength is ignored)", value: UPDATE_REQUEST } },
+  })
+  @ApiOkResponse({
+    type: HuntGroupAnswerDto,
+    description: 'The hunt group after the change, as GET answers it',
+    example: UPDATE_ANSWER,
+  })
+  @ApiErrorResponses(409)
+  update(@Param() p: HuntGroupParamsDto, @Body() body: UpdateHuntGroupDto): Promise<HuntGroupJson> {
+    return this.huntGroups.update(p.tenantId, p.groupId, p.name, body);
+  }
+
+  @Delete(':name')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Delete a hunt group' })
+  @ApiOkResponse({ description: 'Deleted; empty body' })
+  async remove(@Param() p: HuntGroupParamsDto): Promise<void> {
+    await this.huntGroups.remove(p.tenantId, p.groupId, p.name);
+  }
+}
