@@ -3,10 +3,7 @@
  * gateway (pool of the same size), without NestJS or HTTP: what OCI-P alone costs.
  */
 import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
-import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
 import type { OciRequest } from '../src/broadworks/oci/commands.js';
-import { CreateHuntGroupDto } from '../src/http/hunt-groups/dto/hunt-group-body.dto.js';
 import { toAddRequest } from '../src/broadworks/hunt-group.mapper.js';
 
 const T = 'ApioSpTest';
@@ -50,10 +47,8 @@ function list(): OciRequest {
 
 /** The add a POST of the benchmark's body sends: the same mapper and defaults as the service. */
 function add(serviceUserId: string): OciRequest {
-  const body = plainToInstance(CreateHuntGroupDto, {
-    serviceInstanceProfile: { name: 'Bench', cliLastName: 'Bench', cliFirstName: 'Mark' },
-  });
-  return toAddRequest(T, G, serviceUserId, body);
+  const fields = { serviceInstanceProfile: { name: 'Bench', cliLastName: 'Bench', cliFirstName: 'Mark' } };
+  return toAddRequest({ tenantId: T, groupId: G }, serviceUserId, fields);
 }
 
 export interface RawResult {

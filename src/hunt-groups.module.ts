@@ -1,13 +1,27 @@
 import { Module } from '@nestjs/common';
-import { AgentsModule } from './agents.module.js';
-import { IdGenerationModule } from './domain/id-generation/id-generation.module.js';
-import { HuntGroupsController } from './http/hunt-groups/hunt-groups.controller.js';
+import { BroadWorksModule } from './broadworks/broadworks.module.js';
+import { AgentsService } from './domain/agents/agents.service.js';
 import { HuntGroupsService } from './domain/hunt-groups/hunt-groups.service.js';
-import { HuntGroupTemplates } from './domain/hunt-groups/templates.js';
+import { IdGenerationModule } from './domain/id-generation/id-generation.module.js';
+import { BodyValidator, PluginChecks } from './domain/plugin-checks.js';
+import { AgentsController } from './http/agents/agents.controller.js';
+import { DtoBodyValidator } from './http/dto-body-validator.js';
+import { HuntGroupsController } from './http/hunt-groups/hunt-groups.controller.js';
+import { HuntGroupTemplates } from './http/hunt-groups/templates.js';
 
+/**
+ * Hunt groups and their agents, wired across the layers: the HTTP edge's controllers, the domain's
+ * use cases, and the BroadWorks port they call.
+ */
 @Module({
-  imports: [AgentsModule, IdGenerationModule],
-  controllers: [HuntGroupsController],
-  providers: [HuntGroupsService, HuntGroupTemplates],
+  imports: [BroadWorksModule, IdGenerationModule],
+  controllers: [HuntGroupsController, AgentsController],
+  providers: [
+    HuntGroupsService,
+    AgentsService,
+    PluginChecks,
+    HuntGroupTemplates,
+    { provide: BodyValidator, useClass: DtoBodyValidator },
+  ],
 })
 export class HuntGroupsModule {}

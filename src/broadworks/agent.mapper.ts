@@ -1,22 +1,10 @@
-import type { DepartmentJson } from './departments.js';
-
-/** An agent of a hunt group as the REST API shows it (seed order). */
-export interface AgentJson {
-  userId: string;
-  lastName: string;
-  firstName: string;
-  weight: number;
-  phoneNumber: string;
-  extension: string;
-  department?: DepartmentJson;
-  emailAddress: string;
-}
+import type { Agent, Department } from '../domain/model.js';
 
 /**
  * One row of agentUserTable (GroupHuntGroupGetInstanceResponse20) as an agent. The department is
  * read from the row's own columns: a group department belongs to the agent's group.
  */
-export function agentFromRow(row: Record<string, string>, tenantId: string): AgentJson {
+export function agentFromRow(row: Record<string, string>, tenantId: string): Agent {
   const department = agentDepartment(row, tenantId);
   return {
     userId: row['User Id'],
@@ -30,7 +18,7 @@ export function agentFromRow(row: Record<string, string>, tenantId: string): Age
   };
 }
 
-function agentDepartment(row: Record<string, string>, tenantId: string): DepartmentJson | undefined {
+function agentDepartment(row: Record<string, string>, tenantId: string): Department | undefined {
   const fullPathName = row['Department'];
   if (!fullPathName) return undefined;
   const isGroupDepartment = row['Department Type'] !== 'Enterprise';

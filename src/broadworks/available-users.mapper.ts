@@ -1,55 +1,50 @@
-import { departmentKeyOf, type DepartmentDirectory, type DepartmentJson } from './departments.js';
-import type { GroupHuntGroupGetAvailableUserListRequest, TextSearchCriteria } from './oci/commands.js';
+/** Available users between the domain and OCI-P. */
+import type { UserSearch } from '../domain/broadworks.port.js';
+import type { AvailableUser, Scope } from '../domain/model.js';
 import { lastPathSegment } from './agent.mapper.js';
-import {
-  MAX_RESPONSE_SIZE,
-  TEXT_CRITERIA,
-  type AvailableUsersFilterDto,
-} from '../http/agents/dto/available-users-filter.dto.js';
+import { departmentKeyOf, type DepartmentDirectory } from './departments.js';
+import type { GroupHuntGroupGetAvailableUserListRequest, SearchMode } from './oci/commands.js';
 
-/** A user who can be an agent, as the REST API shows it. */
-export interface AvailableUserJson {
-  userId: string;
-  lastName: string;
-  firstName: string;
-  phoneNumber: string;
-  extension: string;
-  department?: DepartmentJson;
-  emailAddress: string;
-}
+const MODES: Record<UserSearch['text'][number]['mode'], SearchMode> = {
+  Starts: 'Starts With',
+  Contains: 'Contains',
+  Equals: 'Equal To',
+};
 
-type TextCriteriaElement =
-  | 'searchCriteriaUserLastName'
-  | 'searchCriteriaUserFirstName'
-  | 'searchCriteriaUserId'
-  | 'searchCriteriaDn'
-  | 'searchCriteriaExtension';
-
-/** The filters → GroupHuntGroupGetAvailableUserListRequest; criteria of one kind are ANDed by BroadWorks. */
+/** A search → GroupHuntGroupGetAvailableUserListRequest; criteria of one kind are ANDed by BroadWorks. */
 export function toAvailableUserListRequest(
-  tenantId: string,
-  groupId: string,
-  filter: AvailableUsersFilterDto,
-  exactGroup: { serviceProviderId: string; groupId: string } | undefined,
+  { tenantId, groupId }: Scope,
+  search: UserSearch,
 ): GroupHuntGroupGetAvailableUserListRequest {
   const request: GroupHuntGroupGetAvailableUserListRequest = {
     $type: 'GroupHuntGroupGetAvailableUserListRequest',
     serviceProviderId: tenantId,
     groupId,
-    responseSizeLimit: filter.responseSizeLimit ?? MAX_RESPONSE_SIZE,
+    responseSizeLimit: search.limit,
   };
-  for (const criterion of TEXT_CRITERIA) {
-    const value = filter[criterion.name];
-    if (value === undefined) continue;
-    const element: TextCriteriaElement = criterion.criteria;
-    const entry: TextSearchCriteria = { mode: criterion.mode, value, isCaseInsensitive: criterion.isCaseInsensitive };
-    (request[element] ??= []).push(entry);
+  for (const { field, mode, value, caseInsensitive } of search.text) {
+    (request[`searchCriteria${field}`] ??= []).push({ mode: MODES[mode], value, isCaseInsensitive: caseInsensitive });
   }
-  if (filter.sensitiveDepartmentEquals) {
-    request.searchCriteriaExactUserDepartment = { departmentKey: departmentKeyOf(filter.sensitiveDepartmentEquals) };
+  if (search.department) {
+    request.searchCriteriaExactUserDepartment = { departmentKey: departmentKeyOf(search.department) };
   }
-  if (exactGroup) request.searchCriteriaExactUserGroup = exactGroup;
+  if (search.group !== undefined) {
+    request.searchCriteriaExactUserGroup = { serviceProviderId: tenantId, groupId: search.group };
+  }
   return request;
+}
+
+/** The exact user id searches that tell whether each user can be an agent here. */
+export function availabilityCheck(
+  { tenantId, groupId }: Scope,
+  userId: string,
+): GroupHuntGroupGetAvailableUserListRequest {
+  return {
+    $type: 'GroupHuntGroupGetAvailableUserListRequest',
+    serviceProviderId: tenantId,
+    groupId,
+    searchCriteriaUserId: [{ mode: 'Equal To', value: userId, isCaseInsensitive: false }],
+  };
 }
 
 /**
@@ -57,11 +52,11 @@ export function toAvailableUserListRequest(
  * department list describes the ones it can see; a department of another group of the enterprise
  * is shown by name and path, without its group.
  */
-export function toAvailableUserJson(
+export function toAvailableUser(
   row: Record<string, string>,
   tenantId: string,
   departments: DepartmentDirectory,
-): AvailableUserJson {
+): AvailableUser {
   const path = row['Department'] ?? '';
   const department = path
     ? (departments.find(path) ?? { tenantId, departmentName: lastPathSegment(path), fullPathName: path })

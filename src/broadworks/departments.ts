@@ -1,20 +1,9 @@
+import type { Department, DepartmentRef } from '../domain/model.js';
 import type { DepartmentKey, GroupDepartmentGetListRequest18, OciTable } from './oci/commands.js';
 import { tableRecords } from './oci/commands.js';
 
-/** A department as the REST API shows it. `groupId` only for a group department. */
-export interface DepartmentJson {
-  tenantId: string;
-  groupId?: string;
-  departmentName: string;
-  fullPathName?: string;
-}
-
 /** A department of a request: with `groupId` a GroupDepartmentKey, else an EnterpriseDepartmentKey. */
-export function departmentKeyOf(department: {
-  tenantId: string;
-  groupId?: string;
-  departmentName: string;
-}): DepartmentKey {
+export function departmentKeyOf(department: DepartmentRef): DepartmentKey {
   return department.groupId !== undefined
     ? {
         $type: 'GroupDepartmentKey',
@@ -25,7 +14,7 @@ export function departmentKeyOf(department: {
     : { $type: 'EnterpriseDepartmentKey', serviceProviderId: department.tenantId, name: department.departmentName };
 }
 
-export function departmentJsonOf(key: DepartmentKey, fullPathName?: string): DepartmentJson {
+export function departmentOf(key: DepartmentKey, fullPathName?: string): Department {
   return {
     tenantId: key.serviceProviderId,
     ...(key.$type === 'GroupDepartmentKey' ? { groupId: key.groupId } : {}),
@@ -39,7 +28,7 @@ export function departmentJsonOf(key: DepartmentKey, fullPathName?: string): Dep
  * name: OCI-P lists and tables name a department by its full path only.
  */
 export class DepartmentDirectory {
-  private readonly byPath = new Map<string, DepartmentJson>();
+  private readonly byPath = new Map<string, Department>();
 
   constructor(tenantId: string, groupId: string, departmentTable: OciTable) {
     for (const row of tableRecords(departmentTable)) {
@@ -54,7 +43,7 @@ export class DepartmentDirectory {
   }
 
   /** The department with this full path name, or undefined when the path is empty or unknown. */
-  find(fullPathName: string): DepartmentJson | undefined {
+  find(fullPathName: string): Department | undefined {
     return fullPathName ? this.byPath.get(fullPathName) : undefined;
   }
 }

@@ -1,69 +1,46 @@
-import { agentFromRow, type AgentJson } from './agent.mapper.js';
-import { departmentJsonOf, departmentKeyOf, type DepartmentDirectory, type DepartmentJson } from './departments.js';
+/** Hunt groups between the domain and OCI-P: requests from domain fields, domain reads from answers. */
+import type { Action } from '../domain/change-plan.js';
+import {
+  HUNT_GROUP_DEFAULTS,
+  present,
+  VALUE_SETTINGS,
+  type Agent,
+  type HuntGroup,
+  type HuntGroupChange,
+  type HuntGroupFields,
+  type HuntGroupSummary,
+  type Scope,
+} from '../domain/model.js';
+import { agentFromRow } from './agent.mapper.js';
+import { departmentOf, departmentKeyOf, type DepartmentDirectory } from './departments.js';
 import {
   tableRecords,
   type GroupHuntGroupAddInstanceRequest20,
   type GroupHuntGroupGetInstanceResponse20,
   type GroupHuntGroupModifyInstanceRequest,
   type HuntGroupSettings,
-  type HuntPolicy,
+  type OciRequest,
   type ServiceInstanceModifyProfile,
 } from './oci/commands.js';
-import {
-  GroupHuntGroupModifyInstanceRequest as ModifyRequestSchema,
-  ServiceInstanceModifyProfile as ModifyProfileSchema,
-} from './oci/schema.js';
-import type { ComplexType } from './oci/schema-types.js';
-import type { CreateHuntGroupDto, HuntGroupBodyDto } from '../http/hunt-groups/dto/hunt-group-body.dto.js';
 
-/** BroadWorks' usual values for the required settings a POST body leaves out. */
-export const HUNT_GROUP_DEFAULTS: Omit<
-  HuntGroupSettings,
-  'forwardToPhoneNumber' | 'notReachableForwardToPhoneNumber' | 'networkClassOfService'
-> = {
-  policy: 'Regular',
-  huntAfterNoAnswer: false,
-  noAnswerNumberOfRings: 5,
-  forwardAfterTimeout: false,
-  forwardTimeoutSeconds: 0,
-  allowCallWaitingForAgents: false,
-  useSystemHuntGroupCLIDSetting: true,
-  includeHuntGroupNameInCLID: true,
-  enableNotReachableForwarding: false,
-  makeBusyWhenNotReachable: false,
-  allowMembersToControlGroupBusy: false,
-  enableGroupBusy: false,
-  applyGroupBusyWhenTerminatingToAgent: false,
-};
-
-const BOOLEAN_SETTINGS = [
-  'huntAfterNoAnswer',
-  'forwardAfterTimeout',
-  'allowCallWaitingForAgents',
-  'useSystemHuntGroupCLIDSetting',
-  'includeHuntGroupNameInCLID',
-  'enableNotReachableForwarding',
-  'makeBusyWhenNotReachable',
-  'allowMembersToControlGroupBusy',
-  'enableGroupBusy',
-  'applyGroupBusyWhenTerminatingToAgent',
-] as const;
-
-/** `""` and `null` both mean "no value" in the API. */
-const present = (value: string | null | undefined): string | undefined =>
-  value === null || value === '' ? undefined : value;
 /** In a modify: undefined leaves the element out, `""`/null clears it (xsi:nil). */
 const clearable = (value: string | null | undefined): string | null | undefined =>
   value === undefined ? undefined : (present(value) ?? null);
 
-/** POST body (validated, template applied, profile names present) → GroupHuntGroupAddInstanceRequest20. */
+/** The policy, booleans and numbers the fields carry. */
+function valueSettings(fields: HuntGroupFields): Partial<HuntGroupSettings> {
+  const settings: Partial<Record<keyof HuntGroupSettings, unknown>> = {};
+  for (const key of VALUE_SETTINGS) if (fields[key] !== undefined) settings[key] = fields[key];
+  return settings as Partial<HuntGroupSettings>;
+}
+
+/** A create's fields (profile names present) → GroupHuntGroupAddInstanceRequest20, defaults filled in. */
 export function toAddRequest(
-  tenantId: string,
-  groupId: string,
+  { tenantId, groupId }: Scope,
   serviceUserId: string,
-  body: CreateHuntGroupDto,
+  fields: HuntGroupFields,
 ): GroupHuntGroupAddInstanceRequest20 {
-  const profile = body.serviceInstanceProfile ?? {};
+  const profile = fields.serviceInstanceProfile ?? {};
   return {
     $type: 'GroupHuntGroupAddInstanceRequest20',
     serviceProviderId: tenantId,
@@ -86,45 +63,33 @@ export function toAddRequest(
       callingLineIdPhoneNumber: present(profile.callingLineIdPhoneNumber),
     },
     ...HUNT_GROUP_DEFAULTS,
-    ...definedSettings(body),
-    forwardToPhoneNumber: present(body.forwardToPhoneNumber),
-    notReachableForwardToPhoneNumber: present(body.notReachableForwardToPhoneNumber),
-    networkClassOfService: body.networkClassOfService,
-    agentUserId: body.agents,
+    ...valueSettings(fields),
+    forwardToPhoneNumber: present(fields.forwardToPhoneNumber),
+    notReachableForwardToPhoneNumber: present(fields.notReachableForwardToPhoneNumber),
+    networkClassOfService: fields.networkClassOfService,
+    agentUserId: fields.agents,
   };
 }
 
-/** The non-string settings the body carries (policy, booleans, numbers). */
-function definedSettings(body: HuntGroupBodyDto): Partial<HuntGroupSettings> {
-  const settings: Partial<Record<keyof HuntGroupSettings, unknown>> = {};
-  for (const key of [...BOOLEAN_SETTINGS, 'policy', 'noAnswerNumberOfRings', 'forwardTimeoutSeconds'] as const) {
-    if (body[key] !== undefined) settings[key] = body[key];
-  }
-  return settings as Partial<HuntGroupSettings>;
-}
-
-/** PUT body → GroupHuntGroupModifyInstanceRequest carrying only what the body changes, or undefined. */
-export function toModifyRequest(
-  serviceUserId: string,
-  body: HuntGroupBodyDto,
-): GroupHuntGroupModifyInstanceRequest | undefined {
-  const request: GroupHuntGroupModifyInstanceRequest = {
+/** A change → GroupHuntGroupModifyInstanceRequest carrying only what it changes. */
+export function toModifyRequest(serviceUserId: string, change: HuntGroupChange): GroupHuntGroupModifyInstanceRequest {
+  return {
     $type: 'GroupHuntGroupModifyInstanceRequest',
     serviceUserId,
-    serviceInstanceProfile: toModifyProfile(body),
-    ...definedSettings(body),
-    forwardToPhoneNumber: clearable(body.forwardToPhoneNumber),
-    notReachableForwardToPhoneNumber: clearable(body.notReachableForwardToPhoneNumber),
-    networkClassOfService: body.networkClassOfService,
-    agentUserIdList: body.agents === undefined ? undefined : body.agents.length > 0 ? { userId: body.agents } : null,
+    serviceInstanceProfile: toModifyProfile(change),
+    ...valueSettings(change),
+    forwardToPhoneNumber: clearable(change.forwardToPhoneNumber),
+    notReachableForwardToPhoneNumber: clearable(change.notReachableForwardToPhoneNumber),
+    networkClassOfService: change.networkClassOfService,
+    agentUserIdList:
+      change.agents === undefined ? undefined : change.agents.length > 0 ? { userId: change.agents } : null,
   };
-  return hasChanges(request) ? request : undefined;
 }
 
-function toModifyProfile(body: HuntGroupBodyDto): ServiceInstanceModifyProfile | undefined {
-  const p = body.serviceInstanceProfile;
+function toModifyProfile(change: HuntGroupChange): ServiceInstanceModifyProfile | undefined {
+  const p = change.serviceInstanceProfile;
   if (!p) return undefined;
-  const profile: ServiceInstanceModifyProfile = {
+  return {
     name: p.name,
     callingLineIdLastName: p.cliLastName,
     callingLineIdFirstName: p.cliFirstName,
@@ -141,124 +106,44 @@ function toModifyProfile(body: HuntGroupBodyDto): ServiceInstanceModifyProfile |
     publicUserIdentity: clearable(p.publicUserIdentity),
     callingLineIdPhoneNumber: clearable(p.callingLineIdPhoneNumber),
   };
-  return hasChanges(profile) ? profile : undefined;
 }
 
-function hasChanges(object: object): boolean {
-  return Object.entries(object).some(
-    ([key, value]) => key !== '$type' && key !== 'serviceUserId' && value !== undefined,
-  );
-}
-
-/**
- * The modify that puts back what `applied` changed, from the state read before it. Used to undo a
- * change when a later step of the same request fails. A value that was absent is cleared where the
- * schema allows it; where it does not (networkClassOfService, language, a hiragana name), BroadWorks
- * cannot go back to "absent", and `complete` is false.
- */
-export function toRestoreRequest(
-  before: GroupHuntGroupGetInstanceResponse20,
-  applied: GroupHuntGroupModifyInstanceRequest,
-): { request: GroupHuntGroupModifyInstanceRequest; complete: boolean } {
-  let complete = true;
-  const restoreValue = (
-    target: Record<string, unknown>,
-    key: string,
-    old: unknown,
-    nillableKeys: ReadonlySet<string>,
-  ): void => {
-    if (old !== undefined) target[key] = old;
-    else if (nillableKeys.has(key)) target[key] = null;
-    else complete = false;
-  };
-  const restore: Record<string, unknown> = {
-    $type: 'GroupHuntGroupModifyInstanceRequest',
-    serviceUserId: applied.serviceUserId,
-  };
-  const settings = before as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(applied)) {
-    if (
-      value === undefined ||
-      key === '$type' ||
-      key === 'serviceUserId' ||
-      key === 'serviceInstanceProfile' ||
-      key === 'agentUserIdList'
-    )
-      continue;
-    restoreValue(restore, key, settings[key], NILLABLE_SETTINGS);
+/** The OCI-P command that carries out one planned action. */
+export function commandOf(scope: Scope, action: Action): OciRequest {
+  switch (action.kind) {
+    case 'add':
+      return toAddRequest(scope, action.serviceUserId, action.fields);
+    case 'modify':
+      return toModifyRequest(action.serviceUserId, action.change);
+    case 'activate':
+      return {
+        $type: 'GroupHuntGroupModifyActiveInstanceListRequest',
+        serviceActivation: [{ serviceUserId: action.serviceUserId, isActive: action.active }],
+      };
+    case 'rename':
+      return { $type: 'UserModifyUserIdRequest', userId: action.from, newUserId: action.to };
+    case 'set-weights':
+      return {
+        $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
+        serviceUserId: action.serviceUserId,
+        agentWeight: action.weights.map((w) => ({ agentUserId: w.userId, weight: w.weight })),
+      };
+    case 'delete':
+      return { $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: action.serviceUserId };
   }
-  if (applied.agentUserIdList !== undefined) {
-    const agents = tableRecords(before.agentUserTable).map((row) => row['User Id']);
-    restore.agentUserIdList = agents.length > 0 ? { userId: agents } : null;
-  }
-  if (applied.serviceInstanceProfile) {
-    const old = before.serviceInstanceProfile;
-    const oldProfile = old as unknown as Record<string, unknown>;
-    const profile: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(applied.serviceInstanceProfile)) {
-      // A password cannot be read back, so it cannot be put back either.
-      if (value === undefined || key === 'password') continue;
-      if (key === 'sipAliasList')
-        profile.sipAliasList = old.alias && old.alias.length > 0 ? { sipAlias: old.alias } : null;
-      else restoreValue(profile, key, oldProfile[key], NILLABLE_PROFILE);
-    }
-    restore.serviceInstanceProfile = profile;
-  }
-  return { request: restore as unknown as GroupHuntGroupModifyInstanceRequest, complete };
 }
 
-/** What the modify may clear with xsi:nil, read from the schema descriptions. */
-const nillable = (type: ComplexType): ReadonlySet<string> =>
-  new Set(type.elements.filter((e) => e.nillable).map((e) => e.name));
-const NILLABLE_SETTINGS = nillable(ModifyRequestSchema);
-const NILLABLE_PROFILE = nillable(ModifyProfileSchema);
+/** The agents of an instance answer, in hunting order. */
+export const agentsOf = (instance: GroupHuntGroupGetInstanceResponse20, tenantId: string): Agent[] =>
+  tableRecords(instance.agentUserTable).map((row) => agentFromRow(row, tenantId));
 
-/** The instance answer (GET one, POST, PUT), in the seed's order. */
-export interface HuntGroupJson {
-  serviceUserId: string;
-  serviceInstanceProfile: {
-    name: string;
-    cliLastName: string;
-    cliFirstName: string;
-    language: string;
-    phoneNumber: string;
-    extension: string;
-    department?: DepartmentJson;
-    publicUserIdentity: string;
-    timeZone: string;
-    timeZoneDisplayName: string;
-    hiraganaLastName: string;
-    hiraganaFirstName: string;
-    aliases: string[];
-    callingLineIdPhoneNumber: string;
-  };
-  policy: HuntPolicy;
-  huntAfterNoAnswer: boolean;
-  allowMembersToControlGroupBusy: boolean;
-  notReachableForwardToPhoneNumber: string;
-  enableNotReachableForwarding: boolean;
-  makeBusyWhenNotReachable: boolean;
-  agents: AgentJson[];
-  useSystemHuntGroupCLIDSetting: boolean;
-  noAnswerNumberOfRings: number;
-  enableGroupBusy: boolean;
-  forwardToPhoneNumber: string;
-  forwardTimeoutSeconds: number;
-  forwardAfterTimeout: boolean;
-  allowCallWaitingForAgents: boolean;
-  applyGroupBusyWhenTerminatingToAgent: boolean;
-  includeHuntGroupNameInCLID: boolean;
-  networkClassOfService?: string;
-  active: boolean;
-}
-
-/** GroupHuntGroupGetInstanceResponse20 + the list row (activation, department path) → the instance answer. */
-export function toHuntGroupJson(
+/** GroupHuntGroupGetInstanceResponse20 + the list row (activation, department path) → the hunt group. */
+export function toHuntGroup(
   serviceUserId: string,
   tenantId: string,
   instance: GroupHuntGroupGetInstanceResponse20,
   listRow: Record<string, string>,
-): HuntGroupJson {
+): HuntGroup {
   const p = instance.serviceInstanceProfile;
   return {
     serviceUserId,
@@ -269,7 +154,7 @@ export function toHuntGroupJson(
       language: p.language ?? '',
       phoneNumber: p.phoneNumber ?? '',
       extension: p.extension ?? '',
-      ...(p.department ? { department: departmentJsonOf(p.department, listRow['Department']) } : {}),
+      ...(p.department ? { department: departmentOf(p.department, listRow['Department']) } : {}),
       publicUserIdentity: p.publicUserIdentity ?? '',
       timeZone: p.timeZone ?? '',
       timeZoneDisplayName: p.timeZoneDisplayName ?? '',
@@ -284,7 +169,7 @@ export function toHuntGroupJson(
     notReachableForwardToPhoneNumber: instance.notReachableForwardToPhoneNumber ?? '',
     enableNotReachableForwarding: instance.enableNotReachableForwarding,
     makeBusyWhenNotReachable: instance.makeBusyWhenNotReachable,
-    agents: tableRecords(instance.agentUserTable).map((row) => agentFromRow(row, tenantId)),
+    agents: agentsOf(instance, tenantId),
     useSystemHuntGroupCLIDSetting: instance.useSystemHuntGroupCLIDSetting,
     noAnswerNumberOfRings: instance.noAnswerNumberOfRings,
     enableGroupBusy: instance.enableGroupBusy,
@@ -299,22 +184,12 @@ export function toHuntGroupJson(
   };
 }
 
-/** A row of the list answer. */
-export interface HuntGroupListRowJson {
-  serviceUserId: string;
-  name: string;
-  phoneNumber: string;
-  extension: string;
-  department?: DepartmentJson;
-  active: boolean;
-  policy: string;
-}
-
-export function toListRowJson(
+/** A row of the group's hunt group list (huntGroupTable) → a summary; the number as the caller shows it. */
+export function toSummary(
   row: Record<string, string>,
   departments: DepartmentDirectory,
   phoneNumber: string,
-): HuntGroupListRowJson {
+): HuntGroupSummary {
   const department = departments.find(row['Department']);
   return {
     serviceUserId: row['Service User Id'],

@@ -1,22 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AgentJson } from '../broadworks/agent.mapper.js';
 import { ApiError } from './errors.js';
-import type { HuntGroupJson } from '../broadworks/hunt-group.mapper.js';
+import type { Agent, HuntGroup, Scope } from './model.js';
 
 /** Where a hunt group lives. */
-export interface HuntGroupScope {
-  tenantId: string;
-  groupId: string;
-}
+export type HuntGroupScope = Scope;
 
 /** What happened to a hunt group, after BroadWorks accepted it. */
 export type HuntGroupEvent =
-  | (HuntGroupScope & { type: 'created'; huntGroup: HuntGroupJson })
-  | (HuntGroupScope & { type: 'updated'; before: HuntGroupJson; after: HuntGroupJson })
+  | (HuntGroupScope & { type: 'created'; huntGroup: HuntGroup })
+  | (HuntGroupScope & { type: 'updated'; before: HuntGroup; after: HuntGroup })
   | (HuntGroupScope & { type: 'renamed'; from: string; to: string })
   | (HuntGroupScope & { type: 'deleted'; serviceUserId: string })
-  | (HuntGroupScope & { type: 'agents-changed'; serviceUserId: string; before: AgentJson[]; after: AgentJson[] })
-  | (HuntGroupScope & { type: 'weights-changed'; serviceUserId: string; before: AgentJson[]; after: AgentJson[] });
+  | (HuntGroupScope & { type: 'agents-changed'; serviceUserId: string; before: Agent[]; after: Agent[] })
+  | (HuntGroupScope & { type: 'weights-changed'; serviceUserId: string; before: Agent[]; after: Agent[] });
 
 /**
  * A request about to reach BroadWorks. `body` is the validated body: a check may change it (it is
@@ -27,14 +23,14 @@ export type HuntGroupRequest =
   | (HuntGroupScope & {
       operation: 'update';
       serviceUserId: string;
-      current: HuntGroupJson;
+      current: HuntGroup;
       body: Record<string, unknown>;
     })
   | (HuntGroupScope & { operation: 'delete'; serviceUserId: string })
   | (HuntGroupScope & {
       operation: 'set-weights';
       serviceUserId: string;
-      current: AgentJson[];
+      current: Agent[];
       body: Record<string, unknown>;
     });
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import type { Scope } from '../domain/model.js';
 
 /** BroadWorks ids in the path, checked before anything is sent. */
 const ID_TOKEN = /^\S(.*\S)?$/;
@@ -44,3 +45,6 @@ export class HuntGroupParamsDto extends GroupParamsDto {
   @Matches(HUNT_GROUP_NAME, { message: 'hunt_group_name must be a service user id, user@domain, with no white space' })
   name!: string;
 }
+
+/** The tenant and group of the URL, as the domain names them. */
+export const scopeOf = ({ tenantId, groupId }: GroupParamsDto): Scope => ({ tenantId, groupId });

@@ -5,6 +5,7 @@
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { decodeError } from '../../src/broadworks/decode-error.js';
 import { ErrorEnvelopeFilter } from '../../src/http/error-envelope.filter.js';
 import type { OciRequest } from '../../src/broadworks/oci/commands.js';
 import { OciErrorResponse, OciTransportError } from '../../src/broadworks/oci/oci-errors.js';
@@ -158,7 +159,7 @@ describe('TcpOciGateway', () => {
       expect(Date.now() - started).toBeLessThan(200);
       expect(error.failure).toBe('unreachable');
       expect(error.message).toMatch(/login refused.*4962/);
-      const envelope = filter.toEnvelope(error);
+      const envelope = filter.toEnvelope(decodeError(error));
       expect(envelope.status).toBe(503);
       expect(envelope.body.error).toMatch(/login refused/);
       expect(await gateway.isReady()).toBe(false);
@@ -212,7 +213,7 @@ describe('TcpOciGateway', () => {
       expect(Date.now() - started).toBeLessThan(200);
       expect(error.failure).toBe('unreachable');
       expect(error.message).toMatch(/ECONNREFUSED/);
-      expect(filter.toEnvelope(error).status).toBe(503);
+      expect(filter.toEnvelope(decodeError(error)).status).toBe(503);
       expect(await g.isReady()).toBe(false);
     });
 
@@ -281,7 +282,7 @@ describe('TcpOciGateway', () => {
       proxy!.interceptNext(replaceWith('<BroadsoftDocument><oops></BroadsoftDocument>\n'));
       const error = await transportError(gateway.execute([getGroup]));
       expect(error.failure).toBe('bad-response');
-      expect(filter.toEnvelope(error).status).toBe(502);
+      expect(filter.toEnvelope(decodeError(error)).status).toBe(502);
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
     });
 
@@ -322,7 +323,7 @@ describe('TcpOciGateway', () => {
         .execute([{ ...rename, newUserId: 'bad\u0001id@sip.netaxis.be' }])
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OciEncodingError);
-      expect(filter.toEnvelope(error).status).toBe(400);
+      expect(filter.toEnvelope(decodeError(error)).status).toBe(400);
       expect(proxy!.sent.length).toBe(sent);
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
     });
@@ -344,7 +345,7 @@ describe('TcpOciGateway', () => {
       const error = await transportError(gateway.execute([rename]));
       expect(error.failure).toBe('unknown-outcome');
       expect(error.message).toMatch(/may or may not have been applied/);
-      expect(filter.toEnvelope(error).status).toBe(504);
+      expect(filter.toEnvelope(decodeError(error)).status).toBe(504);
       expect(countOf(proxy!.sent, 'UserModifyUserIdRequest')).toBe(1);
       // It was applied here, as it can be on a real BroadWorks: the reason it must not be re-sent.
       expect(engine.snapshot()).toContain('renamed@sip.netaxis.be');
@@ -366,7 +367,7 @@ describe('TcpOciGateway', () => {
       const started = Date.now();
       const error = await transportError(gateway.execute([getGroup]));
       expect(error.failure).toBe('timeout');
-      expect(filter.toEnvelope(error).status).toBe(504);
+      expect(filter.toEnvelope(decodeError(error)).status).toBe(504);
       expect(Date.now() - started).toBeGreaterThanOrEqual(280);
       expect(Date.now() - started).toBeLessThan(2000);
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
@@ -403,7 +404,7 @@ describe('TcpOciGateway', () => {
       const error = await transportError(gateway.execute([getGroup]));
       expect(error.failure).toBe('unreachable');
       expect(error.message).toMatch(/queue full/);
-      expect(filter.toEnvelope(error).status).toBe(503);
+      expect(filter.toEnvelope(decodeError(error)).status).toBe(503);
       expect(await Promise.all([first, second])).toHaveLength(2);
     });
 

@@ -9,7 +9,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { GroupParamsDto, HuntGroupParamsDto } from '../route-params.dto.js';
+import { GroupParamsDto, HuntGroupParamsDto, scopeOf } from '../route-params.dto.js';
 import { validateDto } from '../validation.js';
 import { DepartmentDto } from '../hunt-groups/dto/department.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
@@ -20,16 +20,10 @@ import {
   WEIGHTS_ANSWER,
   WEIGHTS_REQUEST,
 } from '../openapi/examples.js';
-import type { AgentJson } from '../../broadworks/agent.mapper.js';
-import { AgentsService } from '../../domain/agents/agents.service.js';
-import type { AvailableUserJson } from '../../broadworks/available-users.mapper.js';
+import { AgentsService, MAX_AVAILABLE_USERS } from '../../domain/agents/agents.service.js';
+import type { Agent, AvailableUser } from '../../domain/model.js';
 import { AvailableUsersAnswerDto, WeightedDistributionAnswerDto } from './dto/agents-response.dto.js';
-import {
-  AvailableUsersFilterDto,
-  MAX_RESPONSE_SIZE,
-  TEXT_CRITERIA,
-  UserGroupDto,
-} from './dto/available-users-filter.dto.js';
+import { AvailableUsersFilterDto, queryOf, TEXT_CRITERIA, UserGroupDto } from './dto/available-users-filter.dto.js';
 import { WeightedDistributionDto } from './dto/weighted-distribution.dto.js';
 import { filterInput } from './filter-input.js';
 
@@ -45,7 +39,7 @@ const ApiFilterQuery = (): MethodDecorator =>
     ApiQuery({
       name: 'responseSizeLimit',
       required: false,
-      schema: { type: 'integer', minimum: 1, maximum: MAX_RESPONSE_SIZE },
+      schema: { type: 'integer', minimum: 1, maximum: MAX_AVAILABLE_USERS },
     }),
     ApiQuery({
       name: 'sensitiveDepartmentEquals',
@@ -59,12 +53,12 @@ const ApiFilterQuery = (): MethodDecorator =>
       content: { 'application/json': { schema: { $ref: getSchemaPath(UserGroupDto) } } },
       description: 'A group {tenantId, groupId}, as JSON',
     }),
-    ...TEXT_CRITERIA.map(({ name, maxLength, mode, isCaseInsensitive }) =>
+    ...TEXT_CRITERIA.map(({ name, maxLength, how, caseInsensitive }) =>
       ApiQuery({
         name,
         required: false,
         schema: { type: 'string', minLength: 1, maxLength },
-        description: `${mode}, ${isCaseInsensitive ? 'case-insensitive' : 'case-sensitive'}`,
+        description: `${how}, ${caseInsensitive ? 'case-insensitive' : 'case-sensitive'}`,
       }),
     ),
   );
@@ -108,16 +102,16 @@ export class AgentsController {
     @Param() p: GroupParamsDto,
     @Query() query: Record<string, unknown>,
     @Body() body: unknown,
-  ): Promise<{ available_users: AvailableUserJson[] }> {
+  ): Promise<{ available_users: AvailableUser[] }> {
     const filter = await validateDto(AvailableUsersFilterDto, filterInput(query, body));
-    return this.agents.availableUsers(p.tenantId, p.groupId, filter);
+    return { available_users: await this.agents.availableUsers(scopeOf(p), queryOf(filter)) };
   }
 
   @Get(':name/weighted_distribution')
   @ApiOperation({ summary: 'The weight of each agent of a hunt group' })
   @ApiOkResponse({ type: WeightedDistributionAnswerDto, example: WEIGHTS_ANSWER })
-  weightedDistribution(@Param() p: HuntGroupParamsDto): Promise<{ agents: AgentJson[] }> {
-    return this.agents.weightedDistribution(p.tenantId, p.groupId, p.name);
+  async weightedDistribution(@Param() p: HuntGroupParamsDto): Promise<{ agents: Agent[] }> {
+    return { agents: await this.agents.weights(scopeOf(p), p.name) };
   }
 
   /** Weights 0..100 adding up to 100, current agents only, each once; agents left out get 0. */
@@ -136,10 +130,10 @@ export class AgentsController {
     description: 'Every agent with its weight, as GET answers it',
     example: WEIGHTS_ANSWER,
   })
-  setWeightedDistribution(
+  async setWeightedDistribution(
     @Param() p: HuntGroupParamsDto,
     @Body() body: WeightedDistributionDto,
-  ): Promise<{ agents: AgentJson[] }> {
-    return this.agents.setWeightedDistribution(p.tenantId, p.groupId, p.name, body);
+  ): Promise<{ agents: Agent[] }> {
+    return { agents: await this.agents.setWeights(scopeOf(p), p.name, body) };
   }
 }

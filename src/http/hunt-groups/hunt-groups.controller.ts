@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GroupParamsDto, HuntGroupParamsDto } from '../route-params.dto.js';
+import { GroupParamsDto, HuntGroupParamsDto, scopeOf } from '../route-params.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
 import {
   CREATE_ANSWER,
@@ -12,8 +12,9 @@ import {
 } from '../openapi/examples.js';
 import { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
 import { HuntGroupAnswerDto, HuntGroupListAnswerDto } from './dto/hunt-group-response.dto.js';
-import type { HuntGroupJson, HuntGroupListRowJson } from '../../broadworks/hunt-group.mapper.js';
+import type { HuntGroup, HuntGroupSummary } from '../../domain/model.js';
 import { HuntGroupsService } from '../../domain/hunt-groups/hunt-groups.service.js';
+import { HuntGroupTemplates } from './templates.js';
 
 /** APIO's hunt group routes; every one answers with and without the trailing slash. */
 @ApiTags('hunt groups')
@@ -21,7 +22,10 @@ import { HuntGroupsService } from '../../domain/hunt-groups/hunt-groups.service.
 @ApiErrorResponses(...BROADWORKS_CALL_ERRORS)
 @Controller('api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups')
 export class HuntGroupsController {
-  constructor(private readonly huntGroups: HuntGroupsService) {}
+  constructor(
+    private readonly huntGroups: HuntGroupsService,
+    private readonly templates: HuntGroupTemplates,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -35,22 +39,22 @@ export class HuntGroupsController {
     example: CREATE_ANSWER,
   })
   @ApiErrorResponses(409)
-  create(@Param() p: GroupParamsDto, @Body() body: CreateHuntGroupDto): Promise<HuntGroupJson> {
-    return this.huntGroups.create(p.tenantId, p.groupId, body);
+  create(@Param() p: GroupParamsDto, @Body() body: CreateHuntGroupDto): Promise<HuntGroup> {
+    return this.huntGroups.create(scopeOf(p), this.templates.resolve(body, scopeOf(p)));
   }
 
   @Get()
   @ApiOperation({ summary: 'List the hunt groups of a group' })
   @ApiOkResponse({ type: HuntGroupListAnswerDto, example: LIST_ANSWER })
-  list(@Param() p: GroupParamsDto): Promise<{ hunt_groups: HuntGroupListRowJson[] }> {
-    return this.huntGroups.list(p.tenantId, p.groupId);
+  async list(@Param() p: GroupParamsDto): Promise<{ hunt_groups: HuntGroupSummary[] }> {
+    return { hunt_groups: await this.huntGroups.list(scopeOf(p)) };
   }
 
   @Get(':name')
   @ApiOperation({ summary: 'Get a hunt group' })
   @ApiOkResponse({ type: HuntGroupAnswerDto, example: HUNT_GROUP_ANSWER })
-  get(@Param() p: HuntGroupParamsDto): Promise<HuntGroupJson> {
-    return this.huntGroups.get(p.tenantId, p.groupId, p.name);
+  get(@Param() p: HuntGroupParamsDto): Promise<HuntGroup> {
+    return this.huntGroups.get(scopeOf(p), p.name);
   }
 
   @Put(':name')
@@ -70,8 +74,8 @@ export class HuntGroupsController {
     example: UPDATE_ANSWER,
   })
   @ApiErrorResponses(409)
-  update(@Param() p: HuntGroupParamsDto, @Body() body: UpdateHuntGroupDto): Promise<HuntGroupJson> {
-    return this.huntGroups.update(p.tenantId, p.groupId, p.name, body);
+  update(@Param() p: HuntGroupParamsDto, @Body() body: UpdateHuntGroupDto): Promise<HuntGroup> {
+    return this.huntGroups.update(scopeOf(p), p.name, body);
   }
 
   @Delete(':name')
@@ -79,6 +83,6 @@ export class HuntGroupsController {
   @ApiOperation({ summary: 'Delete a hunt group' })
   @ApiOkResponse({ description: 'Deleted; empty body' })
   async remove(@Param() p: HuntGroupParamsDto): Promise<void> {
-    await this.huntGroups.remove(p.tenantId, p.groupId, p.name);
+    await this.huntGroups.remove(scopeOf(p), p.name);
   }
 }

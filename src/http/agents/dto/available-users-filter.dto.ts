@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import type { TextField, TextMode } from '../../../domain/broadworks.port.js';
+import { MAX_AVAILABLE_USERS, type AvailableUsersQuery } from '../../../domain/agents/agents.service.js';
 import { DepartmentDto } from '../../hunt-groups/dto/department.dto.js';
 
 /** `{"tenantId", "groupId"}` of sensitiveUserGroupEquals. */
@@ -18,33 +20,34 @@ export class UserGroupDto {
 
 /** APIO's text criteria: {sensitive|insensitive}{field}{Starts|Contains|Equals}, each with BroadWorks' value bound. */
 export const TEXT_CRITERIA_FIELDS = {
-  UserLastName: { criteria: 'searchCriteriaUserLastName', maxLength: 30 },
-  UserFirstName: { criteria: 'searchCriteriaUserFirstName', maxLength: 30 },
-  UserId: { criteria: 'searchCriteriaUserId', maxLength: 161 },
-  Dn: { criteria: 'searchCriteriaDn', maxLength: 23 },
-  Extension: { criteria: 'searchCriteriaExtension', maxLength: 20 },
-} as const;
-export const TEXT_CRITERIA_MODES = { Starts: 'Starts With', Contains: 'Contains', Equals: 'Equal To' } as const;
-export const TEXT_CRITERIA_CASES = { sensitive: false, insensitive: true } as const;
+  UserLastName: { maxLength: 30 },
+  UserFirstName: { maxLength: 30 },
+  UserId: { maxLength: 161 },
+  Dn: { maxLength: 23 },
+  Extension: { maxLength: 20 },
+} as const satisfies Record<TextField, { maxLength: number }>;
+const TEXT_CRITERIA_MODES: Record<TextMode, string> = {
+  Starts: 'starts with',
+  Contains: 'contains',
+  Equals: 'equal to',
+};
+const TEXT_CRITERIA_CASES = { sensitive: false, insensitive: true } as const;
 
-export type TextCriterionName =
-  `${keyof typeof TEXT_CRITERIA_CASES}${keyof typeof TEXT_CRITERIA_FIELDS}${keyof typeof TEXT_CRITERIA_MODES}`;
+export type TextCriterionName = `${keyof typeof TEXT_CRITERIA_CASES}${TextField}${TextMode}`;
 
-/** Every text criterion name with what it maps to in OCI-P. */
-export const TEXT_CRITERIA = Object.entries(TEXT_CRITERIA_CASES).flatMap(([sensitivity, isCaseInsensitive]) =>
-  Object.entries(TEXT_CRITERIA_FIELDS).flatMap(([field, { criteria, maxLength }]) =>
-    Object.entries(TEXT_CRITERIA_MODES).map(([mode, ociMode]) => ({
+/** Every text criterion name with what it searches. */
+export const TEXT_CRITERIA = Object.entries(TEXT_CRITERIA_CASES).flatMap(([sensitivity, caseInsensitive]) =>
+  Object.entries(TEXT_CRITERIA_FIELDS).flatMap(([field, { maxLength }]) =>
+    Object.entries(TEXT_CRITERIA_MODES).map(([mode, how]) => ({
       name: `${sensitivity}${field}${mode}` as TextCriterionName,
-      criteria,
+      field: field as TextField,
+      mode: mode as TextMode,
+      how,
+      caseInsensitive,
       maxLength,
-      mode: ociMode,
-      isCaseInsensitive,
     })),
   ),
 );
-
-/** The largest answer a caller may ask for; BroadWorks itself has no upper bound. */
-export const MAX_RESPONSE_SIZE = 10000;
 
 /** The text criteria's properties, added below from the table (declaration merging gives them their types). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
@@ -78,19 +81,19 @@ export class AvailableUsersFilterDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,
-    maximum: MAX_RESPONSE_SIZE,
+    maximum: MAX_AVAILABLE_USERS,
     description: 'At most this many users',
   })
   @IsInt({ message: '$property must be an integer' })
-  @Min(1, { message: `$property must be 1 to ${MAX_RESPONSE_SIZE}` })
-  @Max(MAX_RESPONSE_SIZE, { message: `$property must be 1 to ${MAX_RESPONSE_SIZE}` })
+  @Min(1, { message: `$property must be 1 to ${MAX_AVAILABLE_USERS}` })
+  @Max(MAX_AVAILABLE_USERS, { message: `$property must be 1 to ${MAX_AVAILABLE_USERS}` })
   responseSizeLimit?: number;
 }
 
 // The 30 text criteria are declared from the table above rather than written out one by one.
-for (const { name, maxLength, mode, isCaseInsensitive } of TEXT_CRITERIA) {
+for (const { name, maxLength, how: mode, caseInsensitive } of TEXT_CRITERIA) {
   const target = AvailableUsersFilterDto.prototype;
-  const how = `${mode.toLowerCase()}${isCaseInsensitive ? ', case-insensitive' : ', case-sensitive'}`;
+  const how = `${mode}${caseInsensitive ? ', case-insensitive' : ', case-sensitive'}`;
   ApiPropertyOptional({
     type: String,
     minLength: 1,
@@ -100,4 +103,20 @@ for (const { name, maxLength, mode, isCaseInsensitive } of TEXT_CRITERIA) {
   ValidateIf((_o: object, v: unknown) => v !== undefined)(target, name);
   IsString({ message: '$property must be a string' })(target, name);
   Length(1, maxLength, { message: `$property must be 1 to ${maxLength} characters` })(target, name);
+}
+
+/** The validated filters as the domain's query. */
+export function queryOf(filter: AvailableUsersFilterDto): AvailableUsersQuery {
+  return {
+    text: TEXT_CRITERIA.filter((c) => filter[c.name] !== undefined).map((c) => ({
+      field: c.field,
+      mode: c.mode,
+      value: filter[c.name]!,
+      caseInsensitive: c.caseInsensitive,
+    })),
+    department: filter.sensitiveDepartmentEquals,
+    userGroup: filter.sensitiveUserGroupEquals,
+    sameGroupOnly: filter.sameGroupOnly,
+    limit: filter.responseSizeLimit,
+  };
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
+import type { DepartmentRef } from '../../../domain/model.js';
 
 /** A department in a request: with `groupId` a group department, without it an enterprise department. */
-export class DepartmentDto {
+export class DepartmentDto implements DepartmentRef {
   @ApiProperty({
     minLength: 1,
     maxLength: 30,

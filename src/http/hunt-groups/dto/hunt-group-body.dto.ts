@@ -17,12 +17,18 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { HUNT_POLICIES, type HuntPolicy } from '../../../broadworks/oci/commands.js';
+import {
+  HUNT_POLICIES,
+  type HuntGroupChange,
+  type HuntGroupInput,
+  type HuntPolicy,
+  type ProfileFields,
+} from '../../../domain/model.js';
 import { DepartmentDto } from './department.dto.js';
 import { ClearableText, SERVICE_USER_ID_PATTERN, Text } from './field-rules.js';
 
 /** `serviceInstanceProfile` of a POST or PUT body. Bounds are BroadWorks' (R25 schema). */
-export class ServiceInstanceProfileDto {
+export class ServiceInstanceProfileDto implements ProfileFields {
   @Text(1, 30, 'the hunt group name')
   name?: string;
 
@@ -210,7 +216,7 @@ export class HuntGroupBodyDto {
   active?: boolean;
 }
 
-export class CreateHuntGroupDto extends HuntGroupBodyDto {
+export class CreateHuntGroupDto extends HuntGroupBodyDto implements HuntGroupInput {
   @ApiPropertyOptional({
     type: String,
     minLength: 1,
@@ -242,4 +248,4 @@ export class CreateHuntGroupDto extends HuntGroupBodyDto {
   templateName?: string;
 }
 
-export class UpdateHuntGroupDto extends HuntGroupBodyDto {}
+export class UpdateHuntGroupDto extends HuntGroupBodyDto implements HuntGroupChange {}

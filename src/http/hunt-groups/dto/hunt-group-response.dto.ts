@@ -3,7 +3,7 @@
  * answers; these classes carry the field documentation).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HUNT_POLICIES } from '../../../broadworks/oci/commands.js';
+import { HUNT_POLICIES } from '../../../domain/model.js';
 
 export class DepartmentAnswerDto {
   @ApiProperty({ example: 'ApioSpTest' })

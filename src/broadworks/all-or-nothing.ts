@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { OciRequest, ResponsesTo } from './commands.js';
-import { OciErrorResponse, OciTransportError } from './oci-errors.js';
-import type { OciGateway } from './oci-gateway.js';
+import type { OciRequest, ResponsesTo } from './oci/commands.js';
+import { OciErrorResponse, OciTransportError } from './oci/oci-errors.js';
+import type { OciGateway } from './oci/oci-gateway.js';
 
 /** A change and the commands that take it back. */
 export interface Step {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { plainToInstance } from 'class-transformer';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../../domain/errors.js';
 import { ApioSettings } from '../../config/apio-settings.js';
-import { CreateHuntGroupDto } from '../../http/hunt-groups/dto/hunt-group-body.dto.js';
+import { CreateHuntGroupDto } from './dto/hunt-group-body.dto.js';
 import { HuntGroupTemplates } from './templates.js';
 
 const withTemplates = (hunt_groups: Record<string, Record<string, unknown>>) => {

@@ -2,10 +2,11 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { ApiError } from '../errors.js';
-import { fieldProblems } from '../../http/validation.js';
+import { ApiError } from '../../domain/errors.js';
+import type { Scope } from '../../domain/model.js';
+import { fieldProblems } from '../validation.js';
 import { apioConfig } from '../../config/namespaces.js';
-import { CreateHuntGroupDto } from '../../http/hunt-groups/dto/hunt-group-body.dto.js';
+import { CreateHuntGroupDto } from './dto/hunt-group-body.dto.js';
 
 type Plain = Record<string, unknown>;
 const isPlainObject = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,6 +29,11 @@ export class HuntGroupTemplates implements OnModuleInit {
       const problems = validate(fill(template, 'tenant', 'group'));
       if (problems) throw new Error(`TEMPLATES.hunt_groups.${name} is invalid: ${problems}`);
     }
+  }
+
+  /** The body with its template's defaults under it (validated again as a whole), or the body when it names none. */
+  resolve(body: CreateHuntGroupDto, { tenantId, groupId }: Scope): CreateHuntGroupDto {
+    return body.templateName === undefined ? body : this.apply(body, body.templateName, tenantId, groupId);
   }
 
   /** The body with the template's defaults under it, validated again as a whole. */

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import type { ReadRequest, ReadResult, UserSearch } from '../domain/broadworks.port.js';
+import { BroadWorksPort } from '../domain/broadworks.port.js';
+import type { ChangePlan } from '../domain/change-plan.js';
+import { HuntGroupNotFound } from '../domain/errors.js';
+import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
+import { applyAllOrNothing, type Step } from './all-or-nothing.js';
+import { availabilityCheck, toAvailableUser, toAvailableUserListRequest } from './available-users.mapper.js';
+import { decodeError } from './decode-error.js';
+import { DepartmentDirectory, departmentListRequest } from './departments.js';
+import { commandOf, toHuntGroup, toSummary } from './hunt-group.mapper.js';
+import {
+  tableRecords,
+  type GroupGetRequest22V5,
+  type GroupGetResponse22V5,
+  type GroupHuntGroupGetAvailableUserListResponse,
+  type GroupHuntGroupGetInstanceListRequest,
+  type GroupHuntGroupGetInstanceListResponse,
+  type GroupHuntGroupGetInstanceRequest20,
+  type GroupHuntGroupGetInstanceResponse20,
+  type OciRequest,
+  type OciResponse,
+} from './oci/commands.js';
+import { OciErrorResponse } from './oci/oci-errors.js';
+import { OciGateway } from './oci/oci-gateway.js';
+import { sendInDocuments } from './send-in-documents.js';
+
+const getRequest = (serviceUserId: string): GroupHuntGroupGetInstanceRequest20 => ({
+  $type: 'GroupHuntGroupGetInstanceRequest20',
+  serviceUserId,
+});
+const listRequest = ({ tenantId, groupId }: Scope): GroupHuntGroupGetInstanceListRequest => ({
+  $type: 'GroupHuntGroupGetInstanceListRequest',
+  serviceProviderId: tenantId,
+  groupId,
+});
+const groupRequest = ({ tenantId, groupId }: Scope): GroupGetRequest22V5 => ({
+  $type: 'GroupGetRequest22V5',
+  serviceProviderId: tenantId,
+  groupId,
+});
+const groupInfoOf = (group: GroupGetResponse22V5): GroupInfo => ({
+  defaultDomain: group.defaultDomain,
+  callingLineIdPhoneNumber: group.callingLineIdPhoneNumber,
+});
+
+/**
+ * The BroadWorks port over OCI-P: the one place that knows commands, their tables and BroadWorks'
+ * errors. Independent reads go together in as few documents as BroadWorks allows (15 commands each);
+ * a plan's changes go in one document with the read back; every failure leaves as a domain error.
+ */
+@Injectable()
+export class OciBroadWorks extends BroadWorksPort {
+  constructor(private readonly oci: OciGateway) {
+    super();
+  }
+
+  /**
+   * A hunt group is read with its group's list: activation and the department's full path live
+   * only there, and the row proves the hunt group is this group's (BroadWorks addresses it by id
+   * alone). The group and the agent checks ride in the same document while they fit.
+   */
+  async read(scope: Scope, request: ReadRequest): Promise<ReadResult> {
+    const id = request.huntGroup;
+    const agents = request.agents ?? [];
+    const commands: OciRequest[] = [];
+    if (id !== undefined && !request.existenceOnly) commands.push(getRequest(id));
+    if (id !== undefined) commands.push(listRequest(scope));
+    if (request.group) commands.push(groupRequest(scope));
+    commands.push(...agents.map((userId) => availabilityCheck(scope, userId)));
+    if (commands.length === 0) return { unavailableAgents: [] };
+
+    const answers = await this.send(
+      commands,
+      id !== undefined ? () => new HuntGroupNotFound(scope.tenantId, scope.groupId, id) : undefined,
+    );
+    const next = (() => {
+      let i = 0;
+      return <T extends OciResponse>(): T => answers[i++] as T;
+    })();
+    const instance =
+      id !== undefined && !request.existenceOnly ? next<GroupHuntGroupGetInstanceResponse20>() : undefined;
+    const row = id !== undefined ? rowOf(next<GroupHuntGroupGetInstanceListResponse>(), scope, id) : undefined;
+    const group = request.group ? groupInfoOf(next<GroupGetResponse22V5>()) : undefined;
+    const unavailableAgents = agents.filter(
+      (userId) => !isListed(next<GroupHuntGroupGetAvailableUserListResponse>(), userId),
+    );
+    return {
+      ...(instance && row ? { huntGroup: toHuntGroup(id!, scope.tenantId, instance, row) } : {}),
+      ...(group ? { group } : {}),
+      unavailableAgents,
+    };
+  }
+
+  /** The list and the group's departments (to describe each row's) in one document, with the group when asked. */
+  async list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }> {
+    const list = listRequest(scope);
+    const departmentList = departmentListRequest(scope.tenantId, scope.groupId);
+    const [huntGroups, departments, group] = withGroup
+      ? await this.decoded(() => this.oci.send(list, departmentList, groupRequest(scope)))
+      : [...(await this.decoded(() => this.oci.send(list, departmentList))), undefined];
+    const directory = new DepartmentDirectory(scope.tenantId, scope.groupId, departments.departmentTable);
+    return {
+      huntGroups: tableRecords(huntGroups.huntGroupTable).map((row) =>
+        toSummary(row, directory, row['Phone Number'] ?? ''),
+      ),
+      ...(group ? { group: groupInfoOf(group) } : {}),
+    };
+  }
+
+  /** The search and the departments in one document, with the tenant when a group filter needs its kind. */
+  async availableUsers(
+    scope: Scope,
+    search: UserSearch,
+  ): Promise<{ users: AvailableUser[]; tenantIsEnterprise?: boolean }> {
+    const query = toAvailableUserListRequest(scope, search);
+    const departmentList = departmentListRequest(scope.tenantId, scope.groupId);
+    const tenantRequest = { $type: 'ServiceProviderGetRequest22V4', serviceProviderId: scope.tenantId } as const;
+    // The tenant's kind only matters for a search in another group than the URL's.
+    const [users, departments, tenant] =
+      search.group !== undefined && search.group !== scope.groupId
+        ? await this.decoded(() => this.oci.send(query, departmentList, tenantRequest))
+        : [...(await this.decoded(() => this.oci.send(query, departmentList))), undefined];
+    const directory = new DepartmentDirectory(scope.tenantId, scope.groupId, departments.departmentTable);
+    return {
+      users: tableRecords(users.userTable).map((row) => toAvailableUser(row, scope.tenantId, directory)),
+      ...(tenant ? { tenantIsEnterprise: tenant.isEnterprise === true } : {}),
+    };
+  }
+
+  apply(scope: Scope, plan: ChangePlan, readBack: string): Promise<HuntGroup>;
+  apply(scope: Scope, plan: ChangePlan): Promise<void>;
+  async apply(scope: Scope, plan: ChangePlan, readBack?: string): Promise<HuntGroup | void> {
+    const steps: Step[] = plan.map((s) => ({
+      command: commandOf(scope, s.action),
+      undo: s.undo.map((a) => commandOf(scope, a)),
+      irreversible: s.irreversible,
+    }));
+    if (readBack === undefined) {
+      await this.decoded(() => applyAllOrNothing(this.oci, steps));
+      return;
+    }
+    const [instance, list] = await this.decoded(() =>
+      applyAllOrNothing(this.oci, steps, getRequest(readBack), listRequest(scope)),
+    );
+    return toHuntGroup(readBack, scope.tenantId, instance, rowOf(list, scope, readBack));
+  }
+
+  /** Independent commands in as few documents as they fit; 4008 (user not found) means `notFound` when given. */
+  private async send(commands: OciRequest[], notFound?: () => Error): Promise<OciResponse[]> {
+    try {
+      return await sendInDocuments(this.oci, commands);
+    } catch (e) {
+      if (notFound && e instanceof OciErrorResponse && e.errorCode === 4008) throw notFound();
+      throw decodeError(e);
+    }
+  }
+
+  private async decoded<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      throw decodeError(e);
+    }
+  }
+}
+
+/** The hunt group's row of its group's list; HuntGroupNotFound when it is not one of this group's. */
+function rowOf(
+  list: GroupHuntGroupGetInstanceListResponse,
+  scope: Scope,
+  serviceUserId: string,
+): Record<string, string> {
+  const row = tableRecords(list.huntGroupTable).find((r) => r['Service User Id'] === serviceUserId);
+  if (!row) throw new HuntGroupNotFound(scope.tenantId, scope.groupId, serviceUserId);
+  return row;
+}
+
+/** Whether an exact user id search found the user. */
+const isListed = (answer: GroupHuntGroupGetAvailableUserListResponse, userId: string): boolean =>
+  tableRecords(answer.userTable).some((row) => row['User Id'] === userId);

@@ -1,0 +1,59 @@
+import type { ChangePlan } from './change-plan.js';
+import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from './model.js';
+
+/** What a use case needs read before it decides; the port reads it all in as few round trips as it can. */
+export interface ReadRequest {
+  /** A hunt group of the scope's group (HuntGroupNotFound when it is not one of them). */
+  huntGroup?: string;
+  /** With `huntGroup`: only prove it is the group's, without reading its details. */
+  existenceOnly?: boolean;
+  /** The group itself (its default domain and calling line id number). */
+  group?: boolean;
+  /** Users to check: which of them cannot be agents of this group's hunt groups. */
+  agents?: readonly string[];
+}
+
+export interface ReadResult {
+  huntGroup?: HuntGroup;
+  group?: GroupInfo;
+  /** Of `agents`, the users who cannot be agents here (unknown, or outside the group's reach). */
+  unavailableAgents: string[];
+}
+
+export type TextField = 'UserLastName' | 'UserFirstName' | 'UserId' | 'Dn' | 'Extension';
+export type TextMode = 'Starts' | 'Contains' | 'Equals';
+
+/** A search of the users who can be agents; criteria all apply (AND). */
+export interface UserSearch {
+  text: { field: TextField; mode: TextMode; value: string; caseInsensitive: boolean }[];
+  department?: { tenantId: string; groupId?: string; departmentName: string };
+  /** Only the users of this group of the tenant. */
+  group?: string;
+  limit: number;
+}
+
+/**
+ * The BroadWorks port: what the hunt group use cases ask of BroadWorks, in domain terms. Its one
+ * implementation packs the reads and writes into OCI-P documents and decodes BroadWorks' errors
+ * into domain errors (errors.ts).
+ */
+export abstract class BroadWorksPort {
+  /** Reads what a use case needs, together. */
+  abstract read(scope: Scope, request: ReadRequest): Promise<ReadResult>;
+
+  /** The group's hunt groups; with `withGroup`, the group too. */
+  abstract list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }>;
+
+  /** The users who can be agents; with a group filter, whether the tenant is an enterprise too. */
+  abstract availableUsers(
+    scope: Scope,
+    search: UserSearch,
+  ): Promise<{ users: AvailableUser[]; tenantIsEnterprise?: boolean }>;
+
+  /**
+   * Applies a plan all or nothing: when a step fails, the steps that succeeded are undone before
+   * the failure is thrown. With `readBack`, answers that hunt group as it is after the change.
+   */
+  abstract apply(scope: Scope, plan: ChangePlan, readBack: string): Promise<HuntGroup>;
+  abstract apply(scope: Scope, plan: ChangePlan): Promise<void>;
+}
