@@ -134,11 +134,11 @@ export function restoreOf(before: HuntGroup, applied: HuntGroupChange): { undo: 
     }
     if (Object.keys(profile).length > 0) restore.serviceInstanceProfile = profile;
   }
-  const undo: Action[] = [{ kind: 'modify', serviceUserId: before.serviceUserId, change: restore }];
-  if (applied.agents !== undefined) {
-    restore.agents = before.agents.map((a) => a.userId);
-    undo.push(weightsOf(before));
-  }
+  if (applied.agents !== undefined) restore.agents = before.agents.map((a) => a.userId);
+  const undo: Action[] = [];
+  if (Object.keys(restore).length > 0)
+    undo.push({ kind: 'modify', serviceUserId: before.serviceUserId, change: restore });
+  if (applied.agents !== undefined) undo.push(weightsOf(before));
   return { undo, complete };
 }
 

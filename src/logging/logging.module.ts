@@ -3,7 +3,6 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { logConfig, type LogConfig } from '../config/namespaces.js';
 import { httpLoggerOptions } from './http-logger-options.js';
-import { OciExchangeLog } from './oci-exchange-log.js';
 import { prettyStream } from './pretty-stream.js';
 
 /** Where log lines go: stdout (synchronous for pipes and files on Linux, so nothing is lost at exit). Tests swap it. */
@@ -24,7 +23,5 @@ export const LOG_STREAM = Symbol('LOG_STREAM');
       },
     }),
   ],
-  providers: [OciExchangeLog],
-  exports: [OciExchangeLog],
 })
 export class LoggingModule {}

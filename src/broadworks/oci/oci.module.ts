@@ -2,9 +2,10 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ociConfig, type OciConfig } from '../../config/namespaces.js';
 import { BroadWorksEngine } from '../../simulator/engine.js';
 import { LoggingModule } from '../../logging/logging.module.js';
-import { OciExchangeLog } from '../../logging/oci-exchange-log.js';
+import { OciExchangeLog } from './observers/oci-exchange-log.js';
 import { MetricsModule } from '../../metrics/metrics.module.js';
-import { OciMetrics } from '../../metrics/oci-metrics.js';
+import { OciMetrics } from './observers/oci-metrics.js';
+import { OciPoolMetrics } from './observers/oci-pool-metrics.js';
 import { InMemoryOciGateway } from './memory/in-memory-oci-gateway.js';
 import { OciGateway } from './oci-gateway.js';
 import { ObservedOciGateway, type OciExchangeObserver } from './observed-oci-gateway.js';
@@ -45,7 +46,7 @@ export class OciModule {
       module: OciModule,
       global: true,
       imports: [MetricsModule, LoggingModule],
-      providers: [driverProvider, gatewayProvider],
+      providers: [driverProvider, gatewayProvider, OciMetrics, OciExchangeLog, OciPoolMetrics],
       exports: [OciGateway],
     };
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
-import type { OciRequest } from '../broadworks/oci/commands.js';
-import { OciErrorResponse, OciTransportError } from '../broadworks/oci/oci-errors.js';
-import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
-import type { OciExchange, OciExchangeObserver } from '../broadworks/oci/observed-oci-gateway.js';
-import { MetricsRegistry } from './metrics-registry.js';
+import type { OciRequest } from '../commands.js';
+import { OciErrorResponse, OciTransportError } from '../oci-errors.js';
+import type { OciOutcome } from '../oci-gateway.js';
+import type { OciExchange, OciExchangeObserver } from '../observed-oci-gateway.js';
+import { MetricsRegistry } from '../../../metrics/metrics-registry.js';
 
 /**
  * - success: BroadWorks answered the command (the document: every command) with a response;

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { OciGateway } from '../broadworks/oci/oci-gateway.js';
-import { MetricsRegistry } from './metrics-registry.js';
+import { OciGateway } from '../oci-gateway.js';
+import { MetricsRegistry } from '../../../metrics/metrics-registry.js';
 
 /**
  * The gateway's session pool, read at scrape time from `OciGateway.stats()`. A gateway without a

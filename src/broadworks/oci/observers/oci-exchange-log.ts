@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
-import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
-import type { OciExchange, OciExchangeObserver } from '../broadworks/oci/observed-oci-gateway.js';
-import { redactSecrets } from './redact.js';
+import { PinoLogger } from 'nestjs-pino';
+import { OciErrorResponse } from '../oci-errors.js';
+import type { OciOutcome } from '../oci-gateway.js';
+import type { OciExchange, OciExchangeObserver } from '../observed-oci-gateway.js';
+import { redactSecrets } from '../../../logging/redact.js';
 
 function describeOutcome(outcome: OciOutcome): unknown {
   if (outcome instanceof OciErrorResponse) {
@@ -18,7 +18,11 @@ function describeOutcome(outcome: OciOutcome): unknown {
  */
 @Injectable()
 export class OciExchangeLog implements OciExchangeObserver {
-  constructor(@InjectPinoLogger('OciP') private readonly logger: PinoLogger) {}
+  // Not @InjectPinoLogger: its providers are collected when LoggingModule is defined, before this
+  // file (imported by OciModule) may have been loaded. PinoLogger is transient: this copy is ours.
+  constructor(private readonly logger: PinoLogger) {
+    logger.setContext('OciP');
+  }
 
   observe({ commands, outcomes, error, durationSeconds }: OciExchange): void {
     // Copying and redacting whole documents costs; skip it unless someone reads debug logs.
