@@ -276,6 +276,32 @@ describe('TcpOciGateway', () => {
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
     });
 
+    it('reads answers whose namespaces are bound to other prefixes, the login included', async () => {
+      await startGateway();
+      // Same namespaces, other prefixes: XML Schema instance as q, C as oci (xsi:type="oci:SuccessResponse").
+      const rebound = (answer: Buffer): Buffer =>
+        Buffer.from(
+          `${answer
+            .toString('latin1')
+            .replaceAll('xmlns:xsi=', 'xmlns:q=')
+            .replaceAll('xsi:', 'q:')
+            .replaceAll('xmlns:c="C"', 'xmlns:oci="C"')
+            .replaceAll('="c:', '="oci:')}\n`,
+          'latin1',
+        );
+      proxy!.interceptAll((answer, client) => client.write(rebound(answer)));
+      const outcomes = await gateway.execute([
+        getGroup,
+        getHuntGroup('nobody@sip.netaxis.be'),
+        { $type: 'VerifySessionIsValidRequest' },
+      ]);
+      expect(outcomes[0]).toMatchObject({ $type: 'GroupGetResponse22V5', groupId: GROUP.groupId });
+      expect(outcomes[1]).toBeInstanceOf(OciErrorResponse);
+      expect((outcomes[1] as OciErrorResponse).errorCode).toBe(4008);
+      expect(outcomes[2]).toEqual({ $type: 'SuccessResponse' });
+      expect(proxy!.sent.length).toBeGreaterThan(0);
+    });
+
     it('an unreadable answer is a bad response (502) and the session is replaced', async () => {
       await startGateway();
       proxy!.interceptNext(replaceWith('<BroadsoftDocument><oops></BroadsoftDocument>\n'));
