@@ -3,10 +3,11 @@
  * document in order, and holds the session that the login binds to this socket.
  *
  * Rules (OCI-P.md): before login only AuthenticationRequest, LoginRequest14sp4 and LoginRequest22V5
- * are served; the login binds the document's sessionId to the connection; a document carries 1..15
- * commands, each answered in order with its echo attribute; a LogoutRequest ends the session and
- * closes the connection without an answer (nothing else in its document is run). Garbage gets an
- * ErrorResponse; only a stream that cannot be framed (an endless document) is closed.
+ * are served (the plain-text password login over TLS only); the login binds the document's
+ * sessionId to the connection; a document carries 1..15 commands, each answered in order with its
+ * echo attribute; a LogoutRequest ends the session and closes the connection without an answer
+ * (nothing else in its document is run). Garbage, and a document whose envelope the schema
+ * refuses, get an ErrorResponse; only a stream that cannot be framed (an endless document) is closed.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
@@ -15,6 +16,7 @@ import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
 import {
   encodeDocument,
   FrameReader,
+  keepReadInfo,
   readDocument,
   signPassword,
   writeDocument,
@@ -22,7 +24,7 @@ import {
 import type { OciDocumentCommand, OciReadCommand } from '../broadworks/oci/protocol/index.js';
 import { REQUEST_TYPES } from '../broadworks/oci/schema.js';
 import type { BroadWorksEngine } from './engine.js';
-import { ociError } from './errors.js';
+import { ociError, schemaRefusal } from './errors.js';
 import { checkCommand } from './schema-check.js';
 import { serverErrors } from './server-errors.js';
 import type { DocumentFaultKind, SimulatorFaults } from './server-faults.js';
@@ -152,6 +154,7 @@ export class SimulatorConnection {
       return fail(serverErrors.malformedDocument((error as Error).message));
     }
     const { commands, sessionId } = document;
+    if (document.problem !== undefined) return fail(serverErrors.invalidDocument(document.problem), sessionId);
     if (document.protocol !== 'OCI') return fail(serverErrors.badProtocol(document.protocol ?? ''), sessionId);
     if (sessionId === undefined || sessionId === '') return fail(serverErrors.missingSessionId());
     if (commands.length === 0 || commands.length > MAX_COMMANDS)
@@ -171,7 +174,7 @@ export class SimulatorConnection {
 
   private login(command: OciReadCommand, sessionId: string): OciOutcome {
     const checked = checkCommand(withoutEcho(command), REQUEST_TYPES[command.$type]);
-    if (!checked.ok) return ociError('invalidElement', checked.path, checked.reason);
+    if (!checked.ok) return schemaRefusal(checked);
     const request = checked.value as {
       userId: string;
       signedPassword?: string;
@@ -269,9 +272,9 @@ function commandTypes(frame: Buffer): string[] {
   }
 }
 
-/** The command without its echo attribute, which is not part of its data. */
+/** The command without its echo attribute, which is not part of its data; what the reader saw goes with it. */
 function withoutEcho(command: OciReadCommand): Partial<OciReadCommand> {
-  const body: Partial<OciReadCommand> = { ...command };
+  const body: Partial<OciReadCommand> = keepReadInfo(command, { ...command });
   delete body.echo;
   return body;
 }

@@ -36,4 +36,6 @@ export const serverErrors = {
       `Unsupported protocol "${protocol.slice(0, 30)}": BroadsoftDocument protocol must be OCI`,
     ),
   missingSessionId: (): OciErrorResponse => OciErrorResponse.of(4968, 'BroadsoftDocument must carry a sessionId'),
+  invalidDocument: (reason: string): OciErrorResponse =>
+    OciErrorResponse.of(4969, `Invalid OCI-P document: ${reason.slice(0, 300)}`),
 };

@@ -143,7 +143,7 @@ describe('OCI-P simulator server', () => {
         echo: 'x',
         summary: '[Error 4000] Unknown or unsupported request type: SystemShutdownRequest',
       }),
-      expect.objectContaining({ $type: 'ErrorResponse', errorCode: 4001 }),
+      expect.objectContaining({ $type: 'ErrorResponse', errorCode: 4003 }),
     ]);
   });
 
