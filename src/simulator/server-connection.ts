@@ -3,7 +3,8 @@
  * document in order, and holds the session that the login binds to this socket.
  *
  * Rules (OCI-P.md): before login only AuthenticationRequest, LoginRequest14sp4 and LoginRequest22V5
- * are served (the plain-text password login over TLS only); the login binds the document's
+ * are served (a password in clear is accepted on plain TCP too, as BroadWorks' schema has no rule
+ * against it, unless the server is told `plainPasswordNeedsTls`); the login binds the document's
  * sessionId to the connection; a document carries 1..15 commands, each answered in order with its
  * echo attribute; a LogoutRequest ends the session and closes the connection without an answer
  * (nothing else in its document is run). Garbage, and a document whose envelope the schema
@@ -33,8 +34,10 @@ export interface ConnectionContext {
   readonly engine: BroadWorksEngine;
   /** The password of an accepted user id, or undefined. */
   readonly passwordOf: (userId: string) => string | undefined;
-  /** Whether the connection is TLS (the plain-text password login is accepted only then). */
+  /** Whether the connection is TLS. */
   readonly secure: boolean;
+  /** Refuse a login with the password in clear (LoginRequest22V5, LoginRequest14sp4 plainTextPassword) unless `secure`. */
+  readonly plainPasswordNeedsTls?: boolean;
   readonly latencyMs: number;
   /** Faults a test armed (server-faults.ts); looked at only while `armed`. */
   readonly faults?: SimulatorFaults;
@@ -203,7 +206,7 @@ export class SimulatorConnection {
       this.challenge = undefined; // a nonce signs one login only
       accepted = expected !== undefined && sameText(request.signedPassword, signPassword(challenge.nonce, expected));
     } else if (plain !== undefined) {
-      if (!this.context.secure) return serverErrors.plainPasswordNeedsTls();
+      if (this.context.plainPasswordNeedsTls && !this.context.secure) return serverErrors.plainPasswordNeedsTls();
       accepted = expected !== undefined && sameText(plain, expected);
     } else {
       accepted = false;

@@ -12,7 +12,7 @@ export const serverErrors = {
   notLoggedIn: (type: string): OciErrorResponse =>
     OciErrorResponse.of(
       4960,
-      `Session is invalid: not logged in; ${type} needs AuthenticationRequest then LoginRequest14sp4, or LoginRequest22V5 over TLS`,
+      `Session is invalid: not logged in; ${type} needs AuthenticationRequest then LoginRequest14sp4, or LoginRequest22V5`,
     ),
   foreignSessionId: (sessionId: string): OciErrorResponse =>
     OciErrorResponse.of(

@@ -1,5 +1,5 @@
 /**
- * The simulator as a faithful BroadWorks stand-in (issue 11, items 12 and 13), spoken to in raw XML:
+ * The simulator as a faithful BroadWorks stand-in (issue 11, items 12–14), spoken to in raw XML:
  * it judges a document the way a schema-validating, namespace-aware XML reader does, refuses what
  * BroadWorks' schema refuses (and then changes nothing), and accepts what the schema accepts.
  */
@@ -271,6 +271,36 @@ describe('OCI-P simulator: a schema-validating reader', () => {
     it('refuses an element of the command put in a namespace', async () => {
       await refused(documentOf(client.sessionId, modify('<policy xmlns="C">Circular</policy>')));
       await refused(documentOf(client.sessionId, modify('<c:policy xmlns:c="C">Circular</c:policy>')));
+    });
+  });
+
+  describe('item 14: LoginRequest22V5 with a plain password', () => {
+    const plainLogin = (password: string) => [{ $type: 'LoginRequest22V5', userId: 'admin', password }];
+
+    it('is accepted on plain TCP by default, as BroadWorks does', async () => {
+      const fresh = await RawOciClient.connect(simulator.port);
+      try {
+        expect((await fresh.request(plainLogin('wrong')))[0]).toMatchObject({ errorCode: 4962 });
+        expect((await fresh.request(plainLogin('admin')))[0]).toMatchObject({ $type: 'LoginResponse22V5' });
+        expect((await fresh.request([{ $type: 'VerifySessionIsValidRequest' }]))[0]).toMatchObject({
+          $type: 'SuccessResponse',
+        });
+      } finally {
+        fresh.close();
+      }
+    });
+
+    it('is refused on plain TCP when the simulator is started with plainPasswordNeedsTls', async () => {
+      client.close();
+      await simulator.close();
+      await start({ plainPasswordNeedsTls: true });
+      expect(String((await client.request(plainLogin('admin')))[0]['summary'])).toMatch(/over TLS only/);
+      expect(
+        (await client.request([{ $type: 'LoginRequest14sp4', userId: 'admin', plainTextPassword: 'admin' }]))[0],
+      ).toMatchObject({
+        $type: 'ErrorResponse',
+      });
+      expect(await client.login()).toMatchObject({ $type: 'LoginResponse14sp4' });
     });
   });
 
