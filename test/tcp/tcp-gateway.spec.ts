@@ -138,7 +138,10 @@ describe('TcpOciGateway', () => {
       expect(await g.isReady()).toBe(true);
     });
 
-    it('logs in with the right password and serves calls', async () => {
+    it('logs in with the right password, signed on plain TCP, and serves calls', async () => {
+      // A simulator that refuses a password in clear on plain TCP: the gateway must sign it there.
+      await simulator.close();
+      await startSimulator({ plainPasswordNeedsTls: true });
       await startGateway({}, true);
       const [group] = await gateway.execute([getGroup]);
       expect(group).toMatchObject({ $type: 'GroupGetResponse22V5', groupId: GROUP.groupId });
@@ -185,7 +188,7 @@ describe('TcpOciGateway', () => {
       await simulator.close();
       await startSimulator({ tls: { key: KEY, cert: CERT } });
       await startGateway({ tls: { ca: CERT, servername: 'localhost' } }, true);
-      // The simulator accepts a password only over TLS, and the gateway sends it only there.
+      // The gateway sends the password in clear only over TLS, which protects it.
       expect(logs.log.join('\n')).toMatch(/over TLS: 1 of 1 sessions/);
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
     });
