@@ -7,6 +7,7 @@ import {
   GroupHuntGroupModifyInstanceRequest,
   GroupHuntGroupModifyActiveInstanceListRequest,
 } from '../broadworks/oci/schema.js';
+import type { ComplexType } from '../broadworks/oci/schema-types.js';
 import { checkCommand, collapseToken } from './schema-check.js';
 import { addCommand } from './testing/fixtures.js';
 
@@ -15,7 +16,7 @@ const profile = (overrides: Record<string, unknown>): Record<string, unknown> =>
   ...addCommand().serviceInstanceProfile,
   ...overrides,
 });
-const problemOf = (command: unknown, type = GroupHuntGroupAddInstanceRequest20): string => {
+const problemOf = (command: unknown, type: ComplexType = GroupHuntGroupAddInstanceRequest20): string => {
   const result = checkCommand(command, type);
   return result.ok ? 'ok' : `${result.path}: ${result.reason}`;
 };
