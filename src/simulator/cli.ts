@@ -3,8 +3,10 @@
  *
  *   node dist/simulator/cli.js [--host 127.0.0.1] [--port 2208] [--world env/demo-world.json]
  *        [--user admin --password admin] [--tls-key key.pem --tls-cert cert.pem] [--latency-ms 0]
+ *        [--plain-password-needs-tls]
  *
  * Without --user/--password, the world file's administrators may log in. --port 0 picks a free port.
+ * --plain-password-needs-tls refuses a login with the password in clear on plain TCP (BroadWorks accepts it).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,7 +14,7 @@ import { BroadWorksEngine } from './engine.js';
 import { startOciSimulator } from './server.js';
 
 const USAGE =
-  'usage: simulator [--host H] [--port P] [--world FILE] [--user U --password P] [--tls-key FILE --tls-cert FILE] [--latency-ms N]';
+  'usage: simulator [--host H] [--port P] [--world FILE] [--user U --password P] [--tls-key FILE --tls-cert FILE] [--latency-ms N] [--plain-password-needs-tls]';
 
 function parse() {
   const { values } = parseArgs({
@@ -25,6 +27,7 @@ function parse() {
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
       'latency-ms': { type: 'string', default: '0' },
+      'plain-password-needs-tls': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -50,6 +53,7 @@ function parse() {
     credentials: values.user !== undefined ? [{ userId: values.user, password: values.password! }] : undefined,
     tls: secure ? { key: readFileSync(values['tls-key']!), cert: readFileSync(values['tls-cert']!) } : undefined,
     latencyMs: number('latency-ms', values['latency-ms'], 600000),
+    plainPasswordNeedsTls: values['plain-password-needs-tls'],
   };
 }
 

@@ -84,8 +84,8 @@ describe('BroadWorksEngine', () => {
       '{"$type":"GroupGetRequest22V5","serviceProviderId":"ApioSpTest","groupId":"ApioGrpTest","__proto__":{"x":1}}',
     );
     expect(refusal(demoEngine(), command)).toEqual({
-      code: 4001,
-      summary: "[Error 4001] Invalid value for element '__proto__': unexpected element in GroupGetRequest22V5",
+      code: 4003,
+      summary: "[Error 4003] Invalid content at element '__proto__': unexpected element in GroupGetRequest22V5",
       unchanged: true,
     });
   });

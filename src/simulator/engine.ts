@@ -6,7 +6,7 @@
  */
 import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
 import { REQUEST_TYPES } from '../broadworks/oci/schema.js';
-import { ociError } from './errors.js';
+import { ociError, schemaRefusal } from './errors.js';
 import { HANDLERS } from './handlers/index.js';
 import { checkCommand } from './schema-check.js';
 import { buildWorld, loadWorldFile } from './world-file.js';
@@ -31,10 +31,10 @@ export class BroadWorksEngine {
       const type = commandType(command);
       const handler = type === undefined ? undefined : HANDLERS.get(type);
       if (type === undefined || !handler || !Object.hasOwn(REQUEST_TYPES, type)) {
-        return ociError('unknownCommand', type === undefined ? '(no xsi:type)' : type.slice(0, 100));
+        return ociError('unknownCommand', type === undefined || type === '' ? '(no xsi:type)' : type.slice(0, 100));
       }
       const checked = checkCommand(command, REQUEST_TYPES[type]);
-      if (!checked.ok) return ociError('invalidElement', checked.path, checked.reason);
+      if (!checked.ok) return schemaRefusal(checked);
       return handler(this.world, checked.value);
     } catch (error) {
       // A bug of the simulator, not of the client: report it without taking the caller down.

@@ -27,6 +27,11 @@ export const ERROR_TABLE = {
     source: 'simulator',
     text: (path: string, reason: string) => `Invalid value for element '${path}': ${reason}`,
   },
+  invalidContent: {
+    code: 4003,
+    source: 'simulator',
+    text: (path: string, reason: string) => `Invalid content at element '${path}': ${reason}`,
+  },
   serviceProviderNotFound: {
     code: 4002,
     source: 'simulator',
@@ -104,4 +109,9 @@ export function ociError<K extends ErrorKind>(
 ): OciErrorResponse {
   const definition: ErrorDefinition = ERROR_TABLE[kind];
   return OciErrorResponse.of(definition.code, definition.text(...(args as string[])));
+}
+
+/** The ErrorResponse for a command the schema check refused: a bad value, or bad content (order, attributes, text). */
+export function schemaRefusal(failure: { path: string; reason: string; kind: 'value' | 'content' }): OciErrorResponse {
+  return ociError(failure.kind === 'content' ? 'invalidContent' : 'invalidElement', failure.path, failure.reason);
 }

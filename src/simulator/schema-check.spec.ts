@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { readDocument } from '../broadworks/oci/protocol/index.js';
 import {
   GroupHuntGroupAddInstanceRequest20,
+  GroupHuntGroupDeleteInstanceRequest,
   GroupHuntGroupGetAvailableUserListRequest,
   GroupHuntGroupModifyInstanceRequest,
   GroupHuntGroupModifyActiveInstanceListRequest,
 } from '../broadworks/oci/schema.js';
+import type { ComplexType } from '../broadworks/oci/schema-types.js';
 import { checkCommand, collapseToken } from './schema-check.js';
 import { addCommand } from './testing/fixtures.js';
 
@@ -13,7 +16,7 @@ const profile = (overrides: Record<string, unknown>): Record<string, unknown> =>
   ...addCommand().serviceInstanceProfile,
   ...overrides,
 });
-const problemOf = (command: unknown, type = GroupHuntGroupAddInstanceRequest20): string => {
+const problemOf = (command: unknown, type: ComplexType = GroupHuntGroupAddInstanceRequest20): string => {
   const result = checkCommand(command, type);
   return result.ok ? 'ok' : `${result.path}: ${result.reason}`;
 };
@@ -194,5 +197,61 @@ describe('checkCommand', () => {
       'GroupHuntGroupAddInstanceRequest20: must be a complex element of type GroupHuntGroupAddInstanceRequest20',
     );
     expect(problemOf([addCommand()])).toMatch(/must be a complex element/);
+  });
+});
+
+describe('checkCommand on a command read from XML', () => {
+  const read = (type: string, body: string): Record<string, unknown> =>
+    readDocument(
+      `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<sessionId xmlns="">s</sessionId><command xsi:type="${type}" xmlns="">${body}</command></BroadsoftDocument>`,
+    ).commands[0];
+  const modifyProblem = (body: string): string => {
+    const result = checkCommand(read('GroupHuntGroupModifyInstanceRequest', body), GroupHuntGroupModifyInstanceRequest);
+    return result.ok ? 'ok' : `${result.kind} ${result.path}: ${result.reason}`;
+  };
+
+  it('refuses elements out of xs:sequence order, at every level, and accepts them in order', () => {
+    expect(
+      modifyProblem('<serviceUserId>u</serviceUserId><policy>Regular</policy><enableGroupBusy>true</enableGroupBusy>'),
+    ).toBe('ok');
+    expect(
+      modifyProblem('<serviceUserId>u</serviceUserId><enableGroupBusy>true</enableGroupBusy><policy>Regular</policy>'),
+    ).toBe('content policy: out of order: GroupHuntGroupModifyInstanceRequest has it before enableGroupBusy');
+    expect(
+      modifyProblem(
+        '<serviceUserId>u</serviceUserId><agentUserIdList><userId>a</userId></agentUserIdList><serviceInstanceProfile/>',
+      ),
+    ).toBe(
+      'content serviceInstanceProfile: out of order: GroupHuntGroupModifyInstanceRequest has it before agentUserIdList',
+    );
+    expect(
+      modifyProblem(
+        '<serviceUserId>u</serviceUserId><serviceInstanceProfile><department xsi:type="EnterpriseDepartmentKey"><name>n</name><serviceProviderId>s</serviceProviderId></department></serviceInstanceProfile>',
+      ),
+    ).toBe(
+      'content serviceInstanceProfile/department/serviceProviderId: out of order: EnterpriseDepartmentKey has it before name',
+    );
+  });
+
+  it('reports what the reader found at its path, and an element masked by an attribute of the same name', () => {
+    expect(
+      modifyProblem('<serviceUserId>u</serviceUserId><forwardToPhoneNumber xsi:nil="true">1</forwardToPhoneNumber>'),
+    ).toBe('content forwardToPhoneNumber: is nil (xsi:nil="true") and must be empty');
+    expect(
+      modifyProblem(
+        '<serviceUserId>u</serviceUserId><serviceInstanceProfile><sipAliasList><sipAlias a="1">x@y</sipAlias></sipAliasList></serviceInstanceProfile>',
+      ),
+    ).toBe('content serviceInstanceProfile/sipAliasList/sipAlias[0]: unexpected attribute a');
+    const masked = read('GroupHuntGroupDeleteInstanceRequest', '<serviceUserId>u</serviceUserId><echo>1</echo>');
+    delete masked.echo;
+    const result = checkCommand(masked, GroupHuntGroupDeleteInstanceRequest);
+    expect(result.ok ? 'ok' : result.reason).toBe('unexpected element in GroupHuntGroupDeleteInstanceRequest');
+  });
+
+  it('says a value is wrong as a value, not as content', () => {
+    expect(modifyProblem('<serviceUserId>u</serviceUserId><noAnswerNumberOfRings>99</noAnswerNumberOfRings>')).toBe(
+      'value noAnswerNumberOfRings: must be in 1..20, not 99',
+    );
   });
 });

@@ -5,6 +5,11 @@
  * string, unknown elements are kept, abstract types carry `$type`, lists are arrays, nil is null),
  * so nothing about its shape is assumed.
  *
+ * A command read from XML also carries what the reader saw beyond its values (readInfoOf): the
+ * order of its elements, checked here against the xs:sequence of each complex type (commands,
+ * nested types, the variants of abstract types, list items alike), and what the reader found that
+ * the schema refuses (an unexpected attribute, nil with content, text beside elements).
+ *
  * On success it returns a cleaned copy: xs:token values whitespace-collapsed (as the XML schema's
  * token type and BroadWorks do), elements left `undefined` dropped. Handlers work on that copy only.
  */
@@ -19,15 +24,19 @@ import {
   type ElementType,
   type SimpleType,
 } from '../broadworks/oci/schema-types.js';
+import { readInfoOf } from '../broadworks/oci/protocol/index.js';
 
 export type SchemaCheckResult =
-  { ok: true; value: Record<string, unknown> } | { ok: false; path: string; reason: string };
+  | { ok: true; value: Record<string, unknown> }
+  /** `content`: the element's structure as read (order, attributes, text), not a value, is wrong. */
+  | { ok: false; path: string; reason: string; kind: 'value' | 'content' };
 
 /** Thrown internally to stop at the first problem; never leaves this module. */
 class Problem extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    readonly kind: 'value' | 'content' = 'value',
   ) {
     super(`${path}: ${reason}`);
   }
@@ -41,7 +50,8 @@ export function checkCommand(command: unknown, type: ComplexType): SchemaCheckRe
     const value = checkComplex(command, type, '', true);
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof Problem) return { ok: false, path: error.path || type.name, reason: error.reason };
+    if (error instanceof Problem)
+      return { ok: false, path: error.path || type.name, reason: error.reason, kind: error.kind };
     throw error;
   }
 }
@@ -62,8 +72,9 @@ function checkComplex(value: unknown, type: ComplexType, path: string, isCommand
     // `$`-prefixed keys are attributes ($type = xsi:type, echo, ...), never XML elements.
     if (key.startsWith('$')) continue;
     if (!known.has(key) && value[key] !== undefined)
-      throw new Problem(join(path, key), `unexpected element in ${type.name}`);
+      throw new Problem(join(path, key), `unexpected element in ${type.name}`, 'content');
   }
+  checkAsRead(value, type, path, known);
   const typeAttribute = value.$type;
   if (typeAttribute !== undefined && typeAttribute !== type.name) {
     throw new Problem(path, `xsi:type must be ${type.name}, not ${describeType(typeAttribute)}`);
@@ -77,10 +88,33 @@ function checkComplex(value: unknown, type: ComplexType, path: string, isCommand
   return result;
 }
 
+/** What the XML reader saw: its problems first, then every element known and in xs:sequence order. */
+function checkAsRead(
+  value: Record<string, unknown>,
+  type: ComplexType,
+  path: string,
+  known: ReadonlyMap<string, ElementSpec>,
+): void {
+  const info = readInfoOf(value);
+  if (!info) return;
+  const [problem] = info.problems;
+  if (problem) throw new Problem(join(path, problem.at), problem.reason, 'content');
+  const position = new Map(type.elements.map((e, i) => [e.name, i]));
+  let last: string | undefined;
+  for (const name of info.order) {
+    // An element the object does not show (an element named echo, masked by the attribute) is caught here.
+    if (!known.has(name)) throw new Problem(join(path, name), `unexpected element in ${type.name}`, 'content');
+    if (last !== undefined && position.get(name)! < position.get(last)!) {
+      throw new Problem(join(path, name), `out of order: ${type.name} has it before ${last}`, 'content');
+    }
+    last = name;
+  }
+}
+
 function checkElement(value: unknown, spec: ElementSpec, path: string): unknown {
   const minOccurs = spec.minOccurs ?? 1;
   if (value === undefined) {
-    if (minOccurs > 0) throw new Problem(path, 'is required but missing');
+    if (minOccurs > 0) throw new Problem(path, 'is required but missing', 'content');
     return undefined;
   }
   if (value === null) {
@@ -88,14 +122,15 @@ function checkElement(value: unknown, spec: ElementSpec, path: string): unknown 
     return null;
   }
   if (!isList(spec)) {
-    if (Array.isArray(value)) throw new Problem(path, 'may occur only once');
+    if (Array.isArray(value)) throw new Problem(path, 'may occur only once', 'content');
     return checkValue(value, spec.type, path);
   }
   const items = Array.isArray(value) ? value : [value];
   const maxOccurs = spec.maxOccurs ?? 1;
   if (items.length < minOccurs)
-    throw new Problem(path, `must occur at least ${minOccurs} time(s), not ${items.length}`);
-  if (items.length > maxOccurs) throw new Problem(path, `may occur at most ${maxOccurs} times, not ${items.length}`);
+    throw new Problem(path, `must occur at least ${minOccurs} time(s), not ${items.length}`, 'content');
+  if (items.length > maxOccurs)
+    throw new Problem(path, `may occur at most ${maxOccurs} times, not ${items.length}`, 'content');
   return items.map((item, i) => {
     const itemPath = `${path}[${i}]`;
     if (item === null || item === undefined) throw new Problem(itemPath, 'may not be nil');

@@ -3,10 +3,12 @@
  * document in order, and holds the session that the login binds to this socket.
  *
  * Rules (OCI-P.md): before login only AuthenticationRequest, LoginRequest14sp4 and LoginRequest22V5
- * are served; the login binds the document's sessionId to the connection; a document carries 1..15
- * commands, each answered in order with its echo attribute; a LogoutRequest ends the session and
- * closes the connection without an answer (nothing else in its document is run). Garbage gets an
- * ErrorResponse; only a stream that cannot be framed (an endless document) is closed.
+ * are served (a password in clear is accepted on plain TCP too, as BroadWorks' schema has no rule
+ * against it, unless the server is told `plainPasswordNeedsTls`); the login binds the document's
+ * sessionId to the connection; a document carries 1..15 commands, each answered in order with its
+ * echo attribute; a LogoutRequest ends the session and closes the connection without an answer
+ * (nothing else in its document is run). Garbage, and a document whose envelope the schema
+ * refuses, get an ErrorResponse; only a stream that cannot be framed (an endless document) is closed.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
@@ -15,6 +17,7 @@ import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
 import {
   encodeDocument,
   FrameReader,
+  keepReadInfo,
   readDocument,
   signPassword,
   writeDocument,
@@ -22,7 +25,7 @@ import {
 import type { OciDocumentCommand, OciReadCommand } from '../broadworks/oci/protocol/index.js';
 import { REQUEST_TYPES } from '../broadworks/oci/schema.js';
 import type { BroadWorksEngine } from './engine.js';
-import { ociError } from './errors.js';
+import { ociError, schemaRefusal } from './errors.js';
 import { checkCommand } from './schema-check.js';
 import { serverErrors } from './server-errors.js';
 import type { DocumentFaultKind, SimulatorFaults } from './server-faults.js';
@@ -31,8 +34,10 @@ export interface ConnectionContext {
   readonly engine: BroadWorksEngine;
   /** The password of an accepted user id, or undefined. */
   readonly passwordOf: (userId: string) => string | undefined;
-  /** Whether the connection is TLS (the plain-text password login is accepted only then). */
+  /** Whether the connection is TLS. */
   readonly secure: boolean;
+  /** Refuse a login with the password in clear (LoginRequest22V5, LoginRequest14sp4 plainTextPassword) unless `secure`. */
+  readonly plainPasswordNeedsTls?: boolean;
   readonly latencyMs: number;
   /** Faults a test armed (server-faults.ts); looked at only while `armed`. */
   readonly faults?: SimulatorFaults;
@@ -152,6 +157,7 @@ export class SimulatorConnection {
       return fail(serverErrors.malformedDocument((error as Error).message));
     }
     const { commands, sessionId } = document;
+    if (document.problem !== undefined) return fail(serverErrors.invalidDocument(document.problem), sessionId);
     if (document.protocol !== 'OCI') return fail(serverErrors.badProtocol(document.protocol ?? ''), sessionId);
     if (sessionId === undefined || sessionId === '') return fail(serverErrors.missingSessionId());
     if (commands.length === 0 || commands.length > MAX_COMMANDS)
@@ -171,7 +177,7 @@ export class SimulatorConnection {
 
   private login(command: OciReadCommand, sessionId: string): OciOutcome {
     const checked = checkCommand(withoutEcho(command), REQUEST_TYPES[command.$type]);
-    if (!checked.ok) return ociError('invalidElement', checked.path, checked.reason);
+    if (!checked.ok) return schemaRefusal(checked);
     const request = checked.value as {
       userId: string;
       signedPassword?: string;
@@ -200,7 +206,7 @@ export class SimulatorConnection {
       this.challenge = undefined; // a nonce signs one login only
       accepted = expected !== undefined && sameText(request.signedPassword, signPassword(challenge.nonce, expected));
     } else if (plain !== undefined) {
-      if (!this.context.secure) return serverErrors.plainPasswordNeedsTls();
+      if (this.context.plainPasswordNeedsTls && !this.context.secure) return serverErrors.plainPasswordNeedsTls();
       accepted = expected !== undefined && sameText(plain, expected);
     } else {
       accepted = false;
@@ -269,9 +275,9 @@ function commandTypes(frame: Buffer): string[] {
   }
 }
 
-/** The command without its echo attribute, which is not part of its data. */
+/** The command without its echo attribute, which is not part of its data; what the reader saw goes with it. */
 function withoutEcho(command: OciReadCommand): Partial<OciReadCommand> {
-  const body: Partial<OciReadCommand> = { ...command };
+  const body: Partial<OciReadCommand> = keepReadInfo(command, { ...command });
   delete body.echo;
   return body;
 }

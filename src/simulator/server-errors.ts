@@ -12,7 +12,7 @@ export const serverErrors = {
   notLoggedIn: (type: string): OciErrorResponse =>
     OciErrorResponse.of(
       4960,
-      `Session is invalid: not logged in; ${type} needs AuthenticationRequest then LoginRequest14sp4, or LoginRequest22V5 over TLS`,
+      `Session is invalid: not logged in; ${type} needs AuthenticationRequest then LoginRequest14sp4, or LoginRequest22V5`,
     ),
   foreignSessionId: (sessionId: string): OciErrorResponse =>
     OciErrorResponse.of(
@@ -36,4 +36,6 @@ export const serverErrors = {
       `Unsupported protocol "${protocol.slice(0, 30)}": BroadsoftDocument protocol must be OCI`,
     ),
   missingSessionId: (): OciErrorResponse => OciErrorResponse.of(4968, 'BroadsoftDocument must carry a sessionId'),
+  invalidDocument: (reason: string): OciErrorResponse =>
+    OciErrorResponse.of(4969, `Invalid OCI-P document: ${reason.slice(0, 300)}`),
 };

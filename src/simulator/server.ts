@@ -27,6 +27,12 @@ export interface OciSimulatorOptions {
   readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
   /** Delay before each answer, in ms (benchmarks). */
   readonly latencyMs?: number;
+  /**
+   * Refuse a login with the password in clear (LoginRequest22V5 with password, LoginRequest14sp4
+   * with plainTextPassword) on plain TCP. Off by default: BroadWorks' schema has no such rule and
+   * clients do send it on 2208; turn it on to make sure a client signs its password there.
+   */
+  readonly plainPasswordNeedsTls?: boolean;
 }
 
 export interface OciSimulator {
@@ -57,6 +63,7 @@ export async function startOciSimulator(options: OciSimulatorOptions): Promise<O
     engine,
     passwordOf: (userId: string) => (accepted ? accepted.get(userId) : engine.findAdministrator(userId)?.password),
     secure: tlsOptions !== undefined,
+    plainPasswordNeedsTls: options.plainPasswordNeedsTls ?? false,
     latencyMs: options.latencyMs ?? 0,
     faults,
   };

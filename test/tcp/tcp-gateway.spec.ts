@@ -139,7 +139,10 @@ describe('TcpOciGateway', () => {
       expect(await g.isReady()).toBe(true);
     });
 
-    it('logs in with the right password and serves calls', async () => {
+    it('logs in with the right password, signed on plain TCP, and serves calls', async () => {
+      // A simulator that refuses a password in clear on plain TCP: the gateway must sign it there.
+      await simulator.close();
+      await startSimulator({ plainPasswordNeedsTls: true });
       await startGateway({}, true);
       const [group] = await gateway.execute([getGroup]);
       expect(group).toMatchObject({ $type: 'GroupGetResponse22V5', groupId: GROUP.groupId });
@@ -186,7 +189,7 @@ describe('TcpOciGateway', () => {
       await simulator.close();
       await startSimulator({ tls: { key: KEY, cert: CERT } });
       await startGateway({ tls: { ca: CERT, servername: 'localhost' } }, true);
-      // The simulator accepts a password only over TLS, and the gateway sends it only there.
+      // The gateway sends the password in clear only over TLS, which protects it.
       expect(logs.log.join('\n')).toMatch(/over TLS: 1 of 1 sessions/);
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
     });
@@ -275,6 +278,32 @@ describe('TcpOciGateway', () => {
       for (const connection of simulator.connections) connection.forceLogout();
       await eventually(() => logs.warn.some((w) => /logged the session out/.test(w)));
       expect((await gateway.execute([getGroup]))[0]).toMatchObject({ $type: 'GroupGetResponse22V5' });
+    });
+
+    it('reads answers whose namespaces are bound to other prefixes, the login included', async () => {
+      await startGateway();
+      // Same namespaces, other prefixes: XML Schema instance as q, C as oci (xsi:type="oci:SuccessResponse").
+      const rebound = (answer: Buffer): Buffer =>
+        Buffer.from(
+          `${answer
+            .toString('latin1')
+            .replaceAll('xmlns:xsi=', 'xmlns:q=')
+            .replaceAll('xsi:', 'q:')
+            .replaceAll('xmlns:c="C"', 'xmlns:oci="C"')
+            .replaceAll('="c:', '="oci:')}\n`,
+          'latin1',
+        );
+      proxy!.interceptAll((answer, client) => client.write(rebound(answer)));
+      const outcomes = await gateway.execute([
+        getGroup,
+        getHuntGroup('nobody@sip.netaxis.be'),
+        { $type: 'VerifySessionIsValidRequest' },
+      ]);
+      expect(outcomes[0]).toMatchObject({ $type: 'GroupGetResponse22V5', groupId: GROUP.groupId });
+      expect(outcomes[1]).toBeInstanceOf(OciErrorResponse);
+      expect((outcomes[1] as OciErrorResponse).errorCode).toBe(4008);
+      expect(outcomes[2]).toEqual({ $type: 'SuccessResponse' });
+      expect(proxy!.sent.length).toBeGreaterThan(0);
     });
 
     it('an unreadable answer is a bad response (502) and the session is replaced', async () => {

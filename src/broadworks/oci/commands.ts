@@ -1,281 +1,80 @@
 /**
- * Typed OCI-P command and response objects. `$type` is the xsi:type of the command (or of an
+ * Typed OCI-P command and response objects, derived from the schema descriptions (schema.ts), so
+ * that a command's shape is written once. `$type` is the xsi:type of the command (or of an
  * abstract type's concrete variant). In modify requests `undefined` leaves an element out
  * (unchanged) and `null` sends it as xsi:nil (cleared): only nillable elements accept null.
+ * commands.spec.ts pins these types down: a drift fails `npm run typecheck`.
  */
+import type * as schema from './schema.js';
+import { HuntPolicy as HuntPolicyDescription } from './schema.js';
+import type { Command, ComplexType, Infer, OciTable } from './schema-types.js';
 
-export interface OciTable {
-  headings: string[];
-  rows: string[][];
-}
+export type { OciTable };
 
-export interface GroupDepartmentKey {
-  $type: 'GroupDepartmentKey';
-  serviceProviderId: string;
-  groupId: string;
-  name: string;
-}
-export interface EnterpriseDepartmentKey {
-  $type: 'EnterpriseDepartmentKey';
-  serviceProviderId: string;
-  name: string;
-}
-export type DepartmentKey = GroupDepartmentKey | EnterpriseDepartmentKey;
+/** A request or response object of a described command type. */
+type Request<T extends ComplexType> = Command<T>;
+type Response<T extends ComplexType> = Command<T>;
 
-export type HuntPolicy = 'Circular' | 'Regular' | 'Simultaneous' | 'Uniform' | 'Weighted';
-export const HUNT_POLICIES: readonly HuntPolicy[] = ['Circular', 'Regular', 'Simultaneous', 'Uniform', 'Weighted'];
+/** DepartmentKey is abstract: a value is one of its variants, which `$type` names. */
+export type DepartmentKey = Infer<typeof schema.DepartmentKey>;
+export type GroupDepartmentKey = Extract<DepartmentKey, { $type: 'GroupDepartmentKey' }>;
+export type EnterpriseDepartmentKey = Extract<DepartmentKey, { $type: 'EnterpriseDepartmentKey' }>;
 
-export interface ServiceInstanceAddProfile {
-  name: string;
-  callingLineIdLastName: string;
-  callingLineIdFirstName: string;
-  hiraganaLastName?: string;
-  hiraganaFirstName?: string;
-  phoneNumber?: string;
-  extension?: string;
-  password?: string;
-  department?: DepartmentKey;
-  language?: string;
-  timeZone?: string;
-  alias?: string[];
-  publicUserIdentity?: string;
-  callingLineIdPhoneNumber?: string;
-}
+export type HuntPolicy = Infer<typeof schema.HuntPolicy>;
+export const HUNT_POLICIES: readonly HuntPolicy[] = HuntPolicyDescription.enumeration;
 
-export interface ServiceInstanceReadProfile19sp1 {
-  name: string;
-  callingLineIdLastName: string;
-  callingLineIdFirstName: string;
-  hiraganaLastName?: string;
-  hiraganaFirstName?: string;
-  phoneNumber?: string;
-  extension?: string;
-  countryCode?: string;
-  nationalPrefix?: string;
-  department?: DepartmentKey;
-  language?: string;
-  timeZone?: string;
-  timeZoneDisplayName?: string;
-  alias?: string[];
-  publicUserIdentity?: string;
-  callingLineIdPhoneNumber?: string;
-}
+export type ServiceInstanceAddProfile = Infer<typeof schema.ServiceInstanceAddProfile>;
+export type ServiceInstanceReadProfile19sp1 = Infer<typeof schema.ServiceInstanceReadProfile19sp1>;
+export type ServiceInstanceModifyProfile = Infer<typeof schema.ServiceInstanceModifyProfile>;
 
-export interface ServiceInstanceModifyProfile {
-  name?: string;
-  callingLineIdLastName?: string;
-  callingLineIdFirstName?: string;
-  hiraganaLastName?: string;
-  hiraganaFirstName?: string;
-  phoneNumber?: string | null;
-  extension?: string | null;
-  password?: string;
-  department?: DepartmentKey | null;
-  language?: string;
-  timeZone?: string;
-  sipAliasList?: { sipAlias: string[] } | null;
-  publicUserIdentity?: string | null;
-  callingLineIdPhoneNumber?: string | null;
-}
+export type SearchMode = Infer<typeof schema.SearchMode>;
+/** The text criteria (last name, first name, user id, dn, extension) all have this shape. */
+export type TextSearchCriteria = Infer<typeof schema.SearchCriteriaUserLastName>;
 
-/** The settings every hunt group has, shared by add, get and (optionally) modify. */
-export interface HuntGroupSettings {
-  policy: HuntPolicy;
-  huntAfterNoAnswer: boolean;
-  noAnswerNumberOfRings: number;
-  forwardAfterTimeout: boolean;
-  forwardTimeoutSeconds: number;
-  forwardToPhoneNumber?: string;
-  allowCallWaitingForAgents: boolean;
-  useSystemHuntGroupCLIDSetting: boolean;
-  includeHuntGroupNameInCLID: boolean;
-  enableNotReachableForwarding: boolean;
-  notReachableForwardToPhoneNumber?: string;
-  makeBusyWhenNotReachable: boolean;
-  allowMembersToControlGroupBusy: boolean;
-  enableGroupBusy: boolean;
-  applyGroupBusyWhenTerminatingToAgent: boolean;
-  networkClassOfService?: string;
-}
+export type GroupHuntGroupAddInstanceRequest20 = Request<typeof schema.GroupHuntGroupAddInstanceRequest20>;
+export type GroupHuntGroupGetInstanceRequest20 = Request<typeof schema.GroupHuntGroupGetInstanceRequest20>;
+export type GroupHuntGroupGetInstanceResponse20 = Response<typeof schema.GroupHuntGroupGetInstanceResponse20>;
+export type GroupHuntGroupModifyInstanceRequest = Request<typeof schema.GroupHuntGroupModifyInstanceRequest>;
+export type GroupHuntGroupDeleteInstanceRequest = Request<typeof schema.GroupHuntGroupDeleteInstanceRequest>;
+export type GroupHuntGroupGetInstanceListRequest = Request<typeof schema.GroupHuntGroupGetInstanceListRequest>;
+export type GroupHuntGroupGetInstanceListResponse = Response<typeof schema.GroupHuntGroupGetInstanceListResponse>;
+export type GroupHuntGroupGetAvailableUserListRequest = Request<
+  typeof schema.GroupHuntGroupGetAvailableUserListRequest
+>;
+export type GroupHuntGroupGetAvailableUserListResponse = Response<
+  typeof schema.GroupHuntGroupGetAvailableUserListResponse
+>;
+export type GroupHuntGroupModifyInstanceWeightedCallDistributionRequest = Request<
+  typeof schema.GroupHuntGroupModifyInstanceWeightedCallDistributionRequest
+>;
+export type GroupHuntGroupModifyActiveInstanceListRequest = Request<
+  typeof schema.GroupHuntGroupModifyActiveInstanceListRequest
+>;
+export type UserModifyUserIdRequest = Request<typeof schema.UserModifyUserIdRequest>;
+export type GroupGetRequest22V5 = Request<typeof schema.GroupGetRequest22V5>;
+export type GroupGetResponse22V5 = Response<typeof schema.GroupGetResponse22V5>;
+export type GroupDepartmentGetListRequest18 = Request<typeof schema.GroupDepartmentGetListRequest18>;
+export type GroupDepartmentGetListResponse18 = Response<typeof schema.GroupDepartmentGetListResponse18>;
+export type ServiceProviderGetRequest22V4 = Request<typeof schema.ServiceProviderGetRequest22V4>;
+/** isEnterprise is present (always true) only for an enterprise. */
+export type ServiceProviderGetResponse22V4 = Response<typeof schema.ServiceProviderGetResponse22V4>;
+export type VerifySessionIsValidRequest = Request<typeof schema.VerifySessionIsValidRequest>;
+export type SuccessResponse = Response<typeof schema.SuccessResponse>;
 
-export interface GroupHuntGroupAddInstanceRequest20 extends HuntGroupSettings {
-  $type: 'GroupHuntGroupAddInstanceRequest20';
-  serviceProviderId: string;
-  groupId: string;
-  serviceUserId: string;
-  serviceInstanceProfile: ServiceInstanceAddProfile;
-  agentUserId?: string[];
-}
+/** The settings every hunt group has: what add and get have in common but the profile. Modify has them optional. */
+export type HuntGroupSettings = Pick<
+  GroupHuntGroupGetInstanceResponse20,
+  Exclude<
+    keyof GroupHuntGroupGetInstanceResponse20 & keyof GroupHuntGroupAddInstanceRequest20,
+    '$type' | 'serviceInstanceProfile'
+  >
+>;
 
-export interface GroupHuntGroupGetInstanceRequest20 {
-  $type: 'GroupHuntGroupGetInstanceRequest20';
-  serviceUserId: string;
-}
-export interface GroupHuntGroupGetInstanceResponse20 extends HuntGroupSettings {
-  $type: 'GroupHuntGroupGetInstanceResponse20';
-  serviceInstanceProfile: ServiceInstanceReadProfile19sp1;
-  agentUserTable: OciTable;
-}
-
-export interface GroupHuntGroupModifyInstanceRequest {
-  $type: 'GroupHuntGroupModifyInstanceRequest';
-  serviceUserId: string;
-  serviceInstanceProfile?: ServiceInstanceModifyProfile;
-  policy?: HuntPolicy;
-  huntAfterNoAnswer?: boolean;
-  noAnswerNumberOfRings?: number;
-  forwardAfterTimeout?: boolean;
-  forwardTimeoutSeconds?: number;
-  forwardToPhoneNumber?: string | null;
-  agentUserIdList?: { userId: string[] } | null;
-  allowCallWaitingForAgents?: boolean;
-  useSystemHuntGroupCLIDSetting?: boolean;
-  includeHuntGroupNameInCLID?: boolean;
-  enableNotReachableForwarding?: boolean;
-  notReachableForwardToPhoneNumber?: string | null;
-  makeBusyWhenNotReachable?: boolean;
-  allowMembersToControlGroupBusy?: boolean;
-  enableGroupBusy?: boolean;
-  applyGroupBusyWhenTerminatingToAgent?: boolean;
-  networkClassOfService?: string;
-}
-
-export interface GroupHuntGroupDeleteInstanceRequest {
-  $type: 'GroupHuntGroupDeleteInstanceRequest';
-  serviceUserId: string;
-}
-
-export interface GroupHuntGroupGetInstanceListRequest {
-  $type: 'GroupHuntGroupGetInstanceListRequest';
-  serviceProviderId: string;
-  groupId: string;
-  groupDepartmentName?: string;
-}
-export interface GroupHuntGroupGetInstanceListResponse {
-  $type: 'GroupHuntGroupGetInstanceListResponse';
-  huntGroupTable: OciTable;
-}
-
-export type SearchMode = 'Starts With' | 'Contains' | 'Equal To';
-export interface TextSearchCriteria {
-  mode: SearchMode;
-  value: string;
-  isCaseInsensitive: boolean;
-}
-
-export interface GroupHuntGroupGetAvailableUserListRequest {
-  $type: 'GroupHuntGroupGetAvailableUserListRequest';
-  serviceProviderId: string;
-  groupId: string;
-  responseSizeLimit?: number;
-  searchCriteriaUserLastName?: TextSearchCriteria[];
-  searchCriteriaUserFirstName?: TextSearchCriteria[];
-  searchCriteriaExactUserDepartment?: { departmentKey: DepartmentKey };
-  searchCriteriaExactUserGroup?: { serviceProviderId: string; groupId: string };
-  searchCriteriaUserId?: TextSearchCriteria[];
-  searchCriteriaDn?: TextSearchCriteria[];
-  searchCriteriaExtension?: TextSearchCriteria[];
-}
-export interface GroupHuntGroupGetAvailableUserListResponse {
-  $type: 'GroupHuntGroupGetAvailableUserListResponse';
-  userTable: OciTable;
-}
-
-export interface GroupHuntGroupModifyInstanceWeightedCallDistributionRequest {
-  $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest';
-  serviceUserId: string;
-  agentWeight?: { agentUserId: string; weight: number }[];
-}
-
-export interface GroupHuntGroupModifyActiveInstanceListRequest {
-  $type: 'GroupHuntGroupModifyActiveInstanceListRequest';
-  serviceActivation?: { serviceUserId: string; isActive: boolean }[];
-}
-
-export interface UserModifyUserIdRequest {
-  $type: 'UserModifyUserIdRequest';
-  userId: string;
-  newUserId: string;
-}
-
-export interface GroupGetRequest22V5 {
-  $type: 'GroupGetRequest22V5';
-  serviceProviderId: string;
-  groupId: string;
-}
-export interface GroupGetResponse22V5 {
-  $type: 'GroupGetResponse22V5';
-  defaultDomain: string;
-  userLimit: number;
-  userCount: number;
-  groupName?: string;
-  callingLineIdName?: string;
-  callingLineIdPhoneNumber?: string;
-  callingLineIdDisplayPhoneNumber?: string;
-  timeZone: string;
-  timeZoneDisplayName: string;
-  locationDialingCode?: string;
-  serviceProviderId: string;
-  groupId: string;
-}
-
-export interface GroupDepartmentGetListRequest18 {
-  $type: 'GroupDepartmentGetListRequest18';
-  serviceProviderId: string;
-  groupId: string;
-  includeEnterpriseDepartments: boolean;
-}
-export interface GroupDepartmentGetListResponse18 {
-  $type: 'GroupDepartmentGetListResponse18';
-  departmentTable: OciTable;
-}
-
-export interface ServiceProviderGetRequest22V4 {
-  $type: 'ServiceProviderGetRequest22V4';
-  serviceProviderId: string;
-}
-export interface ServiceProviderGetResponse22V4 {
-  $type: 'ServiceProviderGetResponse22V4';
-  /** Present (always true) only for an enterprise. */
-  isEnterprise?: boolean;
-  useCustomRoutingProfile?: boolean;
-  defaultDomain: string;
-  serviceProviderName?: string;
-  supportEmail?: string;
-  useServiceProviderLanguages: boolean;
-  serviceProviderId: string;
-}
-
-export interface VerifySessionIsValidRequest {
-  $type: 'VerifySessionIsValidRequest';
-}
-
-export interface SuccessResponse {
-  $type: 'SuccessResponse';
-}
-
-/** Each request with the response it is answered by (ErrorResponse aside). */
-export interface OciCommandMap {
-  GroupHuntGroupAddInstanceRequest20: [GroupHuntGroupAddInstanceRequest20, SuccessResponse];
-  GroupHuntGroupGetInstanceRequest20: [GroupHuntGroupGetInstanceRequest20, GroupHuntGroupGetInstanceResponse20];
-  GroupHuntGroupModifyInstanceRequest: [GroupHuntGroupModifyInstanceRequest, SuccessResponse];
-  GroupHuntGroupDeleteInstanceRequest: [GroupHuntGroupDeleteInstanceRequest, SuccessResponse];
-  GroupHuntGroupGetInstanceListRequest: [GroupHuntGroupGetInstanceListRequest, GroupHuntGroupGetInstanceListResponse];
-  GroupHuntGroupGetAvailableUserListRequest: [
-    GroupHuntGroupGetAvailableUserListRequest,
-    GroupHuntGroupGetAvailableUserListResponse,
-  ];
-  GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: [
-    GroupHuntGroupModifyInstanceWeightedCallDistributionRequest,
-    SuccessResponse,
-  ];
-  GroupHuntGroupModifyActiveInstanceListRequest: [GroupHuntGroupModifyActiveInstanceListRequest, SuccessResponse];
-  UserModifyUserIdRequest: [UserModifyUserIdRequest, SuccessResponse];
-  GroupGetRequest22V5: [GroupGetRequest22V5, GroupGetResponse22V5];
-  GroupDepartmentGetListRequest18: [GroupDepartmentGetListRequest18, GroupDepartmentGetListResponse18];
-  ServiceProviderGetRequest22V4: [ServiceProviderGetRequest22V4, ServiceProviderGetResponse22V4];
-  VerifySessionIsValidRequest: [VerifySessionIsValidRequest, SuccessResponse];
-}
+type Commands = typeof schema.COMMANDS;
+/** Each request with the response it is answered by (ErrorResponse aside), from schema.COMMANDS. */
+export type OciCommandMap = {
+  -readonly [K in keyof Commands]: [Request<Commands[K][0]>, Response<Commands[K][1]>];
+};
 
 export type OciRequestName = keyof OciCommandMap;
 export type OciRequest = { [K in OciRequestName]: OciCommandMap[K][0] }[OciRequestName];

@@ -4,7 +4,10 @@
  * OCISchemaServiceHuntGroup, OCISchemaGroup, OCISchemaServiceProvider, OCISchemaLogin).
  */
 import {
+  abstract,
   bool,
+  byName,
+  commandMap,
   complex,
   int,
   list,
@@ -14,9 +17,7 @@ import {
   req,
   str,
   table,
-  type AbstractType,
-  type ComplexType,
-  type SimpleType,
+  type StringType,
 } from './schema-types.js';
 
 // --- Simple types (name = schema type name) ---
@@ -47,11 +48,11 @@ export const SIPURI = str(1, 161);
 export const NetAddress = str(1, 80);
 export const GroupName = str(1, 80);
 export const ServiceProviderName = str(1, 80);
-export const CountryCode: SimpleType = { base: 'string', minLength: 1, maxLength: 3 };
+export const CountryCode = str(1, 3);
 export const NationalPrefix = str(1, 2);
 export const EmailAddress = str(1, 80);
 export const SearchMode = oneOf('Starts With', 'Contains', 'Equal To');
-export const ResponseSizeLimit: SimpleType = { base: 'int', min: 1 };
+export const ResponseSizeLimit = int(1);
 
 // --- Shared complex types ---
 export const GroupDepartmentKey = complex(
@@ -65,10 +66,7 @@ export const EnterpriseDepartmentKey = complex(
   req('serviceProviderId', ServiceProviderId),
   req('name', DepartmentName),
 );
-export const DepartmentKey: AbstractType = {
-  name: 'DepartmentKey',
-  variants: [GroupDepartmentKey, EnterpriseDepartmentKey],
-};
+export const DepartmentKey = abstract('DepartmentKey', GroupDepartmentKey, EnterpriseDepartmentKey);
 
 export const ServiceInstanceAddProfile = complex(
   'ServiceInstanceAddProfile',
@@ -129,7 +127,7 @@ export const ServiceInstanceModifyProfile = complex(
   nil('callingLineIdPhoneNumber', DN),
 );
 
-const textCriteria = (name: string, value: SimpleType): ComplexType =>
+const textCriteria = <const N extends string>(name: N, value: StringType) =>
   complex(name, req('mode', SearchMode), req('value', value), req('isCaseInsensitive', bool));
 export const SearchCriteriaUserLastName = textCriteria('SearchCriteriaUserLastName', LastName);
 export const SearchCriteriaUserFirstName = textCriteria('SearchCriteriaUserFirstName', FirstName);
@@ -332,13 +330,13 @@ export const AuthenticationRequest = complex('AuthenticationRequest', req('userI
 export const AuthenticationResponse = complex(
   'AuthenticationResponse',
   req('userId', UserId),
-  req('nonce', { base: 'string', minLength: 1 }),
+  req('nonce', str(1)),
   req('passwordAlgorithm', oneOf('MD5')),
 );
 export const LoginRequest14sp4 = complex(
   'LoginRequest14sp4',
   req('userId', UserId),
-  opt('signedPassword', { base: 'string', minLength: 1 }),
+  opt('signedPassword', str(1)),
   opt('plainTextPassword', Password),
 );
 const loginType = oneOf(
@@ -360,13 +358,13 @@ const loginResponseElements = [
   req('isEnterprise', bool),
   opt('passwordExpiresDays', int(-2147483648, 2147483647)),
   req('userDomain', NetAddress),
-];
+] as const;
 export const LoginResponse14sp4 = complex('LoginResponse14sp4', ...loginResponseElements);
 export const LoginRequest22V5 = complex(
   'LoginRequest22V5',
   req('userId', UserId),
   opt('password', Password),
-  opt('signedPassword', { base: 'string', minLength: 1 }),
+  opt('signedPassword', str(1)),
 );
 export const LoginResponse22V5 = complex(
   'LoginResponse22V5',
@@ -386,46 +384,44 @@ export const SuccessResponse = complex('SuccessResponse');
 export const ErrorResponse = complex(
   'ErrorResponse',
   opt('errorCode', int(-2147483648, 2147483647)),
-  req('summary', { base: 'string' }),
-  req('summaryEnglish', { base: 'string' }),
-  opt('detail', { base: 'string' }),
+  req('summary', str()),
+  req('summaryEnglish', str()),
+  opt('detail', str()),
 );
 
-/** Every command this service sends, by name: the writer, the reader and the simulator look them up here. */
-export const REQUEST_TYPES: Readonly<Record<string, ComplexType>> = Object.fromEntries(
-  [
-    GroupHuntGroupAddInstanceRequest20,
-    GroupHuntGroupGetInstanceRequest20,
-    GroupHuntGroupModifyInstanceRequest,
-    GroupHuntGroupDeleteInstanceRequest,
-    GroupHuntGroupGetInstanceListRequest,
-    GroupHuntGroupGetAvailableUserListRequest,
-    GroupHuntGroupModifyInstanceWeightedCallDistributionRequest,
-    GroupHuntGroupModifyActiveInstanceListRequest,
-    UserModifyUserIdRequest,
-    GroupGetRequest22V5,
-    GroupDepartmentGetListRequest18,
-    ServiceProviderGetRequest22V4,
-    VerifySessionIsValidRequest,
-    AuthenticationRequest,
-    LoginRequest14sp4,
-    LoginRequest22V5,
-    LogoutRequest,
-  ].map((t) => [t.name, t]),
+/**
+ * Each command the OciGateway port carries, with the response that answers it (ErrorResponse
+ * aside): the one place this pairing is written. commands.ts derives OciCommandMap from it.
+ */
+export const COMMANDS = commandMap(
+  [GroupHuntGroupAddInstanceRequest20, SuccessResponse],
+  [GroupHuntGroupGetInstanceRequest20, GroupHuntGroupGetInstanceResponse20],
+  [GroupHuntGroupModifyInstanceRequest, SuccessResponse],
+  [GroupHuntGroupDeleteInstanceRequest, SuccessResponse],
+  [GroupHuntGroupGetInstanceListRequest, GroupHuntGroupGetInstanceListResponse],
+  [GroupHuntGroupGetAvailableUserListRequest, GroupHuntGroupGetAvailableUserListResponse],
+  [GroupHuntGroupModifyInstanceWeightedCallDistributionRequest, SuccessResponse],
+  [GroupHuntGroupModifyActiveInstanceListRequest, SuccessResponse],
+  [UserModifyUserIdRequest, SuccessResponse],
+  [GroupGetRequest22V5, GroupGetResponse22V5],
+  [GroupDepartmentGetListRequest18, GroupDepartmentGetListResponse18],
+  [ServiceProviderGetRequest22V4, ServiceProviderGetResponse22V4],
+  [VerifySessionIsValidRequest, SuccessResponse],
 );
 
-export const RESPONSE_TYPES: Readonly<Record<string, ComplexType>> = Object.fromEntries(
-  [
-    SuccessResponse,
-    ErrorResponse,
-    GroupHuntGroupGetInstanceResponse20,
-    GroupHuntGroupGetInstanceListResponse,
-    GroupHuntGroupGetAvailableUserListResponse,
-    GroupGetResponse22V5,
-    GroupDepartmentGetListResponse18,
-    ServiceProviderGetResponse22V4,
-    AuthenticationResponse,
-    LoginResponse14sp4,
-    LoginResponse22V5,
-  ].map((t) => [t.name, t]),
+/** The login commands, which the connection sends itself before any other. (LogoutRequest has no answer.) */
+export const SESSION_COMMANDS = commandMap(
+  [AuthenticationRequest, AuthenticationResponse],
+  [LoginRequest14sp4, LoginResponse14sp4],
+  [LoginRequest22V5, LoginResponse22V5],
+);
+
+const pairs = [...Object.values(COMMANDS), ...Object.values(SESSION_COMMANDS)];
+
+/** Every request this service sends, by name: the writer, the reader and the simulator look them up here. */
+export const REQUEST_TYPES = byName(...pairs.map(([request]) => request), LogoutRequest);
+
+/** Every response, by name (SuccessResponse and ErrorResponse first). */
+export const RESPONSE_TYPES = byName(
+  ...new Set([SuccessResponse, ErrorResponse, ...pairs.map(([, response]) => response)]),
 );

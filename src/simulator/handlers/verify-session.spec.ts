@@ -7,6 +7,6 @@ describe('VerifySessionIsValidRequest', () => {
   });
 
   it('refuses elements it does not have', () => {
-    expect(refusal(demoEngine(), { $type: 'VerifySessionIsValidRequest', userId: 'x' }).code).toBe(4001);
+    expect(refusal(demoEngine(), { $type: 'VerifySessionIsValidRequest', userId: 'x' }).code).toBe(4003);
   });
 });

@@ -86,3 +86,34 @@ describe('FrameReader', () => {
     expect(texts(reader.push(bytes(text)))).toEqual([text]);
   });
 });
+
+describe('FrameReader: the end tag as XML writes it', () => {
+  const prefixed = (id: string): string =>
+    `<?xml version="1.0"?>\n<oci:BroadsoftDocument protocol="OCI" xmlns:oci="C"><sessionId>${id}</sessionId></oci:BroadsoftDocument>`;
+
+  it('ends a document at an end tag with a prefix or with white space before >', () => {
+    const reader = new FrameReader();
+    const spaced = `<BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId></BroadsoftDocument \r\n>`;
+    expect(texts(reader.push(bytes(`${prefixed('a')}\n${spaced}${doc('b')}`)))).toEqual([
+      prefixed('a'),
+      spaced,
+      doc('b'),
+    ]);
+  });
+
+  it('finds a prefixed end tag split across two chunks at every possible point', () => {
+    const text = prefixed('split');
+    for (let cut = text.length - 30; cut < text.length; cut++) {
+      const reader = new FrameReader();
+      expect(reader.push(bytes(text.slice(0, cut)))).toEqual([]);
+      expect(texts(reader.push(bytes(text.slice(cut))))).toEqual([text]);
+    }
+  });
+
+  it('does not end a document at the start tag, at the name in text, or at another element ending in the name', () => {
+    const reader = new FrameReader();
+    const tricky = `<BroadsoftDocument  \n><sessionId>BroadsoftDocument></sessionId><x:NotBroadsoftDocument/></x:NotBroadsoftDocument >`;
+    expect(reader.push(bytes(tricky))).toEqual([]);
+    expect(texts(reader.push(bytes('</BroadsoftDocument>')))).toEqual([`${tricky}</BroadsoftDocument>`]);
+  });
+});

@@ -11,4 +11,5 @@ export { encodeDocument, escapeAttribute, escapeText, isXmlChar } from './xml-es
 export { FrameReader, DEFAULT_MAX_FRAME_BYTES, type FrameReaderOptions } from './framing.js';
 export { signPassword } from './signing.js';
 export { OciEncodingError, OciFrameTooLargeError, OciParseError, OciWriteError } from './protocol-errors.js';
-export { C_NAMESPACE_TYPES, commandType } from './schema-lookup.js';
+export { C_NAMESPACE, C_NAMESPACE_TYPES, commandType } from './schema-lookup.js';
+export { keepReadInfo, readInfoOf, type ReadInfo, type ReadProblem } from './read-info.js';

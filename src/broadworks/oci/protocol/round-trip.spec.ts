@@ -7,6 +7,7 @@ import { REQUEST_TYPES, RESPONSE_TYPES } from '../schema.js';
 import type { ComplexType, ElementType } from '../schema-types.js';
 import { isAbstract, isComplex, isList, isTable } from '../schema-types.js';
 import { FrameReader } from './framing.js';
+import { readInfoOf } from './read-info.js';
 import { encodeDocument } from './xml-escape.js';
 import { readDocument } from './xml-reader.js';
 import { writeDocument, type OciDocumentCommand } from './xml-writer.js';
@@ -274,12 +275,33 @@ function sample(type: ElementType, seed: string): unknown {
   }
 }
 
+/** What the reader saw of a written value: no problem, and every element in xs:sequence order, at every level. */
+function expectValid(value: unknown, type: ComplexType): void {
+  const info = readInfoOf(value);
+  expect(info?.problems).toEqual([]);
+  const positions = info!.order.map((name) => type.elements.findIndex((e) => e.name === name));
+  expect(positions).not.toContain(-1);
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  for (const spec of type.elements) {
+    const present = (value as Record<string, unknown>)[spec.name];
+    if (present === undefined || present === null) continue;
+    for (const item of isList(spec) ? (present as unknown[]) : [present]) {
+      const variant = isAbstract(spec.type)
+        ? spec.type.variants.find((v) => v.name === (item as { $type?: unknown }).$type)
+        : spec.type;
+      if (variant && isComplex(variant)) expectValid(item, variant);
+    }
+  }
+}
+
 function roundTrip(command: OciDocumentCommand): unknown {
   const bytes = encodeDocument(writeDocument('8d1b6b1e-0f4f-4d5e-9f0e-0c3b1f0f2a11', [command]));
   const doc = readDocument(bytes);
   expect(doc.sessionId).toBe('8d1b6b1e-0f4f-4d5e-9f0e-0c3b1f0f2a11');
   expect(doc.protocol).toBe('OCI');
+  expect(doc.problem).toBeUndefined();
   expect(doc.commands).toHaveLength(1);
+  expectValid(doc.commands[0], REQUEST_TYPES[command.$type] ?? RESPONSE_TYPES[command.$type]);
   return doc.commands[0];
 }
 

@@ -6,8 +6,15 @@
 import { REQUEST_TYPES, RESPONSE_TYPES } from '../schema.js';
 import type { ComplexType, ElementSpec } from '../schema-types.js';
 
+/** The namespace of BroadsoftDocument and of the types of OCISchemaBASE (SuccessResponse, ErrorResponse, OCITable). */
+export const C_NAMESPACE = 'C';
+export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+
 /** Command types defined in namespace C; every other command type is in no namespace. */
 export const C_NAMESPACE_TYPES: ReadonlySet<string> = new Set(['SuccessResponse', 'ErrorResponse']);
+
+/** The namespace a type of that local name is defined in: C for the two above, none ('') for the rest. */
+export const namespaceOfType = (local: string): string => (C_NAMESPACE_TYPES.has(local) ? C_NAMESPACE : '');
 
 /** The description of a command or response type, or undefined when the registries do not know it. */
 export function commandType(name: string): ComplexType | undefined {
@@ -15,6 +22,9 @@ export function commandType(name: string): ComplexType | undefined {
   if (Object.hasOwn(RESPONSE_TYPES, name)) return RESPONSE_TYPES[name];
   return undefined;
 }
+
+/** Whether a known command type is a request (false: a response). */
+export const isRequestType = (name: string): boolean => Object.hasOwn(REQUEST_TYPES, name);
 
 const elementMaps = new WeakMap<ComplexType, ReadonlyMap<string, ElementSpec>>();
 
@@ -26,10 +36,4 @@ export function elementsByName(type: ComplexType): ReadonlyMap<string, ElementSp
     elementMaps.set(type, map);
   }
   return map;
-}
-
-/** `c:SuccessResponse` → `SuccessResponse`. */
-export function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon < 0 ? qname : qname.slice(colon + 1);
 }

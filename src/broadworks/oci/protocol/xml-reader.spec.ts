@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { OciParseError } from './protocol-errors.js';
+import { readInfoOf } from './read-info.js';
 import { readDocument } from './xml-reader.js';
 
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
@@ -164,6 +165,23 @@ describe('readDocument: lenient where the server judges later', () => {
     });
   });
 
+  it('keeps an element in a namespace under {uri}local, apart from the element of that name', () => {
+    const cmd = first(
+      envelope(
+        command(
+          'GroupHuntGroupDeleteInstanceRequest',
+          '<serviceUserId>x</serviceUserId><c:serviceUserId xmlns:c="C">y</c:serviceUserId><serviceUserId xmlns="urn:z">z</serviceUserId>',
+        ),
+      ),
+    );
+    expect(cmd).toEqual({
+      $type: 'GroupHuntGroupDeleteInstanceRequest',
+      serviceUserId: 'x',
+      '{C}serviceUserId': 'y',
+      '{urn:z}serviceUserId': 'z',
+    });
+  });
+
   it('returns a command without xsi:type with an empty $type', () => {
     expect(first(envelope('<command xmlns=""><userId>u</userId></command>'))).toEqual({ $type: '', userId: 'u' });
   });
@@ -182,6 +200,162 @@ describe('readDocument: lenient where the server judges later', () => {
     expect(
       first(envelope(command('GroupHuntGroupGetAvailableUserListRequest', body)))['searchCriteriaExactUserDepartment'],
     ).toEqual({ departmentKey: { $type: 'OtherKey', name: 'D' } });
+  });
+});
+
+describe('readDocument: names resolved through namespaces, not matched as prefix text', () => {
+  const XSI_URI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+  it('reads xsi:type and xsi:nil through any prefix bound to the XML Schema instance namespace', () => {
+    const xml = `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:x="${XSI_URI}"><sessionId xmlns="">s</sessionId>${command(
+      'GroupHuntGroupModifyInstanceRequest',
+      '<serviceUserId>u</serviceUserId><serviceInstanceProfile><department i:type="EnterpriseDepartmentKey" xmlns:i="' +
+        XSI_URI +
+        '"><serviceProviderId>e</serviceProviderId><name>D</name></department></serviceInstanceProfile><forwardToPhoneNumber x:nil="true"/>',
+    ).replace('xsi:type', 'x:type')}</BroadsoftDocument>`;
+    expect(first(xml)).toEqual({
+      $type: 'GroupHuntGroupModifyInstanceRequest',
+      serviceUserId: 'u',
+      serviceInstanceProfile: { department: { $type: 'EnterpriseDepartmentKey', serviceProviderId: 'e', name: 'D' } },
+      forwardToPhoneNumber: null,
+    });
+  });
+
+  it('reads responses of namespace C through any prefix bound to it, and C as a prefix of the root', () => {
+    const xml =
+      `<oci:BroadsoftDocument protocol="OCI" xmlns:oci="C" xmlns:q="${XSI_URI}"><sessionId>s</sessionId>` +
+      '<command q:type="oci:SuccessResponse"/><command q:type="r:ErrorResponse" xmlns:r="C" type="Info"><summary>s</summary><summaryEnglish>s</summaryEnglish></command>' +
+      '<command q:type="GroupHuntGroupGetInstanceListResponse"><huntGroupTable><colHeading>Name</colHeading></huntGroupTable></command>' +
+      '</oci:BroadsoftDocument>';
+    const doc = readDocument(xml);
+    expect(doc.problem).toBeUndefined();
+    expect(doc.sessionId).toBe('s');
+    expect(doc.commands).toEqual([
+      { $type: 'SuccessResponse' },
+      { $type: 'ErrorResponse', level: 'Info', summary: 's', summaryEnglish: 's' },
+      { $type: 'GroupHuntGroupGetInstanceListResponse', huntGroupTable: { headings: ['Name'], rows: [] } },
+    ]);
+  });
+
+  it('names a type in another namespace than the schema gives it {uri}local, so that it is no known type', () => {
+    const types = readDocument(
+      envelope(
+        '<command xsi:type="SuccessResponse" xmlns=""/>' +
+          '<command xsi:type="c:GroupGetRequest22V5" xmlns:c="C" xmlns=""/>' +
+          '<command xsi:type="u:SuccessResponse" xmlns:u="urn:other" xmlns=""/>',
+      ),
+    ).commands.map((c) => c.$type);
+    expect(types).toEqual(['{}SuccessResponse', '{C}GroupGetRequest22V5', '{urn:other}SuccessResponse']);
+  });
+
+  it('keeps an xsi:type whose prefix is bound to nothing as written, and ignores xsi bound to another namespace', () => {
+    expect(first(envelope(command('y:GroupGetRequest22V5', '')))['$type']).toBe('y:GroupGetRequest22V5');
+    const wrong = envelope(command('GroupGetRequest22V5', '')).replace(XSI_URI, 'http://www.w3.org/2001/XMLSchema');
+    expect(first(wrong)['$type']).toBe('');
+  });
+
+  it.each([
+    ['an element prefix', envelope('<y:command xmlns=""/>')],
+    ['an attribute prefix', envelope('<command y:type="SuccessResponse" xmlns=""/>')],
+    [
+      'the xsi prefix never declared',
+      `<BroadsoftDocument protocol="OCI" xmlns="C">${command('SuccessResponse', '')}</BroadsoftDocument>`,
+    ],
+    ['a prefix bound to the empty name', envelope('<command xmlns:e="" xmlns=""/>')],
+    ['two colons', envelope('<command a:b:c="1" xmlns=""/>')],
+    [
+      'one attribute twice under two prefixes',
+      envelope(`<command xsi:type="A" x:type="B" xmlns:x="${XSI_URI}" xmlns=""/>`),
+    ],
+    ['a prefix found on Object.prototype', envelope('<constructor:command xmlns=""/>')],
+  ])('refuses %s bound to no namespace as malformed', (_label, xml) => {
+    expect(() => readDocument(xml)).toThrow(OciParseError);
+  });
+});
+
+describe('readDocument: what a schema-validating reader sees beyond the values', () => {
+  it('records the order of the elements of each complex element, out of sight of equality and JSON', () => {
+    const cmd = first(
+      envelope(
+        command(
+          'GroupHuntGroupModifyInstanceRequest',
+          '<policy>Regular</policy><serviceUserId>u</serviceUserId><serviceInstanceProfile><extension>12</extension><name>n</name></serviceInstanceProfile>',
+        ),
+      ),
+    );
+    expect(cmd).toEqual({
+      $type: 'GroupHuntGroupModifyInstanceRequest',
+      policy: 'Regular',
+      serviceUserId: 'u',
+      serviceInstanceProfile: { extension: '12', name: 'n' },
+    });
+    expect(JSON.stringify(cmd)).not.toContain('order');
+    expect(readInfoOf(cmd)).toEqual({ order: ['policy', 'serviceUserId', 'serviceInstanceProfile'], problems: [] });
+    expect(readInfoOf(cmd['serviceInstanceProfile'])?.order).toEqual(['extension', 'name']);
+    expect(readInfoOf({ ...cmd })).toBeUndefined();
+  });
+
+  it('records unexpected attributes, nil with content, a bad nil, text beside elements, a wrong xsi:type', () => {
+    const cmd = first(
+      envelope(
+        command(
+          'GroupHuntGroupModifyInstanceRequest',
+          'text<serviceUserId id="1">u</serviceUserId><serviceInstanceProfile xsi:type="ServiceInstanceAddProfile"/>' +
+            '<forwardToPhoneNumber xsi:nil="true">+1</forwardToPhoneNumber><agentUserIdList xsi:nil="maybe"><userId>a</userId></agentUserIdList>',
+          ' requestLocale="fr" debugInfo="x"',
+        ),
+      ),
+    );
+    expect(readInfoOf(cmd)?.problems).toEqual([
+      { at: '', reason: 'must hold elements only, not text' },
+      { at: 'serviceUserId', reason: 'unexpected attribute id' },
+      {
+        at: 'serviceInstanceProfile',
+        reason: 'xsi:type must be ServiceInstanceModifyProfile, not ServiceInstanceAddProfile',
+      },
+      { at: 'forwardToPhoneNumber', reason: 'is nil (xsi:nil="true") and must be empty' },
+      { at: 'agentUserIdList', reason: "xsi:nil must be true or false, not 'maybe'" },
+      { at: '', reason: 'unexpected attribute debugInfo' },
+    ]);
+  });
+
+  it('accepts echo, requestLocale on requests, debugInfo on responses, and xsi:schemaLocation', () => {
+    const doc = readDocument(
+      envelope(
+        command(
+          'GroupGetRequest22V5',
+          '<serviceProviderId>s</serviceProviderId>',
+          ' echo="1" requestLocale="fr" xsi:schemaLocation="C x.xsd"',
+        ) + '<command xsi:type="c:SuccessResponse" xmlns:c="C" xmlns="" debugInfo="d"/>',
+      ),
+    );
+    expect(doc.commands.map((c) => readInfoOf(c)?.problems)).toEqual([[], []]);
+    expect(doc.commands[0].echo).toBe('1');
+  });
+
+  it('records what the envelope does wrong: order, unknown elements and attributes, names in namespace C', () => {
+    const session = '<sessionId xmlns="">s</sessionId>';
+    const cmd = '<command xsi:type="VerifySessionIsValidRequest" xmlns=""/>';
+    const root = (inside: string, attributes = `xmlns="C" ${XSI}`): string =>
+      `<BroadsoftDocument protocol="OCI" ${attributes}>${inside}</BroadsoftDocument>`;
+    const problemOf = (xml: string): string | undefined => readDocument(xml).problem;
+    expect(problemOf(root(`${session}<trackingId xmlns="">t</trackingId>${cmd}`))).toBeUndefined();
+    expect(problemOf(root(`${cmd}${session}`))).toBe('<sessionId> must come first in BroadsoftDocument, once');
+    expect(problemOf(root(`${session}${session}${cmd}`))).toBe(
+      '<sessionId> must come first in BroadsoftDocument, once',
+    );
+    expect(problemOf(root(`${session}${cmd}<trackingId xmlns="">t</trackingId>`))).toMatch(/trackingId/);
+    expect(problemOf(root(`${session}<other xmlns=""/>${cmd}`))).toBe(
+      'unexpected element <other> in BroadsoftDocument',
+    );
+    expect(problemOf(root(`<sessionId>s</sessionId>${cmd}`))).toBe(
+      '<sessionId> must be in no namespace (xmlns=""), not in C',
+    );
+    expect(problemOf(root(`${session}${cmd}`, `xmlns="C" ${XSI} version="2"`))).toBe(
+      'unexpected attribute version on BroadsoftDocument',
+    );
+    expect(problemOf(root(`${session}${cmd}`, XSI))).toBe('BroadsoftDocument must be in namespace C, not no namespace');
+    expect(readDocument(root(`${cmd}${session}`)).sessionId).toBe('s');
   });
 });
 

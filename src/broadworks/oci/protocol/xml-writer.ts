@@ -11,11 +11,11 @@
  */
 import type { AbstractType, ComplexType, ElementSpec, ElementType, SimpleType } from '../schema-types.js';
 import { isAbstract, isComplex, isList, isSimple, isTable } from '../schema-types.js';
-import { C_NAMESPACE_TYPES, commandType, elementsByName } from './schema-lookup.js';
+import { C_NAMESPACE_TYPES, commandType, elementsByName, XSI_NAMESPACE } from './schema-lookup.js';
 import { escapeAttribute, escapeText } from './xml-escape.js';
 import { OciWriteError } from './protocol-errors.js';
 
-export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+export { XSI_NAMESPACE };
 export const XML_DECLARATION = '<?xml version="1.0" encoding="ISO-8859-1"?>';
 
 /** A command or response as the writer takes it: `$type` is the xsi:type. */
