@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { findChromium } from './support/chromium.js';
 import { startApp, type TestApp } from './support/harness.js';
 
-/** Debian's chromium (apt package `chromium`; .ci/run installs it when missing). */
-const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -29,14 +28,15 @@ describe('the API docs page in a real browser', () => {
   const elsewhere: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+    // The headless Chromium of the @sparticuz/chromium devDependency (or CHROMIUM_PATH): see support/chromium.ts.
+    const executablePath = await findChromium();
     t = await startApp('memory');
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}`;
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
     browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       args: FLAGS,
       timeout: 30000,
@@ -98,4 +98,5 @@ describe('the API docs page in a real browser', () => {
     await expect(body.innerText()).resolves.toContain('APIOTestHuntGroup');
     expect(elsewhere).toEqual([]);
   }, 60000);
+
 });
