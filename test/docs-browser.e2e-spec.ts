@@ -99,4 +99,28 @@ describe('the API docs page in a real browser', () => {
     expect(elsewhere).toEqual([]);
   }, 60000);
 
+  it('forgets a pasted token: nothing in the browser storage, and a reload asks for it again', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/api/docs`, { waitUntil: 'load' });
+    await page.locator('.auth-wrapper .btn.authorize').click();
+    const token = 'pasted-token-that-must-not-be-stored';
+    await page.locator('.modal-ux .auth-container input').first().fill(token);
+    await page.locator('.modal-ux .auth-btn-wrapper .btn.authorize').click();
+    // The page holds it in memory for the calls made from it: it was accepted.
+    await page.locator('.modal-ux .auth-btn-wrapper .btn-done').click();
+    await expect(page.locator('.auth-wrapper .btn.authorize.locked').count()).resolves.toBe(1);
+
+    const stored = (): Promise<string> =>
+      page.evaluate(() => {
+        // Runs in the page; the project compiles without the DOM's types.
+        const { localStorage, sessionStorage } = globalThis as unknown as Record<string, Record<string, string>>;
+        return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } });
+      });
+    expect(await stored()).not.toContain(token);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('.auth-wrapper .btn.authorize', { timeout: 20000 });
+    expect(await page.locator('.auth-wrapper .btn.authorize.locked').count()).toBe(0);
+    expect(await stored()).not.toContain(token);
+    expect(elsewhere).toEqual([]);
+  }, 60000);
 });

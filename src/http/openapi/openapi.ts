@@ -45,6 +45,8 @@ export function setupOpenApi(app: INestApplication): void {
   SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'Hunt group API',
-    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+    // A token pasted into the page stays in that page's memory only: persisted, it would sit in the
+    // browser's localStorage, readable by any script of this origin and left behind on shared machines.
+    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true },
   });
 }
