@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { setupOpenApi } from './http/openapi/openapi.js';
+import { ApiDocs } from './http/openapi/openapi.module.js';
 
 /** The HTTP settings main.ts and the e2e tests share; everything else lives in AppModule. */
 export function configureApp(app: INestApplication): void {
@@ -18,6 +18,7 @@ export function configureApp(app: INestApplication): void {
   express.useBodyParser('json', { limit: '100kb' });
   // Nest's own messages (boot, errors) go through pino too, as JSON lines with the request id.
   app.useLogger(app.get(Logger));
-  // The OpenAPI document, built from the controllers and DTOs: /api/docs (browsable) and /api/docs-json.
-  setupOpenApi(app);
+  // The OpenAPI document, built from the controllers and DTOs: /api/docs (browsable) and /api/docs-json,
+  // served during init, after the request log and metrics middleware (see OpenApiModule).
+  app.get(ApiDocs).serveOn(app);
 }

@@ -79,6 +79,20 @@ describe('logs', () => {
     for (const secret of [token, 'k3y-value', 'pw-value']) expect(logs.text).not.toContain(secret);
   });
 
+  it('write a request line for the API docs like for any other route', async () => {
+    await t.anonymous.get('/api/docs').set('X-Request-Id', 'docs-page').expect(200);
+    await t.anonymous.get('/api/docs/swagger-ui-init.js').set('X-Request-Id', 'docs-init').expect(200);
+    await t.anonymous.get('/api/docs/swagger-ui.css').set('X-Request-Id', 'docs-asset').expect(200);
+    await t.anonymous.get('/api/docs-json').set('X-Request-Id', 'docs-json').expect(200);
+    await t.anonymous.get('/api/docs/no-such-asset.js').set('X-Request-Id', 'docs-404').expect(404);
+    const line = (id: string): unknown => logs.requestLines(id)[0];
+    expect(line('docs-page')).toMatchObject({ level: 'info', method: 'GET', route: '/api/docs', status: 200 });
+    expect(line('docs-init')).toMatchObject({ route: '/api/docs/swagger-ui-init.js', status: 200 });
+    expect(line('docs-asset')).toMatchObject({ route: '/api/docs/{*asset}', url: '/api/docs/swagger-ui.css' });
+    expect(line('docs-json')).toMatchObject({ route: '/api/docs-json', status: 200 });
+    expect(line('docs-404')).toMatchObject({ level: 'warn', route: '(unmatched)', status: 404 });
+  });
+
   it('log each OCI-P exchange at debug, under the request id, with passwords redacted', async () => {
     const secret = 'Sup3r-S3cret-pw';
     const body = {
