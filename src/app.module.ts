@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { HuntGroupsModule } from './hunt-groups.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OpenApiModule } from './http/openapi/openapi.module.js';
 import { OciModule } from './broadworks/oci/oci.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
 
@@ -18,6 +19,7 @@ import { PluginsModule } from './plugins/plugins.module.js';
     AuthModule,
     LoggingModule,
     MetricsModule,
+    OpenApiModule,
     OciModule.register(),
     PluginsModule.forRoot(),
     HealthModule,

@@ -1,8 +1,11 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { setupOpenApi } from './http/openapi/openapi.js';
+import { appConfig } from './config/namespaces.js';
+import { ApiDocs } from './http/openapi/openapi.module.js';
 
 /** The HTTP settings main.ts and the e2e tests share; everything else lives in AppModule. */
 export function configureApp(app: INestApplication): void {
@@ -11,6 +14,8 @@ export function configureApp(app: INestApplication): void {
   // does not ask browsers to upgrade to https: the service is often reached over plain HTTP inside
   // a network, where upgraded requests for the API docs' scripts would fail.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  limitHeaderTime(app.getHttpServer() as Server, config.headersTimeoutMs);
   // No ETags: answers describe live BroadWorks state, nobody revalidates them, and hashing every
   // body cost a measurable share of each request (bench/).
   express.set('etag', false);
@@ -18,6 +23,22 @@ export function configureApp(app: INestApplication): void {
   express.useBodyParser('json', { limit: '100kb' });
   // Nest's own messages (boot, errors) go through pino too, as JSON lines with the request id.
   app.useLogger(app.get(Logger));
-  // The OpenAPI document, built from the controllers and DTOs: /api/docs (browsable) and /api/docs-json.
-  setupOpenApi(app);
+  // The OpenAPI document, built from the controllers and DTOs: /api/docs (browsable) and /api/docs-json,
+  // served during init, after the request log and metrics middleware (see OpenApiModule).
+  app.get(ApiDocs).serveOn(app);
+}
+
+/**
+ * A client must send its request headers within `timeoutMs` (HTTP_HEADERS_TIMEOUT_MS), or Node
+ * answers 408 and closes the connection: a client that opens connections and never finishes them
+ * cannot hold sockets for long. Node checks on an interval (30 s by default, read when the server
+ * starts listening), so the check runs at a tenth of the timeout, between 50 ms and 1 s.
+ */
+function limitHeaderTime(server: Server, timeoutMs: number): void {
+  server.headersTimeout = timeoutMs;
+  // A documented option of http.createServer, which Nest calls for us; a plain property of the server.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(
+    1000,
+    Math.max(50, Math.round(timeoutMs / 10)),
+  );
 }

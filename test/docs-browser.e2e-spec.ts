@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { findChromium } from './support/chromium.js';
 import { startApp, type TestApp } from './support/harness.js';
 
-/** Debian's chromium (apt package `chromium`; .ci/run installs it when missing). */
-const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -29,14 +28,15 @@ describe('the API docs page in a real browser', () => {
   const elsewhere: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+    // The headless Chromium of the @sparticuz/chromium devDependency (or CHROMIUM_PATH): see support/chromium.ts.
+    const executablePath = await findChromium();
     t = await startApp('memory');
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}`;
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
     browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       args: FLAGS,
       timeout: 30000,
@@ -96,6 +96,31 @@ describe('the API docs page in a real browser', () => {
     const body = post.locator('.opblock-body');
     await body.waitFor({ timeout: 10000 });
     await expect(body.innerText()).resolves.toContain('APIOTestHuntGroup');
+    expect(elsewhere).toEqual([]);
+  }, 60000);
+
+  it('forgets a pasted token: nothing in the browser storage, and a reload asks for it again', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/api/docs`, { waitUntil: 'load' });
+    await page.locator('.auth-wrapper .btn.authorize').click();
+    const token = 'pasted-token-that-must-not-be-stored';
+    await page.locator('.modal-ux .auth-container input').first().fill(token);
+    await page.locator('.modal-ux .auth-btn-wrapper .btn.authorize').click();
+    // The page holds it in memory for the calls made from it: it was accepted.
+    await page.locator('.modal-ux .auth-btn-wrapper .btn-done').click();
+    await expect(page.locator('.auth-wrapper .btn.authorize.locked').count()).resolves.toBe(1);
+
+    const stored = (): Promise<string> =>
+      page.evaluate(() => {
+        // Runs in the page; the project compiles without the DOM's types.
+        const { localStorage, sessionStorage } = globalThis as unknown as Record<string, Record<string, string>>;
+        return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } });
+      });
+    expect(await stored()).not.toContain(token);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('.auth-wrapper .btn.authorize', { timeout: 20000 });
+    expect(await page.locator('.auth-wrapper .btn.authorize.locked').count()).toBe(0);
+    expect(await stored()).not.toContain(token);
     expect(elsewhere).toEqual([]);
   }, 60000);
 });

@@ -1,33 +1,11 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PinoLogger } from 'nestjs-pino';
 import { logConfig, type LogConfig } from '../src/config/namespaces.js';
 import { LOG_STREAM } from '../src/logging/logging.module.js';
 import { formatRecord } from '../src/logging/pretty-stream.js';
-import { REDACTED, redactSecrets } from '../src/logging/redact.js';
+import { REDACTED, redactSecrets, redactUrl } from '../src/logging/redact.js';
 import { BASE, startApp, type TestApp } from './support/harness.js';
-
-/** Collects what the logger writes. */
-class Capture extends Writable {
-  readonly chunks: string[] = [];
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.chunks.push(String(chunk));
-    done();
-  }
-  get text(): string {
-    return this.chunks.join('');
-  }
-  get records(): Record<string, unknown>[] {
-    return this.text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  }
-  /** The request lines: one per request, with method, route, status and duration. */
-  requestLines(requestId: string): Record<string, unknown>[] {
-    return this.records.filter((r) => r.requestId === requestId && 'status' in r && 'route' in r);
-  }
-}
+import { LogCapture } from './support/log-capture.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -37,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 describe('logs', () => {
   let t: TestApp;
-  const logs = new Capture();
+  const logs = new LogCapture();
 
   beforeAll(async () => {
     t = await startApp('memory', {
@@ -86,6 +64,33 @@ describe('logs', () => {
       expect(res.headers['x-request-id']).toMatch(UUID);
     }
     expect(logs.text).not.toContain('has space');
+  });
+
+  it('leave secrets of the query string out: access_token and the like are redacted, other values kept', async () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.query-token.sig';
+    const url = `${BASE}/?access_token=${token}&insensitiveUserLastNameStarts=test1&api_key=k3y-value&Password=pw-value`;
+    const res = await t.anonymous.get(url).set('X-Request-Id', 'query-secrets');
+    expect(res.status).toBe(401);
+    expect(logs.requestLines('query-secrets')).toEqual([
+      expect.objectContaining({
+        url: `${BASE}/?access_token=${REDACTED}&insensitiveUserLastNameStarts=test1&api_key=${REDACTED}&Password=${REDACTED}`,
+      }),
+    ]);
+    for (const secret of [token, 'k3y-value', 'pw-value']) expect(logs.text).not.toContain(secret);
+  });
+
+  it('write a request line for the API docs like for any other route', async () => {
+    await t.anonymous.get('/api/docs').set('X-Request-Id', 'docs-page').expect(200);
+    await t.anonymous.get('/api/docs/swagger-ui-init.js').set('X-Request-Id', 'docs-init').expect(200);
+    await t.anonymous.get('/api/docs/swagger-ui.css').set('X-Request-Id', 'docs-asset').expect(200);
+    await t.anonymous.get('/api/docs-json').set('X-Request-Id', 'docs-json').expect(200);
+    await t.anonymous.get('/api/docs/no-such-asset.js').set('X-Request-Id', 'docs-404').expect(404);
+    const line = (id: string): unknown => logs.requestLines(id)[0];
+    expect(line('docs-page')).toMatchObject({ level: 'info', method: 'GET', route: '/api/docs', status: 200 });
+    expect(line('docs-init')).toMatchObject({ route: '/api/docs/swagger-ui-init.js', status: 200 });
+    expect(line('docs-asset')).toMatchObject({ route: '/api/docs/{*asset}', url: '/api/docs/swagger-ui.css' });
+    expect(line('docs-json')).toMatchObject({ route: '/api/docs-json', status: 200 });
+    expect(line('docs-404')).toMatchObject({ level: 'warn', route: '(unmatched)', status: 404 });
   });
 
   it('log each OCI-P exchange at debug, under the request id, with passwords redacted', async () => {
@@ -143,6 +148,20 @@ describe('secret redaction', () => {
     ]);
     // The original is untouched: the same objects go on to BroadWorks.
     expect(commands[0].password).toBe('plain');
+  });
+});
+
+describe('query string redaction', () => {
+  it('redacts the values of keys that can hold secrets, keeps the rest as sent', () => {
+    expect(redactUrl('/a/b')).toBe('/a/b');
+    expect(redactUrl('/a?x=1&token=abc&refresh_token=r&id_token&client_secret=s&sig=q&code=c&key=k')).toBe(
+      `/a?x=1&token=${REDACTED}&refresh_token=${REDACTED}&id_token&client_secret=${REDACTED}&sig=${REDACTED}&code=${REDACTED}&key=${REDACTED}`,
+    );
+    // Encoded keys are recognised; a value that is not valid percent-encoding is still redacted.
+    expect(redactUrl('/a?access%5Ftoken=%E0%A4%A&sameGroupOnly=true')).toBe(
+      `/a?access%5Ftoken=${REDACTED}&sameGroupOnly=true`,
+    );
+    expect(redactUrl('/a?x=%ZZ&auth=1')).toBe(`/a?x=%ZZ&auth=${REDACTED}`);
   });
 });
 

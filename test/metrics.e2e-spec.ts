@@ -76,6 +76,25 @@ describe('metrics', () => {
     },
   );
 
+  it('counts the API docs like any other route: the page, its script, its static files, the documents', async () => {
+    t = await startApp('memory');
+    await t.anonymous.get('/api/docs').expect(200);
+    await t.anonymous.get('/api/docs/swagger-ui-init.js').expect(200);
+    await t.anonymous.get('/api/docs/swagger-ui.css').expect(200);
+    await t.anonymous.get('/api/docs/swagger-ui-bundle.js').expect(200);
+    await t.anonymous.get('/api/docs-json').expect(200);
+    await t.anonymous.get('/api/docs/no-such-file.js').expect(404);
+    const text = await scrape();
+    const count = (route: string, status = '200'): number | undefined =>
+      sample(text, 'http_requests_total', { method: 'GET', route, status });
+    expect(count('/api/docs')).toBe(1);
+    expect(count('/api/docs/swagger-ui-init.js')).toBe(1);
+    expect(count('/api/docs/{*asset}')).toBe(2);
+    expect(count('/api/docs-json')).toBe(1);
+    expect(count('(unmatched)', '404')).toBe(1);
+    expect(sample(text, 'http_request_duration_seconds_count', { route: '/api/docs', status: '200' })).toBe(1);
+  });
+
   it.each(DRIVERS)(
     'counts OCI-P documents and commands by command name and outcome, with round-trip histograms (%s)',
     async (driver) => {

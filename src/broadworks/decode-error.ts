@@ -48,13 +48,14 @@ const TRANSPORT: Record<OciTransportError['failure'], (message: string) => ApiEr
   unreachable: (m) => new BroadWorksUnavailable(`BroadWorks cannot be reached: ${m}`),
   timeout: (m) => new BroadWorksTimeout(`BroadWorks did not answer in time: ${m}`),
   'bad-response': (m) => new BroadWorksBadResponse(`BroadWorks answered something that is not OCI-P: ${m}`),
-  'unknown-outcome': (m) =>
-    new UnknownOutcome(
-      `The connection to BroadWorks was lost after the change was sent: it may or may not have been applied: ${m}`,
-    ),
+  'unknown-outcome': (m) => new UnknownOutcome(`The outcome of the change is unknown: ${m}`),
 };
 
-/** Any failure of an exchange with BroadWorks as a domain error; anything else is passed on as it is. */
+/**
+ * Any failure of an exchange with BroadWorks as a domain error; anything else is passed on as it is.
+ * A transport failure's message is what a client may read (what it can do, nothing of how the
+ * service reaches BroadWorks); its cause, with the details, goes to the log only.
+ */
 export function decodeError(error: unknown): unknown {
   if (error instanceof OciErrorResponse) return refusalOf(error);
   if (error instanceof OciTransportError) return TRANSPORT[error.failure](error.message);

@@ -137,6 +137,16 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   AUDIT_TRAIL_FILE = 'audit-trail.jsonl';
 
+  /**
+   * How long a client may take to send a request's headers; then 408 and the connection is closed.
+   * Node's own default (60 s, checked every 30 s) let a client that never finishes hold a socket for
+   * up to 90 s; a portal or script sends its headers in milliseconds.
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(300000)
+  HTTP_HEADERS_TIMEOUT_MS = 10000;
+
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   @IsInt()
   @Min(0)
@@ -207,6 +217,7 @@ const INT_KEYS = new Set([
   'OCI_RECONNECT_BASE_MS',
   'OCI_RECONNECT_MAX_MS',
   'SHUTDOWN_GRACE_MS',
+  'HTTP_HEADERS_TIMEOUT_MS',
 ]);
 const BOOL_KEYS = new Set(['OCI_TLS']);
 for (const key of [

@@ -6,7 +6,13 @@ import { DEMO_JWT_SECRET, validateEnvironment } from './environment.js';
 
 export const appConfig = registerAs('app', () => {
   const env = validateEnvironment(process.env);
-  return { nodeEnv: env.NODE_ENV, host: env.HOST, port: env.PORT, shutdownGraceMs: env.SHUTDOWN_GRACE_MS };
+  return {
+    nodeEnv: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+  };
 });
 
 export const logConfig = registerAs('log', () => {

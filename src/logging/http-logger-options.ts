@@ -4,13 +4,13 @@ import pino from 'pino';
 import type { Options } from 'pino-http';
 import type { LogConfig } from '../config/namespaces.js';
 import { routeOf } from '../metrics/route-of.js';
-import { REDACTED } from './redact.js';
+import { REDACTED, redactUrl } from './redact.js';
 import { requestIdOf } from './request-id.js';
 
 interface RequestLine {
   method: string | undefined;
   route: string;
-  url: string | undefined;
+  url: string;
   status: number;
   durationMs: number;
 }
@@ -19,7 +19,8 @@ function requestLine(req: IncomingMessage, res: ServerResponse, durationMs: unkn
   return {
     method: req.method,
     route: routeOf(req as Request),
-    url: (req as Request).originalUrl ?? req.url,
+    // A token or password sent in the query string (`?access_token=`) never reaches the log.
+    url: redactUrl((req as Request).originalUrl ?? req.url ?? ''),
     status: res.statusCode,
     durationMs: typeof durationMs === 'number' ? durationMs : 0,
   };

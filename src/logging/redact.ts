@@ -20,3 +20,38 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   }
   return copy;
 }
+
+/**
+ * Query keys whose values may be credentials: `access_token` (a token sent in the URL by a client
+ * that cannot set headers), other *token*, *password*, *secret*, *key*, *auth*, *session* and
+ * *signature* keys, `sig`, `code`.
+ */
+const SECRET_QUERY_KEY =
+  /token|passw|pwd|secret|passcode|api[-_]?key|auth|credential|session|signature|jwt|^sig$|^code$|^key$/i;
+
+/**
+ * A URL as it may be logged: the value of every query key that can hold a secret replaced, the
+ * rest kept byte for byte as sent (so the line still shows what the client asked for).
+ */
+export function redactUrl(url: string): string {
+  const question = url.indexOf('?');
+  if (question < 0) return url;
+  const pairs = url
+    .slice(question + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) return pair;
+      const key = pair.slice(0, equals);
+      return SECRET_QUERY_KEY.test(decodeKey(key)) ? `${key}=${REDACTED}` : pair;
+    });
+  return `${url.slice(0, question)}?${pairs.join('&')}`;
+}
+
+function decodeKey(key: string): string {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    return key;
+  }
+}

@@ -155,20 +155,27 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
       bad: {
         summary: 'Not OCI-P',
         value: {
-          error: 'BroadWorks answered something that is not OCI-P: the answer is not XML',
+          error: 'BroadWorks answered something that is not OCI-P: nothing was changed; try again later',
           code: 'BROADWORKS_BAD_RESPONSE',
         },
       },
     },
   },
   503: {
-    description: 'BroadWorks cannot be reached (no session logged in, or every session busy and the queue full)',
+    description:
+      'BroadWorks cannot be reached (down, refusing the connection or the login), or too many calls wait for it; the reason is in the service log',
     examples: {
       down: {
-        summary: 'No session',
+        summary: 'No connection',
         value: {
-          error:
-            'BroadWorks cannot be reached: no BroadWorks session is logged in (connect ECONNREFUSED 127.0.0.1:2208); reconnecting in the background',
+          error: 'BroadWorks cannot be reached: no connection to BroadWorks is available; try again later',
+          code: 'BROADWORKS_UNAVAILABLE',
+        },
+      },
+      busy: {
+        summary: 'Too many calls waiting',
+        value: {
+          error: 'BroadWorks cannot be reached: too many calls are waiting for BroadWorks; try again in a moment',
           code: 'BROADWORKS_UNAVAILABLE',
         },
       },
@@ -180,13 +187,17 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
     examples: {
       timeout: {
         summary: 'No answer in time',
-        value: { error: 'BroadWorks did not answer in time: no answer within 15000 ms', code: 'BROADWORKS_TIMEOUT' },
+        value: {
+          error:
+            'BroadWorks did not answer in time: the change may or may not have been applied: read it back before trying again',
+          code: 'BROADWORKS_TIMEOUT',
+        },
       },
       unknownOutcome: {
         summary: 'Change sent, answer lost',
         value: {
           error:
-            'The connection to BroadWorks was lost after the change was sent: it may or may not have been applied: the connection was lost after the change was sent (socket closed): the change may or may not have been applied; it was not re-sent',
+            'The outcome of the change is unknown: the change may or may not have been applied; it was not re-sent: read it back before trying again',
           code: 'BROADWORKS_UNKNOWN_OUTCOME',
         },
       },

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { labelRoute } from '../../metrics/route-of.js';
 import { ErrorEnvelopeDto } from './error-responses.js';
 
 export const DOCS_PATH = 'api/docs';
@@ -37,14 +38,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config, { extraModels: [ErrorEnvelopeDto] });
 }
 
+/** The route label of the Swagger UI's static files (scripts, styles, icons): one series for all of them. */
+export const DOCS_ASSETS_ROUTE = `/${DOCS_PATH}/{*asset}`;
+
 /**
- * `/api/docs` (Swagger UI, its assets served from the swagger-ui-dist package, no CDN) and
- * `/api/docs-json`. The document is built on first request, once every module is initialised.
+ * `/api/docs` (Swagger UI, its assets served from the swagger-ui-dist package, no CDN),
+ * `/api/docs-json` and `/api/docs-yaml`. The document is built on first request, once every module
+ * is initialised. Call it once Nest has registered its middleware (OpenApiModule does), so docs
+ * requests get a request log line and metrics like any other route.
  */
-export function setupOpenApi(app: INestApplication): void {
+export function serveOpenApi(app: INestApplication): void {
+  // The page and the documents are routes of their own; the static files are not: label them.
+  app.use(`/${DOCS_PATH}`, labelRoute(DOCS_ASSETS_ROUTE));
   SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'Hunt group API',
-    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+    // A token pasted into the page stays in that page's memory only: persisted, it would sit in the
+    // browser's localStorage, readable by any script of this origin and left behind on shared machines.
+    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true },
   });
 }

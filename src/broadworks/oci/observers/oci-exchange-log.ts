@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { OciErrorResponse } from '../oci-errors.js';
+import { OciErrorResponse, OciTransportError } from '../oci-errors.js';
 import type { OciOutcome } from '../oci-gateway.js';
 import type { OciExchange, OciExchangeObserver } from '../observed-oci-gateway.js';
 import { redactSecrets } from '../../../logging/redact.js';
@@ -12,9 +12,27 @@ function describeOutcome(outcome: OciOutcome): unknown {
   return redactSecrets(outcome);
 }
 
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
 /**
- * Every OCI-P document at debug level, commands and answers, passwords replaced. Logged through the
- * request-bound logger, so each exchange carries the request id of the call that caused it.
+ * Why a transport failure happened, as the gateway knows it (the `cause` of an OciTransportError):
+ * the refused login and its user name, the host and port, what the peer sent. Clients never read
+ * it; operators read it here.
+ */
+export function transportReason(error: OciTransportError): string {
+  const cause = error.cause;
+  if (cause === undefined) return error.message;
+  if (cause instanceof Error) return cause.message;
+  return typeof cause === 'string' ? cause : JSON.stringify(cause);
+}
+
+/**
+ * Every OCI-P document at debug level, commands and answers, passwords replaced; a document that
+ * failed on the transport (BroadWorks unreachable, no answer, not OCI-P, connection lost) at warn
+ * level with the full reason, which the client's answer leaves out. Logged through the
+ * request-bound logger, so each line carries the request id of the call that caused it.
  */
 @Injectable()
 export class OciExchangeLog implements OciExchangeObserver {
@@ -26,15 +44,29 @@ export class OciExchangeLog implements OciExchangeObserver {
 
   observe({ commands, outcomes, error, durationSeconds }: OciExchange): void {
     // Copying and redacting whole documents costs; skip it unless someone reads debug logs.
-    if (!this.logger.logger.isLevelEnabled('debug')) return;
+    const debug = this.logger.logger.isLevelEnabled('debug');
     const names = commands.map((c) => c.$type).join(', ');
+    const durationMs = Math.round(durationSeconds * 1000 * 10) / 10;
+    if (error instanceof OciTransportError) {
+      const reason = transportReason(error);
+      this.logger.warn(
+        {
+          failure: error.failure,
+          reason,
+          answered: error.message,
+          ...(debug ? { commands: redactSecrets(commands) } : {}),
+          durationMs,
+        },
+        `OCI-P ${names} failed (${error.failure}): ${reason}`,
+      );
+      return;
+    }
+    if (!debug) return;
     this.logger.debug(
       {
         commands: redactSecrets(commands),
-        ...(outcomes
-          ? { outcomes: outcomes.map(describeOutcome) }
-          : { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
-        durationMs: Math.round(durationSeconds * 1000 * 10) / 10,
+        ...(outcomes ? { outcomes: outcomes.map(describeOutcome) } : { error: describeError(error) }),
+        durationMs,
       },
       outcomes ? `OCI-P ${names}` : `OCI-P ${names} failed`,
     );

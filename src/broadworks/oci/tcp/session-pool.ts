@@ -3,9 +3,10 @@
  * gets a free session at once, or waits in line (bounded by queueLimit and by the request
  * timeout), or fails at once when no session is logged in or about to be.
  */
-import { OciTransportError } from '../oci-errors.js';
+import type { OciTransportError } from '../oci-errors.js';
 import type { OciGatewayStats } from '../oci-gateway.js';
 import { SessionSlot } from './session-slot.js';
+import { CLIENT_MESSAGES, transportFailure } from './tcp-errors.js';
 import type { GatewayLogger, TcpGatewayOptions } from './tcp-gateway-options.js';
 
 /** A call may make a backing-off session reconnect at least this often (see reconnectNow). */
@@ -57,7 +58,7 @@ export class SessionPool {
 
   /** A logged-in session marked busy; give it back with `release`. `first` jumps the queue (a retry). */
   acquire(first = false): Promise<SessionSlot> {
-    if (this.closed) return Promise.reject(new OciTransportError('unreachable', 'the gateway is shutting down'));
+    if (this.closed) return Promise.reject(this.shuttingDown());
     if (!this.started) void this.start();
     const free = this.slots.find((slot) => slot.state === 'ready');
     if (free && (first || this.waiters.length === 0)) {
@@ -69,8 +70,9 @@ export class SessionPool {
     if (!free) this.reconnectNow();
     if (!first && this.waiters.length >= this.options.queueLimit) {
       return Promise.reject(
-        new OciTransportError(
+        transportFailure(
           'unreachable',
+          CLIENT_MESSAGES.busy,
           `queue full: ${this.waiters.length} calls already wait for one of the ${this.slots.length} BroadWorks sessions`,
         ),
       );
@@ -82,7 +84,13 @@ export class SessionPool {
         reject,
         timer: setTimeout(() => {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          reject(new OciTransportError('timeout', `no BroadWorks session became free within ${timeoutMs} ms`));
+          reject(
+            transportFailure(
+              'timeout',
+              CLIENT_MESSAGES.noFreeSession,
+              `no BroadWorks session became free within ${timeoutMs} ms`,
+            ),
+          );
         }, timeoutMs),
       };
       if (first) this.waiters.unshift(waiter);
@@ -101,7 +109,7 @@ export class SessionPool {
   async close(timeoutMs: number): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.failWaiters(new OciTransportError('unreachable', 'the gateway is shutting down'));
+    this.failWaiters(this.shuttingDown());
     await Promise.all(this.slots.map((slot) => slot.close(timeoutMs)));
   }
 
@@ -165,12 +173,16 @@ export class SessionPool {
     return this.slots.find((slot) => slot.lastError !== undefined)?.lastError ?? 'not logged in yet';
   }
 
+  /** The client reads that BroadWorks cannot be reached; why (refused login, connection error) goes to the log only. */
   private unreachable(): OciTransportError {
     const reason = this.whyUnreachable();
-    if (reason.startsWith('login refused')) return new OciTransportError('unreachable', reason);
-    return new OciTransportError(
-      'unreachable',
-      `no BroadWorks session is logged in (${reason}); reconnecting in the background`,
-    );
+    const cause = reason.startsWith('login refused')
+      ? reason
+      : `no BroadWorks session is logged in (${reason}); reconnecting in the background`;
+    return transportFailure('unreachable', CLIENT_MESSAGES.unavailable, cause);
+  }
+
+  private shuttingDown(): OciTransportError {
+    return transportFailure('unreachable', CLIENT_MESSAGES.shuttingDown, 'the gateway is shutting down');
   }
 }

@@ -16,14 +16,17 @@
  */
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { OciRequest } from '../commands.js';
-import { OciTransportError } from '../oci-errors.js';
 import { MAX_COMMANDS_PER_DOCUMENT, OciGateway, type OciGatewayStats, type OciOutcome } from '../oci-gateway.js';
 import { isReadOnly, isSessionError, toOutcome } from './outcomes.js';
 import { SessionPool } from './session-pool.js';
-import { AnswerTimeoutError, BadAnswerError, ConnectionLostError } from './tcp-errors.js';
+import {
+  AnswerTimeoutError,
+  BadAnswerError,
+  CLIENT_MESSAGES,
+  ConnectionLostError,
+  transportFailure,
+} from './tcp-errors.js';
 import type { GatewayLogger, TcpGatewayOptions } from './tcp-gateway-options.js';
-
-const MAY_OR_MAY_NOT = 'the change may or may not have been applied';
 
 export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleDestroy {
   private readonly logger: GatewayLogger;
@@ -109,30 +112,28 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
       if (!outcomes.every(isSessionError)) return outcomes;
       // BroadWorks ran none of the commands: the document may go again on a fresh session.
       if (!isRetry) throw new ConnectionLostError('BroadWorks says the session is no longer valid', false);
-      throw new OciTransportError('unreachable', 'BroadWorks refuses the session right after logging in');
+      throw transportFailure(
+        'unreachable',
+        CLIENT_MESSAGES.unavailable,
+        'BroadWorks refuses the session right after logging in',
+      );
     } finally {
       this.pool.release(slot);
     }
   }
 
+  /**
+   * The OciTransportError for a failure on the wire: a message the client can act on, the
+   * connection's own error (host, port, what the peer sent) as its cause, for the log only.
+   */
   private transportError(error: unknown, readOnly: boolean): unknown {
-    if (error instanceof AnswerTimeoutError) {
-      return new OciTransportError(
-        'timeout',
-        `no answer within ${error.timeoutMs} ms${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`,
-      );
-    }
-    // BroadWorks may have run a change before answering nonsense: say so, as for a timeout.
-    if (error instanceof BadAnswerError)
-      return new OciTransportError('bad-response', `${error.message}${readOnly ? '' : `; ${MAY_OR_MAY_NOT}`}`);
+    // BroadWorks may have run a change before it stopped answering or answered nonsense: say so.
+    const retryOrCheck = readOnly ? CLIENT_MESSAGES.retryRead : CLIENT_MESSAGES.mayOrMayNot;
+    if (error instanceof AnswerTimeoutError) return transportFailure('timeout', retryOrCheck, error);
+    if (error instanceof BadAnswerError) return transportFailure('bad-response', retryOrCheck, error);
     if (error instanceof ConnectionLostError) {
-      if (error.sent && !readOnly) {
-        return new OciTransportError(
-          'unknown-outcome',
-          `the connection was lost after the change was sent (${error.message}): ${MAY_OR_MAY_NOT}; it was not re-sent`,
-        );
-      }
-      return new OciTransportError('unreachable', `the connection was lost (${error.message})`);
+      if (error.sent && !readOnly) return transportFailure('unknown-outcome', CLIENT_MESSAGES.notResent, error);
+      return transportFailure('unreachable', CLIENT_MESSAGES.unavailable, error);
     }
     // OciTransportError from the pool, OciEncodingError (400), or a programming error (500).
     return error;
