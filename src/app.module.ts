@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
+import { RequestShapeInterceptor } from './http/request-shape.js';
 import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -12,7 +13,7 @@ import { OpenApiModule } from './http/openapi/openapi.module.js';
 import { OciModule } from './broadworks/oci/oci.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
 
-/** Global pipe and filter are providers here, so tests built from AppModule run the same pipeline. */
+/** Global pipe, filter and interceptor are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
   imports: [
     AppConfigModule,
@@ -28,6 +29,7 @@ import { PluginsModule } from './plugins/plugins.module.js';
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+    { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
   ],
 })
 export class AppModule {}

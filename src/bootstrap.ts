@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { appConfig } from './config/namespaces.js';
 import { ApiDocs } from './http/openapi/openapi.module.js';
+import { assertUtf8, isJsonBody } from './http/request-shape.js';
 
 /** The HTTP settings main.ts and the e2e tests share; everything else lives in AppModule. */
 export function configureApp(app: INestApplication): void {
@@ -19,8 +20,14 @@ export function configureApp(app: INestApplication): void {
   // No ETags: answers describe live BroadWorks state, nobody revalidates them, and hashing every
   // body cost a measurable share of each request (bench/).
   express.set('etag', false);
-  // Bodies are small JSON documents; anything bigger is refused with 413 before it is read.
-  express.useBodyParser('json', { limit: '100kb' });
+  // Bodies are small JSON documents; anything bigger is refused with 413 before it is read, and a
+  // body that is not valid UTF-8 with 400 (it would be decoded to U+FFFD and stored as such).
+  // Nest's typing leaves `verify` out (it uses it for rawBody, which is off here): body-parser takes it.
+  express.useBodyParser('json', {
+    limit: '100kb',
+    type: isJsonBody,
+    verify: assertUtf8,
+  } as NestExpressBodyParserOptionsFor<'json'>);
   // Nest's own messages (boot, errors) go through pino too, as JSON lines with the request id.
   app.useLogger(app.get(Logger));
   // The OpenAPI document, built from the controllers and DTOs: /api/docs (browsable) and /api/docs-json,

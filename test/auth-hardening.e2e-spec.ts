@@ -62,7 +62,7 @@ describe('hardening', () => {
     });
     const res = await t.http.get(BASE);
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ error: 'Internal error', code: 'INTERNAL_ERROR' });
+    expect(res.body).toEqual({ error: 'Internal error', code: 'INTERNAL_ERROR', details: null });
     expect(res.text).not.toMatch(/ENOENT|\/work\/|\.ts|stack/);
   });
 

@@ -43,7 +43,7 @@ describe('auth', () => {
       t = await start();
       const res = await login(t, username, password);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: 'Invalid user name or password', code: 'INVALID_CREDENTIALS' });
+      expect(res.body).toEqual({ error: 'Invalid user name or password', code: 'INVALID_CREDENTIALS', details: null });
     });
 
     it.each([
@@ -90,7 +90,7 @@ describe('auth', () => {
       t.clock.advance(2_000);
       const expired = await t.withToken(access_token).get(BASE);
       expect(expired.status).toBe(401);
-      expect(expired.body).toEqual({ error: 'The bearer token has expired', code: 'TOKEN_EXPIRED' });
+      expect(expired.body).toEqual({ error: 'The bearer token has expired', code: 'TOKEN_EXPIRED', details: null });
       expect(expired.headers['www-authenticate']).toMatch(/error="invalid_token"/);
       const renewed = await t.withToken(refresh_token).get(REFRESH);
       expect(renewed.status).toBe(200);

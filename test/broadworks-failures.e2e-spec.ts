@@ -50,6 +50,7 @@ describe('BroadWorks refusing the login', () => {
     expect(res.body).toEqual({
       error: 'BroadWorks cannot be reached: no connection to BroadWorks is available; try again later',
       code: 'BROADWORKS_UNAVAILABLE',
+      details: null,
     });
     const id = expectNothingInternal(res, t.simulator!.port);
     expect(reasonsLogged(id)).toMatch(/refused the login of admin: \[Error 4962\]/);
@@ -100,6 +101,7 @@ describe('BroadWorks failing on the wire', () => {
     expect(res.body).toEqual({
       error: 'BroadWorks did not answer in time: nothing was changed; try again later',
       code: 'BROADWORKS_TIMEOUT',
+      details: null,
     });
     const id = expectNothingInternal(res, t.simulator!.port);
     expect(reasonsLogged(id)).toMatch(/no answer within 400 ms/);
@@ -124,6 +126,7 @@ describe('BroadWorks failing on the wire', () => {
     expect(res.body).toEqual({
       error: 'BroadWorks answered something that is not OCI-P: nothing was changed; try again later',
       code: 'BROADWORKS_BAD_RESPONSE',
+      details: null,
     });
     const id = expectNothingInternal(res, t.simulator!.port);
     expect(reasonsLogged(id)).toMatch(/bad-response/);

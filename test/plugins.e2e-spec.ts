@@ -94,6 +94,7 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
     expect(res.body).toEqual({
       error: 'serviceInstanceProfile.name: "Forbidden line" is not allowed by policy',
       code: 'NAME_FORBIDDEN',
+      details: null,
     });
     expect(t.engine.snapshot()).toBe(before);
     expect(recorded.events).toEqual([]);

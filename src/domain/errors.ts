@@ -10,6 +10,8 @@ export type ApiErrorKind =
   | 'forbidden'
   | 'unauthorized'
   | 'too-many-requests'
+  /** A body of a media type the route does not take. */
+  | 'unsupported-media-type'
   /** BroadWorks (or another backend) cannot be reached: try again later. */
   | 'unavailable'
   /** BroadWorks did not answer in time. */

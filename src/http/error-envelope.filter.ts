@@ -6,7 +6,8 @@ import { ApiError, type ApiErrorKind } from '../domain/errors.js';
 export interface ErrorEnvelope {
   error: string;
   code: string;
-  details?: unknown;
+  /** What the client can use beyond the sentence, or null when there is nothing to add: always present. */
+  details: unknown;
 }
 
 const STATUS_OF_KIND: Record<ApiErrorKind, number> = {
@@ -16,6 +17,7 @@ const STATUS_OF_KIND: Record<ApiErrorKind, number> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   'too-many-requests': HttpStatus.TOO_MANY_REQUESTS,
+  'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   timeout: HttpStatus.GATEWAY_TIMEOUT,
   'bad-gateway': HttpStatus.BAD_GATEWAY,
@@ -30,8 +32,9 @@ const STATUS_OF_KIND: Record<ApiErrorKind, number> = {
 export class ErrorEnvelopeFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const exception = unwrapped(thrown);
     const { status, body } = this.toEnvelope(exception);
     if (status >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
@@ -40,19 +43,33 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  toEnvelope(exception: unknown): { status: number; body: ErrorEnvelope } {
+  toEnvelope(thrown: unknown): { status: number; body: ErrorEnvelope } {
+    const exception = unwrapped(thrown);
     if (exception instanceof ApiError) {
-      const body: ErrorEnvelope = { error: exception.message, code: exception.code };
-      if (exception.details !== undefined) body.details = exception.details;
+      const body: ErrorEnvelope = {
+        error: exception.message,
+        code: exception.code,
+        details: exception.details ?? null,
+      };
       return { status: STATUS_OF_KIND[exception.kind], body };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { status, body: { error: httpMessage(exception), code: httpCode(status) } };
+      return { status, body: { error: httpMessage(exception), code: httpCode(status), details: null } };
     }
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { error: 'Internal error', code: 'INTERNAL_ERROR' } };
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { error: 'Internal error', code: 'INTERNAL_ERROR', details: null },
+    };
   }
 }
+
+/**
+ * Express middleware errors (the body parser's, whose checks can throw an ApiError) reach the
+ * filter wrapped in an HttpException by Nest, with the original as the cause.
+ */
+const unwrapped = (thrown: unknown): unknown =>
+  thrown instanceof HttpException && thrown.cause instanceof ApiError ? thrown.cause : thrown;
 
 function httpMessage(exception: HttpException): string {
   const response = exception.getResponse();

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import type { Scope } from '../domain/model.js';
+import { GroupId, ServiceProviderId, UserId } from '../broadworks/oci/schema.js';
 
 /** BroadWorks ids in the path, checked before anything is sent. */
 const ID_TOKEN = /^\S(.*\S)?$/;
@@ -8,26 +9,30 @@ const HUNT_GROUP_NAME = /^[^\s@]+@[^\s@]+$/;
 
 export class GroupParamsDto {
   @ApiProperty({
-    minLength: 1,
-    maxLength: 30,
+    minLength: ServiceProviderId.minLength,
+    maxLength: ServiceProviderId.maxLength,
     pattern: ID_TOKEN.source,
     description: 'tenant_id: the service provider or enterprise',
     example: 'ApioSpTest',
   })
   @IsString()
-  @Length(1, 30, { message: 'tenant_id must be 1 to 30 characters (a BroadWorks service provider id)' })
+  @Length(ServiceProviderId.minLength!, ServiceProviderId.maxLength!, {
+    message: `tenant_id must be ${ServiceProviderId.minLength} to ${ServiceProviderId.maxLength} characters (a BroadWorks service provider id)`,
+  })
   @Matches(ID_TOKEN, { message: 'tenant_id must not start or end with white space' })
   tenantId!: string;
 
   @ApiProperty({
-    minLength: 1,
-    maxLength: 30,
+    minLength: GroupId.minLength,
+    maxLength: GroupId.maxLength,
     pattern: ID_TOKEN.source,
     description: 'group_id: the group',
     example: 'ApioGrpTest',
   })
   @IsString()
-  @Length(1, 30, { message: 'group_id must be 1 to 30 characters (a BroadWorks group id)' })
+  @Length(GroupId.minLength!, GroupId.maxLength!, {
+    message: `group_id must be ${GroupId.minLength} to ${GroupId.maxLength} characters (a BroadWorks group id)`,
+  })
   @Matches(ID_TOKEN, { message: 'group_id must not start or end with white space' })
   groupId!: string;
 }
@@ -35,13 +40,16 @@ export class GroupParamsDto {
 export class HuntGroupParamsDto extends GroupParamsDto {
   @ApiProperty({
     minLength: 3,
-    maxLength: 161,
+    maxLength: UserId.maxLength,
     pattern: HUNT_GROUP_NAME.source,
     description: 'hunt_group_name: the service user id, user@domain (%40 for @ works too)',
     example: 'APIOTestHuntGroup@sip.netaxis.be',
   })
   @IsString()
-  @Length(3, 161, { message: 'hunt_group_name must be 3 to 161 characters (a BroadWorks user id)' })
+  // 3: the shortest user@domain.
+  @Length(3, UserId.maxLength!, {
+    message: `hunt_group_name must be 3 to ${UserId.maxLength} characters (a BroadWorks user id)`,
+  })
   @Matches(HUNT_GROUP_NAME, { message: 'hunt_group_name must be a service user id, user@domain, with no white space' })
   name!: string;
 }

@@ -1,12 +1,13 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { ApiError, type FieldProblem } from '../domain/errors.js';
+import { ValidationFailed, type FieldProblem } from '../domain/errors.js';
 import { assertXmlSafe } from './xml-safe.js';
 
 /** Flattens class-validator's tree into `a.b[0].c: reason` entries. */
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = /^\d+$/.test(e.property) ? `${prefix.replace(/\.$/, '')}[${e.property}]` : `${prefix}${e.property}`;
-    const own: FieldProblem[] = e.constraints ? [{ field, reasons: Object.values(e.constraints) }] : [];
+    // A reason is said once, however many constraints gave it.
+    const own: FieldProblem[] = e.constraints ? [{ field, reasons: [...new Set(Object.values(e.constraints))] }] : [];
     return [...own, ...fieldProblems(e.children ?? [], `${field}.`)];
   });
 }
@@ -16,28 +17,36 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
  * values are never coerced (a string where a number is due is an error), and the answer names
  * each bad field with its reasons.
  */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(forbidUnknown = false): ValidationPipe {
   return new XmlSafeValidationPipe({
     whitelist: true,
-    forbidNonWhitelisted: false,
+    forbidNonWhitelisted: forbidUnknown,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false },
-    exceptionFactory: (errors: ValidationError[]) => {
-      const problems = fieldProblems(errors);
-      const summary = problems.map((p) => `${p.field}: ${p.reasons.join(', ')}`).join('; ');
-      return ApiError.badRequest('VALIDATION_FAILED', `Invalid request: ${summary}`, problems);
-    },
+    // The first problem of a field is the real one ("must be an integer" rather than also "must be
+    // 1 to 20", which a non-number fails too).
+    stopAtFirstError: true,
+    exceptionFactory: (errors: ValidationError[]) => new ValidationFailed(fieldProblems(errors)),
   });
 }
 
-/** The pipe validateDto uses, made once (it runs on the available-users route and after plugin checks). */
-let sharedPipe: ValidationPipe | undefined;
+/** The pipes validateDto uses, made once (they run on the available-users route and after plugin checks). */
+const sharedPipes = new Map<boolean, ValidationPipe>();
 
-/** Validates a plain object against a DTO class the way the global pipe does; used where the pipe cannot run. */
-export async function validateDto<T extends object>(cls: new () => T, plain: unknown): Promise<T> {
-  sharedPipe ??= createValidationPipe();
-  return (await sharedPipe.transform(plain, { type: 'body', metatype: cls })) as T;
+/**
+ * Validates a plain object against a DTO class the way the global pipe does; used where the pipe
+ * cannot run. With `forbidUnknown`, a field the DTO does not declare is refused, naming it (filters:
+ * a misspelt one must not be ignored), instead of dropped (bodies: APIO ignores unknown fields).
+ */
+export async function validateDto<T extends object>(
+  cls: new () => T,
+  plain: unknown,
+  { forbidUnknown = false } = {},
+): Promise<T> {
+  let pipe = sharedPipes.get(forbidUnknown);
+  if (!pipe) sharedPipes.set(forbidUnknown, (pipe = createValidationPipe(forbidUnknown)));
+  return (await pipe.transform(plain, { type: 'body', metatype: cls })) as T;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type * as C from './commands.js';
-import { HUNT_POLICIES } from './commands.js';
+import { HUNT_POLICIES } from '../../domain/model.js';
 import { COMMANDS, HuntPolicy, REQUEST_TYPES, RESPONSE_TYPES, SESSION_COMMANDS } from './schema.js';
 
 /** True only when A and B are the same type (not merely assignable either way). */
@@ -242,8 +242,8 @@ describe('command types derived from the schema descriptions', () => {
     expect(refused).toHaveLength(14);
   });
 
-  it('takes HUNT_POLICIES from the description of HuntPolicy', () => {
-    expect(HUNT_POLICIES).toBe(HuntPolicy.enumeration);
+  it('describes HuntPolicy with the domain’s HUNT_POLICIES', () => {
+    expect(HuntPolicy.enumeration).toEqual(HUNT_POLICIES);
     expect(HUNT_POLICIES).toEqual(['Circular', 'Regular', 'Simultaneous', 'Uniform', 'Weighted']);
   });
 

@@ -6,7 +6,6 @@
  * commands.spec.ts pins these types down: a drift fails `npm run typecheck`.
  */
 import type * as schema from './schema.js';
-import { HuntPolicy as HuntPolicyDescription } from './schema.js';
 import type { Command, ComplexType, Infer, OciTable } from './schema-types.js';
 
 export type { OciTable };
@@ -21,7 +20,6 @@ export type GroupDepartmentKey = Extract<DepartmentKey, { $type: 'GroupDepartmen
 export type EnterpriseDepartmentKey = Extract<DepartmentKey, { $type: 'EnterpriseDepartmentKey' }>;
 
 export type HuntPolicy = Infer<typeof schema.HuntPolicy>;
-export const HUNT_POLICIES: readonly HuntPolicy[] = HuntPolicyDescription.enumeration;
 
 export type ServiceInstanceAddProfile = Infer<typeof schema.ServiceInstanceAddProfile>;
 export type ServiceInstanceReadProfile19sp1 = Infer<typeof schema.ServiceInstanceReadProfile19sp1>;

@@ -19,6 +19,7 @@ import {
   table,
   type StringType,
 } from './schema-types.js';
+import { HUNT_POLICIES } from '../../domain/model.js';
 
 // --- Simple types (name = schema type name) ---
 export const ServiceProviderId = str(1, 30);
@@ -28,7 +29,8 @@ export const DN = str(1, 23);
 export const Extension17 = str(2, 20);
 export const OutgoingDN = str(1, 30);
 export const OutgoingDNorSIPURI = str(1, 161);
-export const HuntPolicy = oneOf('Circular', 'Regular', 'Simultaneous', 'Uniform', 'Weighted');
+/** The policies are the domain's list (one place for the names the API, the DTOs and OCI-P share). */
+export const HuntPolicy = oneOf(...HUNT_POLICIES);
 export const HuntNoAnswerRings = int(1, 20);
 export const HuntForwardTimeoutSeconds = int(0, 7200);
 export const HuntWeight = int(0, 100);

@@ -10,6 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { GroupParamsDto, HuntGroupParamsDto, scopeOf } from '../route-params.dto.js';
+import { QueryParameters } from '../request-shape.js';
 import { validateDto } from '../validation.js';
 import { DepartmentDto } from '../hunt-groups/dto/department.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
@@ -23,7 +24,13 @@ import {
 import { AgentsService, MAX_AVAILABLE_USERS } from '../../domain/agents/agents.service.js';
 import type { Agent, AvailableUser } from '../../domain/model.js';
 import { AvailableUsersAnswerDto, WeightedDistributionAnswerDto } from './dto/agents-response.dto.js';
-import { AvailableUsersFilterDto, queryOf, TEXT_CRITERIA, UserGroupDto } from './dto/available-users-filter.dto.js';
+import {
+  AvailableUsersFilterDto,
+  FILTER_NAMES,
+  queryOf,
+  TEXT_CRITERIA,
+  UserGroupDto,
+} from './dto/available-users-filter.dto.js';
 import { WeightedDistributionDto } from './dto/weighted-distribution.dto.js';
 import { filterInput } from './filter-input.js';
 
@@ -72,6 +79,7 @@ export class AgentsController {
 
   /** Filters from the JSON body (as the seed sends them, even on GET) or from the query string. */
   @Get('users/available')
+  @QueryParameters(...FILTER_NAMES)
   @ApiOperation({
     summary: 'Users that can be agents of a hunt group of this group',
     description:
@@ -103,7 +111,7 @@ export class AgentsController {
     @Query() query: Record<string, unknown>,
     @Body() body: unknown,
   ): Promise<{ available_users: AvailableUser[] }> {
-    const filter = await validateDto(AvailableUsersFilterDto, filterInput(query, body));
+    const filter = await validateDto(AvailableUsersFilterDto, filterInput(query, body), { forbidUnknown: true });
     return { available_users: await this.agents.availableUsers(scopeOf(p), queryOf(filter)) };
   }
 

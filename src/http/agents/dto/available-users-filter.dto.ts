@@ -1,30 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { int } from '../../../broadworks/oci/schema-types.js';
 import type { TextField, TextMode } from '../../../domain/broadworks.port.js';
 import { MAX_AVAILABLE_USERS, type AvailableUsersQuery } from '../../../domain/agents/agents.service.js';
+import * as schema from '../../../broadworks/oci/schema.js';
+import { Flag, Given, Integer, RequiredText } from '../../field-rules.js';
 import { DepartmentDto } from '../../hunt-groups/dto/department.dto.js';
 
 /** `{"tenantId", "groupId"}` of sensitiveUserGroupEquals. */
 export class UserGroupDto {
-  @ApiProperty({ minLength: 1, maxLength: 30, example: 'ApioSpTest' })
-  @IsString()
-  @Length(1, 30, { message: '$property must be 1 to 30 characters (a BroadWorks service provider id)' })
+  @RequiredText(schema.ServiceProviderId, 'a BroadWorks service provider id', 'ApioSpTest')
   tenantId!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 30, example: 'ApioGrpTest' })
-  @IsString()
-  @Length(1, 30, { message: '$property must be 1 to 30 characters (a BroadWorks group id)' })
+  @RequiredText(schema.GroupId, 'a BroadWorks group id', 'ApioGrpTest')
   groupId!: string;
 }
 
+/** The bound of a text criterion's value, from its search criteria type. */
+const valueBound = (type: { elements: readonly { name: string; type: unknown }[] }): number =>
+  (type.elements.find((e) => e.name === 'value')!.type as { maxLength: number }).maxLength;
+
 /** APIO's text criteria: {sensitive|insensitive}{field}{Starts|Contains|Equals}, each with BroadWorks' value bound. */
 export const TEXT_CRITERIA_FIELDS = {
-  UserLastName: { maxLength: 30 },
-  UserFirstName: { maxLength: 30 },
-  UserId: { maxLength: 161 },
-  Dn: { maxLength: 23 },
-  Extension: { maxLength: 20 },
+  UserLastName: { maxLength: valueBound(schema.SearchCriteriaUserLastName) },
+  UserFirstName: { maxLength: valueBound(schema.SearchCriteriaUserFirstName) },
+  UserId: { maxLength: valueBound(schema.SearchCriteriaUserId) },
+  Dn: { maxLength: valueBound(schema.SearchCriteriaDn) },
+  Extension: { maxLength: valueBound(schema.SearchCriteriaExtension) },
 } as const satisfies Record<TextField, { maxLength: number }>;
 const TEXT_CRITERIA_MODES: Record<TextMode, string> = {
   Starts: 'starts with',
@@ -56,37 +59,26 @@ export interface AvailableUsersFilterDto extends Partial<Record<TextCriterionNam
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AvailableUsersFilterDto {
   @ApiPropertyOptional({ type: DepartmentDto, description: 'Only the users of this department (case-sensitive)' })
-  @ValidateIf((_o: object, v: unknown) => v !== undefined)
-  @IsObject({ message: '$property must be a department object {tenantId, groupId?, departmentName}' })
-  @ValidateNested()
+  @Given()
   @Type(() => DepartmentDto)
+  @ValidateNested()
+  @IsObject({ message: '$property must be a department object {tenantId, groupId?, departmentName}' })
   sensitiveDepartmentEquals?: DepartmentDto;
 
-  @ValidateIf((_o: object, v: unknown) => v !== undefined)
   @ApiPropertyOptional({
     type: UserGroupDto,
     description: "Only the users of this group; another group than the URL's only in an enterprise",
   })
-  @IsObject({ message: '$property must be an object {tenantId, groupId}' })
-  @ValidateNested()
+  @Given()
   @Type(() => UserGroupDto)
+  @ValidateNested()
+  @IsObject({ message: '$property must be an object {tenantId, groupId}' })
   sensitiveUserGroupEquals?: UserGroupDto;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Only the users of the group of the URL', example: true })
-  @ValidateIf((_o: object, v: unknown) => v !== undefined)
-  @IsBoolean()
+  @Flag('Only the users of the group of the URL')
   sameGroupOnly?: boolean;
 
-  @ValidateIf((_o: object, v: unknown) => v !== undefined)
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: MAX_AVAILABLE_USERS,
-    description: 'At most this many users',
-  })
-  @IsInt({ message: '$property must be an integer' })
-  @Min(1, { message: `$property must be 1 to ${MAX_AVAILABLE_USERS}` })
-  @Max(MAX_AVAILABLE_USERS, { message: `$property must be 1 to ${MAX_AVAILABLE_USERS}` })
+  @Integer(int(1, MAX_AVAILABLE_USERS), 'users', 'At most this many users')
   responseSizeLimit?: number;
 }
 
@@ -100,7 +92,7 @@ for (const { name, maxLength, how: mode, caseInsensitive } of TEXT_CRITERIA) {
     maxLength,
     description: `Only users whose ${name.replace(/^(in)?sensitive|Starts$|Contains$|Equals$/g, '')} ${how} this`,
   })(target, name);
-  ValidateIf((_o: object, v: unknown) => v !== undefined)(target, name);
+  Given()(target, name);
   IsString({ message: '$property must be a string' })(target, name);
   Length(1, maxLength, { message: `$property must be 1 to ${maxLength} characters` })(target, name);
 }
@@ -120,3 +112,12 @@ export function queryOf(filter: AvailableUsersFilterDto): AvailableUsersQuery {
     limit: filter.responseSizeLimit,
   };
 }
+
+/** Every filter name, for the query string. */
+export const FILTER_NAMES = [
+  'sensitiveDepartmentEquals',
+  'sensitiveUserGroupEquals',
+  'sameGroupOnly',
+  'responseSizeLimit',
+  ...TEXT_CRITERIA.map((c) => c.name),
+] as const satisfies readonly (keyof AvailableUsersFilterDto)[];

@@ -1,23 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import * as schema from '../../../broadworks/oci/schema.js';
+import type { AgentWeight } from '../../../domain/model.js';
+import { RequiredText } from '../../field-rules.js';
 
-export class AgentWeightDto {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: 161,
-    description: 'A current agent of the hunt group',
-    example: 'ApioUserTest@sip.netaxis.be',
-  })
-  @IsString({ message: '$property must be a user id string' })
-  @Length(1, 161, { message: '$property must be 1 to 161 characters (a user id)' })
+const { min: MIN_WEIGHT, max: MAX_WEIGHT } = schema.HuntWeight as { min: number; max: number };
+
+export class AgentWeightDto implements AgentWeight {
+  @RequiredText(schema.UserId, 'a current agent of the hunt group', 'ApioUserTest@sip.netaxis.be')
   userId!: string;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 60 })
+  @ApiProperty({ type: 'integer', minimum: MIN_WEIGHT, maximum: MAX_WEIGHT, example: 60 })
+  @Max(MAX_WEIGHT, { message: `$property must be ${MIN_WEIGHT} to ${MAX_WEIGHT}` })
+  @Min(MIN_WEIGHT, { message: `$property must be ${MIN_WEIGHT} to ${MAX_WEIGHT}` })
+  @IsInt({ message: `$property must be an integer (${MIN_WEIGHT} to ${MAX_WEIGHT})` })
   @IsDefined({ message: '$property is required' })
-  @IsInt({ message: '$property must be an integer' })
-  @Min(0, { message: '$property must be 0 to 100' })
-  @Max(100, { message: '$property must be 0 to 100' })
   weight!: number;
 }
 
@@ -31,9 +29,9 @@ export class WeightedDistributionDto {
     description:
       "Weights 0..100 adding up to 100, each agent at most once. Agents left out get weight 0 (BroadWorks' rule).",
   })
-  @IsDefined({ message: '$property is required: a list of {userId, weight}' })
-  @IsArray({ message: '$property must be a list of {userId, weight}' })
   @ValidateNested({ each: true })
   @Type(() => AgentWeightDto)
+  @IsArray({ message: '$property must be a list of {userId, weight}' })
+  @IsDefined({ message: '$property is required: a list of {userId, weight}' })
   agents!: AgentWeightDto[];
 }

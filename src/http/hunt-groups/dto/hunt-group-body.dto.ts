@@ -4,16 +4,11 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsIn,
-  IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -25,53 +20,62 @@ import {
   type ProfileFields,
 } from '../../../domain/model.js';
 import { DepartmentDto } from './department.dto.js';
-import { ClearableText, SERVICE_USER_ID_PATTERN, Text } from './field-rules.js';
+import * as schema from '../../../broadworks/oci/schema.js';
+import { ClearableText, Flag, Given, Integer, Text } from '../../field-rules.js';
+
+/** A service user id in a POST: `user@domain`, or the user part alone (the group's default domain is added). */
+export const SERVICE_USER_ID_PATTERN = /^[^\s@]+(@[^\s@]+)?$/;
+/** How many aliases a hunt group may have (the add's `alias` occurrences). */
+const MAX_ALIASES = schema.ServiceInstanceAddProfile.elements.find((e) => e.name === 'alias')!.maxOccurs!;
+
+// Stacked validators run bottom-up, and a field reports its first failure only: the type check is
+// the lowest decorator, so a wrong type is named as such rather than by a later rule.
 
 /** `serviceInstanceProfile` of a POST or PUT body. Bounds are BroadWorks' (R25 schema). */
 export class ServiceInstanceProfileDto implements ProfileFields {
-  @Text(1, 30, 'the hunt group name')
+  @Text(schema.ServiceInstanceProfileName, 'the hunt group name')
   name?: string;
 
-  @Text(1, 30, 'the calling line id last name')
+  @Text(schema.CallingLineIdLastName, 'the calling line id last name')
   cliLastName?: string;
 
-  @Text(1, 30, 'the calling line id first name')
+  @Text(schema.CallingLineIdFirstName, 'the calling line id first name')
   cliFirstName?: string;
 
-  @Text(1, 30, 'a hiragana name')
+  @Text(schema.HiraganaName, 'a hiragana name')
   hiraganaLastName?: string;
 
-  @Text(1, 30, 'a hiragana name')
+  @Text(schema.HiraganaName, 'a hiragana name')
   hiraganaFirstName?: string;
 
-  @ClearableText(1, 23, 'an E.164 phone number assigned to the group')
+  @ClearableText(schema.DN, 'an E.164 phone number assigned to the group')
   phoneNumber?: string | null;
 
-  @ClearableText(2, 20, 'an extension')
+  @ClearableText(schema.Extension17, 'an extension')
   extension?: string | null;
 
-  @Text(1, 60, 'a password')
+  @Text(schema.Password, 'a password')
   @ApiPropertyOptional({
     type: String,
     format: 'password',
     writeOnly: true,
-    minLength: 1,
-    maxLength: 60,
+    minLength: schema.Password.minLength,
+    maxLength: schema.Password.maxLength,
     description: "The hunt group's password; never answered",
   })
   password?: string;
 
   @ApiPropertyOptional({ type: DepartmentDto, nullable: true, description: 'null clears it' })
   @ValidateIf((_o: object, value: unknown) => value !== undefined && value !== null)
-  @IsObject({ message: '$property must be a department object, or null to clear it' })
-  @ValidateNested()
   @Type(() => DepartmentDto)
+  @ValidateNested()
+  @IsObject({ message: '$property must be a department object, or null to clear it' })
   department?: DepartmentDto | null;
 
-  @Text(1, 40, 'a BroadWorks language')
+  @Text(schema.Language, 'a BroadWorks language')
   language?: string;
 
-  @Text(1, 127, 'a BroadWorks time zone')
+  @Text(schema.TimeZone, 'a BroadWorks time zone')
   timeZone?: string;
 
   /** Read-only in BroadWorks (derived from timeZone): accepted and ignored, as APIO does. */
@@ -81,158 +85,138 @@ export class ServiceInstanceProfileDto implements ProfileFields {
     description: 'Derived from timeZone by BroadWorks: accepted and ignored',
     example: '(GMT+01:00) Europe/Brussels',
   })
-  @IsOptional()
-  @IsString()
+  @Given()
+  @IsString({ message: '$property must be a string (it is derived from timeZone and ignored)' })
   timeZoneDisplayName?: string;
 
   @ApiPropertyOptional({
     type: 'array',
-    items: { type: 'string', minLength: 1, maxLength: 161 },
-    maxItems: 3,
+    items: { type: 'string', minLength: schema.SIPURI.minLength, maxLength: schema.SIPURI.maxLength },
+    maxItems: MAX_ALIASES,
     uniqueItems: true,
     nullable: true,
-    description: 'SIP aliases (user@domain), at most 3; null or [] clears them',
+    description: `SIP aliases (user@domain), at most ${MAX_ALIASES}; null or [] clears them`,
   })
   @ValidateIf((_o: object, value: unknown) => value !== undefined && value !== null)
-  @IsArray({ message: '$property must be a list of SIP URIs, or null or [] to clear it' })
-  @ArrayMaxSize(3, { message: '$property holds at most 3 aliases' })
+  @Length(schema.SIPURI.minLength!, schema.SIPURI.maxLength!, {
+    each: true,
+    message: `each of $property must be ${schema.SIPURI.minLength} to ${schema.SIPURI.maxLength} characters (a SIP URI)`,
+  })
+  @IsString({ each: true, message: 'each of $property must be a SIP URI string' })
   @ArrayUnique({ message: '$property must not repeat an alias' })
-  @IsString({ each: true })
-  @Length(1, 161, { each: true, message: 'each of $property must be 1 to 161 characters (a SIP URI)' })
+  @ArrayMaxSize(MAX_ALIASES, { message: `$property holds at most ${MAX_ALIASES} aliases` })
+  @IsArray({ message: '$property must be a list of SIP URIs, or null or [] to clear it' })
   aliases?: string[] | null;
 
-  @ClearableText(1, 161, 'a SIP URI')
+  @ClearableText(schema.SIPURI, 'a SIP URI')
   publicUserIdentity?: string | null;
 
-  @ClearableText(1, 23, 'an E.164 phone number')
+  @ClearableText(schema.DN, 'an E.164 phone number')
   callingLineIdPhoneNumber?: string | null;
 }
 
 /** The hunt group settings shared by POST and PUT; every field optional (defaults or "unchanged"). */
 export class HuntGroupBodyDto {
   @ApiPropertyOptional({ type: ServiceInstanceProfileDto, description: 'On PUT, merged field by field' })
-  @IsOptional()
-  @IsObject({ message: '$property must be an object' })
-  @ValidateNested()
+  @Given()
   @Type(() => ServiceInstanceProfileDto)
+  @ValidateNested()
+  @IsObject({ message: '$property must be an object' })
   serviceInstanceProfile?: ServiceInstanceProfileDto;
 
   @ApiPropertyOptional({ enum: HUNT_POLICIES, description: 'Default Regular', example: 'Regular' })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
+  @Given()
   @IsIn(HUNT_POLICIES, { message: `$property must be one of ${HUNT_POLICIES.join(', ')}` })
   policy?: HuntPolicy;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   huntAfterNoAnswer?: boolean;
 
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 20, description: 'Default 5', example: 5 })
-  @IsInt({ message: '$property must be an integer' })
-  @Min(1, { message: '$property must be 1 to 20 rings' })
-  @Max(20, { message: '$property must be 1 to 20 rings' })
+  @Integer(schema.HuntNoAnswerRings, 'rings', 'Default 5', 5)
   noAnswerNumberOfRings?: number;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   forwardAfterTimeout?: boolean;
 
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 7200, description: 'Default 0', example: 0 })
-  @IsInt({ message: '$property must be an integer' })
-  @Min(0, { message: '$property must be 0 to 7200 seconds' })
-  @Max(7200, { message: '$property must be 0 to 7200 seconds' })
+  @Integer(schema.HuntForwardTimeoutSeconds, 'seconds', 'Default 0', 0)
   forwardTimeoutSeconds?: number;
 
-  @ClearableText(1, 30, 'a phone number')
+  @ClearableText(schema.OutgoingDN, 'a phone number')
   forwardToPhoneNumber?: string | null;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   allowCallWaitingForAgents?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   useSystemHuntGroupCLIDSetting?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   includeHuntGroupNameInCLID?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   enableNotReachableForwarding?: boolean;
 
-  @ClearableText(1, 161, 'a phone number or SIP URI')
+  @ClearableText(schema.OutgoingDNorSIPURI, 'a phone number or SIP URI')
   notReachableForwardToPhoneNumber?: string | null;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   makeBusyWhenNotReachable?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   allowMembersToControlGroupBusy?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   enableGroupBusy?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag()
   applyGroupBusyWhenTerminatingToAgent?: boolean;
 
-  @Text(1, 40, 'a network class of service name')
+  @Text(schema.NetworkClassOfServiceName, 'a network class of service name')
   networkClassOfService?: string;
 
   /** Agent user ids, in hunting order; on PUT the list replaces the current one ([] removes all). */
   @ApiPropertyOptional({
     type: 'array',
-    items: { type: 'string', minLength: 1, maxLength: 161 },
+    items: { type: 'string', minLength: schema.UserId.minLength, maxLength: schema.UserId.maxLength },
     uniqueItems: true,
-    description: 'Agent user ids in hunting order; on PUT the list replaces the current one ([] removes every agent)',
+    description:
+      'Agent user ids in hunting order; on PUT the list replaces the current one ([] removes every agent). ' +
+      'At most HUNT_GROUP_MAX_AGENTS (a setting, 1000 by default).',
     example: ['ApioUserTest@sip.netaxis.be'],
   })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsArray({ message: '$property must be a list of user ids' })
-  @ArrayUnique({ message: '$property must not name the same user twice' })
+  @Given()
+  @Length(schema.UserId.minLength!, schema.UserId.maxLength!, {
+    each: true,
+    message: `each of $property must be ${schema.UserId.minLength} to ${schema.UserId.maxLength} characters (a user id)`,
+  })
   @IsString({ each: true, message: 'each of $property must be a user id string' })
-  @Length(1, 161, { each: true, message: 'each of $property must be 1 to 161 characters (a user id)' })
+  @ArrayUnique({ message: '$property must not name the same user twice' })
+  @IsArray({ message: '$property must be a list of user ids' })
   agents?: string[];
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Default true on POST' })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsBoolean()
+  @Flag('Default true on POST')
   active?: boolean;
 }
 
 export class CreateHuntGroupDto extends HuntGroupBodyDto implements HuntGroupInput {
   @ApiPropertyOptional({
     type: String,
-    minLength: 1,
-    maxLength: 161,
+    minLength: schema.UserId.minLength,
+    maxLength: schema.UserId.maxLength,
     pattern: SERVICE_USER_ID_PATTERN.source,
     description:
       "user@domain, or the user part alone (the group's default domain is added). Left out: a template's, or the AUTOMATIC_ID_RULES rule when SUID_HUNT_GROUP_AUTO_GENERATE is on",
     example: 'APIOTestHuntGroup',
   })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsString()
-  @Length(1, 161, { message: '$property must be 1 to 161 characters (a BroadWorks user id)' })
+  @Given()
   @Matches(SERVICE_USER_ID_PATTERN, {
     message:
       "$property must be user@domain, or a user part alone (the group's default domain is added), with no white space",
   })
+  @Length(schema.UserId.minLength!, schema.UserId.maxLength!, {
+    message: `$property must be ${schema.UserId.minLength} to ${schema.UserId.maxLength} characters (a BroadWorks user id)`,
+  })
+  @IsString({ message: '$property must be a string (a BroadWorks user id)' })
   serviceUserId?: string;
 
   @ApiPropertyOptional({
@@ -242,9 +226,9 @@ export class CreateHuntGroupDto extends HuntGroupBodyDto implements HuntGroupInp
     description: 'Default values from TEMPLATES.hunt_groups of the settings; they fill only what the body leaves out',
     example: 'basic',
   })
-  @ValidateIf((_o: object, value: unknown) => value !== undefined)
-  @IsString()
-  @Length(1, 80)
+  @Given()
+  @Length(1, 80, { message: '$property must be 1 to 80 characters (a template name)' })
+  @IsString({ message: '$property must be a string (a template name)' })
   templateName?: string;
 }
 
