@@ -4,6 +4,8 @@ import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
 const HG = 'hardening@sip.netaxis.be';
 const ONE = `${BASE}/${HG}`;
 const AVAILABLE = `${BASE}/users/available`;
+/** Sends a Buffer body as its bytes (superagent would otherwise JSON-encode it as {type, data}); typed as its string serializer. */
+const rawBytes = (b: Buffer): string => b as unknown as string;
 
 /** What a careless or hostile client sends, and what it must get: a clear 4xx that names the problem, and nothing changed. */
 describe.each(DRIVERS)('requests that are not what they should be, on the %s gateway', (driver) => {
@@ -38,7 +40,7 @@ describe.each(DRIVERS)('requests that are not what they should be, on the %s gat
       const res = await t.http
         .put(ONE)
         .set('Content-Type', '')
-        .serialize((b: Buffer) => b)
+        .serialize(rawBytes)
         .send(Buffer.from('{"policy":"Circular"}'))
         .expect(415);
       expect(res.body.error).toMatch(/no Content-Type/);
@@ -124,7 +126,7 @@ describe.each(DRIVERS)('requests that are not what they should be, on the %s gat
       const res = await t.http
         .put(ONE)
         .set('Content-Type', 'application/json')
-        .serialize((b: Buffer) => b)
+        .serialize(rawBytes)
         .send(body)
         .expect(400);
       expect(res.body).toMatchObject({ code: 'INVALID_CHARACTERS', details: [{ field: 'body' }] });
