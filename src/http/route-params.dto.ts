@@ -16,7 +16,7 @@ export class GroupParamsDto {
     example: 'ApioSpTest',
   })
   @IsString()
-  @Length(ServiceProviderId.minLength!, ServiceProviderId.maxLength!, {
+  @Length(ServiceProviderId.minLength!, ServiceProviderId.maxLength, {
     message: `tenant_id must be ${ServiceProviderId.minLength} to ${ServiceProviderId.maxLength} characters (a BroadWorks service provider id)`,
   })
   @Matches(ID_TOKEN, { message: 'tenant_id must not start or end with white space' })
@@ -30,7 +30,7 @@ export class GroupParamsDto {
     example: 'ApioGrpTest',
   })
   @IsString()
-  @Length(GroupId.minLength!, GroupId.maxLength!, {
+  @Length(GroupId.minLength!, GroupId.maxLength, {
     message: `group_id must be ${GroupId.minLength} to ${GroupId.maxLength} characters (a BroadWorks group id)`,
   })
   @Matches(ID_TOKEN, { message: 'group_id must not start or end with white space' })
@@ -47,7 +47,7 @@ export class HuntGroupParamsDto extends GroupParamsDto {
   })
   @IsString()
   // 3: the shortest user@domain.
-  @Length(3, UserId.maxLength!, {
+  @Length(3, UserId.maxLength, {
     message: `hunt_group_name must be 3 to ${UserId.maxLength} characters (a BroadWorks user id)`,
   })
   @Matches(HUNT_GROUP_NAME, { message: 'hunt_group_name must be a service user id, user@domain, with no white space' })

@@ -26,7 +26,7 @@ import { ClearableText, Flag, Given, Integer, Text } from '../../field-rules.js'
 /** A service user id in a POST: `user@domain`, or the user part alone (the group's default domain is added). */
 export const SERVICE_USER_ID_PATTERN = /^[^\s@]+(@[^\s@]+)?$/;
 /** How many aliases a hunt group may have (the add's `alias` occurrences). */
-const MAX_ALIASES = schema.ServiceInstanceAddProfile.elements.find((e) => e.name === 'alias')!.maxOccurs!;
+const MAX_ALIASES = schema.ServiceInstanceAddProfile.elements.find((e) => e.name === 'alias')!.maxOccurs;
 
 // Stacked validators run bottom-up, and a field reports its first failure only: the type check is
 // the lowest decorator, so a wrong type is named as such rather than by a later rule.
@@ -98,7 +98,7 @@ export class ServiceInstanceProfileDto implements ProfileFields {
     description: `SIP aliases (user@domain), at most ${MAX_ALIASES}; null or [] clears them`,
   })
   @ValidateIf((_o: object, value: unknown) => value !== undefined && value !== null)
-  @Length(schema.SIPURI.minLength!, schema.SIPURI.maxLength!, {
+  @Length(schema.SIPURI.minLength!, schema.SIPURI.maxLength, {
     each: true,
     message: `each of $property must be ${schema.SIPURI.minLength} to ${schema.SIPURI.maxLength} characters (a SIP URI)`,
   })
@@ -185,7 +185,7 @@ export class HuntGroupBodyDto {
     example: ['ApioUserTest@sip.netaxis.be'],
   })
   @Given()
-  @Length(schema.UserId.minLength!, schema.UserId.maxLength!, {
+  @Length(schema.UserId.minLength!, schema.UserId.maxLength, {
     each: true,
     message: `each of $property must be ${schema.UserId.minLength} to ${schema.UserId.maxLength} characters (a user id)`,
   })
@@ -213,7 +213,7 @@ export class CreateHuntGroupDto extends HuntGroupBodyDto implements HuntGroupInp
     message:
       "$property must be user@domain, or a user part alone (the group's default domain is added), with no white space",
   })
-  @Length(schema.UserId.minLength!, schema.UserId.maxLength!, {
+  @Length(schema.UserId.minLength!, schema.UserId.maxLength, {
     message: `$property must be ${schema.UserId.minLength} to ${schema.UserId.maxLength} characters (a BroadWorks user id)`,
   })
   @IsString({ message: '$property must be a string (a BroadWorks user id)' })
