@@ -3,7 +3,7 @@
  * gateway (pool of the same size), without NestJS or HTTP: what OCI-P alone costs.
  */
 import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
-import type { OciRequest } from '../src/broadworks/oci/commands.js';
+import type { OciRequest } from '../src/ocip/commands.js';
 import { toAddRequest } from '../src/broadworks/hunt-group.mapper.js';
 
 const T = 'ApioSpTest';

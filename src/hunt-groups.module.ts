@@ -4,8 +4,8 @@ import { AgentsService } from './domain/agents/agents.service.js';
 import { HuntGroupsService } from './domain/hunt-groups/hunt-groups.service.js';
 import { IdGenerationModule } from './domain/id-generation/id-generation.module.js';
 import { BodyValidator, PluginChecks } from './domain/plugin-checks.js';
-import { AgentsController } from './http/agents/agents.controller.js';
-import { DtoBodyValidator } from './http/dto-body-validator.js';
+import { AgentsController } from './http/hunt-groups/agents.controller.js';
+import { DtoBodyValidator } from './http/hunt-groups/dto-body-validator.js';
 import { HuntGroupsController } from './http/hunt-groups/hunt-groups.controller.js';
 import { HuntGroupTemplates } from './http/hunt-groups/templates.js';
 

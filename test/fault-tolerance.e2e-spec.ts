@@ -10,7 +10,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ApioSettings } from '../src/config/apio-settings.js';
-import { OciErrorResponse } from '../src/broadworks/oci/oci-errors.js';
+import { OciErrorResponse } from '../src/ocip/oci-errors.js';
 import type { OciSimulator } from '../src/simulator/server.js';
 import { BASE, startApp, type TestApp, type TestAppOptions } from './support/harness.js';
 

@@ -1,8 +1,9 @@
+import { type OciOutcome } from '../src/ocip/commands.js';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ShutdownState } from '../src/health/shutdown-state.js';
-import type { OciRequest } from '../src/broadworks/oci/commands.js';
-import { OciGateway, type OciOutcome } from '../src/broadworks/oci/oci-gateway.js';
+import type { OciRequest } from '../src/ocip/commands.js';
+import { OciGateway } from '../src/broadworks/oci/oci-gateway.js';
 import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import { DRIVERS, startApp, type TestApp } from './support/harness.js';
 

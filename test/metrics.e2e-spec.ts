@@ -1,7 +1,8 @@
+import { type OciOutcome } from '../src/ocip/commands.js';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import type { OciRequest } from '../src/broadworks/oci/commands.js';
-import { OciTransportError } from '../src/broadworks/oci/oci-errors.js';
-import { OciGateway, type OciGatewayStats, type OciOutcome } from '../src/broadworks/oci/oci-gateway.js';
+import type { OciRequest } from '../src/ocip/commands.js';
+import { OciTransportError } from '../src/ocip/oci-errors.js';
+import { OciGateway, type OciGatewayStats } from '../src/broadworks/oci/oci-gateway.js';
 import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import { BroadWorksEngine } from '../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator } from '../src/simulator/server.js';

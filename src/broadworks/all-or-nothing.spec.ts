@@ -1,8 +1,8 @@
+import type { OciOutcome, OciRequest } from '../ocip/commands.js';
 import { describe, expect, it } from '@jest/globals';
 import { applyAllOrNothing, type Step } from './all-or-nothing.js';
-import type { OciRequest } from './oci/commands.js';
-import { OciErrorResponse, OciTransportError } from './oci/oci-errors.js';
-import { OciGateway, type OciOutcome } from './oci/oci-gateway.js';
+import { OciErrorResponse, OciTransportError } from '../ocip/oci-errors.js';
+import { OciGateway } from './oci/oci-gateway.js';
 
 /** A gateway that records each document and answers by a script: a command id listed in `fail` is refused. */
 class ScriptedGateway extends OciGateway {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { OciRequest, ResponsesTo } from './oci/commands.js';
-import { OciErrorResponse, OciTransportError } from './oci/oci-errors.js';
+import type { OciRequest, ResponsesTo } from '../ocip/commands.js';
+import { OciErrorResponse, OciTransportError } from '../ocip/oci-errors.js';
 import type { OciGateway } from './oci/oci-gateway.js';
 
 /** A change and the commands that take it back. */

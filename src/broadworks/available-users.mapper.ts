@@ -3,7 +3,7 @@ import type { UserSearch } from '../domain/broadworks.port.js';
 import type { AvailableUser, Scope } from '../domain/model.js';
 import { lastPathSegment } from './agent.mapper.js';
 import { departmentKeyOf, type DepartmentDirectory } from './departments.js';
-import type { GroupHuntGroupGetAvailableUserListRequest, SearchMode } from './oci/commands.js';
+import type { GroupHuntGroupGetAvailableUserListRequest, SearchMode } from '../ocip/commands.js';
 
 const MODES: Record<UserSearch['text'][number]['mode'], SearchMode> = {
   Starts: 'Starts With',

@@ -11,8 +11,8 @@ import {
   UnknownOutcome,
 } from '../domain/errors.js';
 import { decodeError } from './decode-error.js';
-import { OciErrorResponse, OciTransportError } from './oci/oci-errors.js';
-import { OciEncodingError } from './oci/protocol/protocol-errors.js';
+import { OciErrorResponse, OciTransportError } from '../ocip/oci-errors.js';
+import { OciEncodingError } from '../ocip/protocol/protocol-errors.js';
 
 describe('decodeError', () => {
   it.each([

@@ -17,8 +17,8 @@ import {
   UnknownOutcome,
   type BroadWorksError,
 } from '../domain/errors.js';
-import { OciErrorResponse, OciTransportError } from './oci/oci-errors.js';
-import { OciEncodingError } from './oci/protocol/protocol-errors.js';
+import { OciErrorResponse, OciTransportError } from '../ocip/oci-errors.js';
+import { OciEncodingError } from '../ocip/protocol/protocol-errors.js';
 
 const NOT_FOUND_CODES = new Set([4008, 4152]);
 const NOT_FOUND_TEXT = /^\[\w+ \d+\] (Service Provider|Enterprise|Group|User) not found\b/i;

@@ -1,6 +1,10 @@
 import type { Department, DepartmentRef } from '../domain/model.js';
-import type { DepartmentKey, GroupDepartmentGetListRequest18, OciTable } from './oci/commands.js';
-import { tableRecords } from './oci/commands.js';
+import {
+  type DepartmentKey,
+  type GroupDepartmentGetListRequest18,
+  type OciTable,
+  tableRecords,
+} from '../ocip/commands.js';
 
 /** A department of a request: with `groupId` a GroupDepartmentKey, else an EnterpriseDepartmentKey. */
 export function departmentKeyOf(department: DepartmentRef): DepartmentKey {

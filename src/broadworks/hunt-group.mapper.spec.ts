@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CLEARABLE_PROFILE_FIELDS, CLEARABLE_SETTINGS } from '../domain/model.js';
 import { commandOf, toModifyRequest } from './hunt-group.mapper.js';
-import { GroupHuntGroupModifyInstanceRequest, ServiceInstanceModifyProfile } from './oci/schema.js';
+import { GroupHuntGroupModifyInstanceRequest, ServiceInstanceModifyProfile } from '../ocip/schema.js';
 
 const nillable = (type: { elements: readonly { name: string; nillable?: boolean }[] }): string[] =>
   type.elements.filter((e) => e.nillable).map((e) => e.name);

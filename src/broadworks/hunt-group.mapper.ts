@@ -21,7 +21,7 @@ import {
   type HuntGroupSettings,
   type OciRequest,
   type ServiceInstanceModifyProfile,
-} from './oci/commands.js';
+} from '../ocip/commands.js';
 
 /** In a modify: undefined leaves the element out, `""`/null clears it (xsi:nil). */
 const clearable = (value: string | null | undefined): string | null | undefined =>

@@ -20,8 +20,8 @@ import {
   type GroupHuntGroupGetInstanceResponse20,
   type OciRequest,
   type OciResponse,
-} from './oci/commands.js';
-import { OciErrorResponse } from './oci/oci-errors.js';
+} from '../ocip/commands.js';
+import { OciErrorResponse } from '../ocip/oci-errors.js';
 import { OciGateway } from './oci/oci-gateway.js';
 import { sendInDocuments } from './send-in-documents.js';
 

@@ -1,6 +1,6 @@
-import type { OciRequest, OciResponse } from './oci/commands.js';
-import { OciErrorResponse } from './oci/oci-errors.js';
-import { MAX_COMMANDS_PER_DOCUMENT, type OciGateway } from './oci/oci-gateway.js';
+import { MAX_COMMANDS_PER_DOCUMENT, type OciRequest, type OciResponse } from '../ocip/commands.js';
+import { OciErrorResponse } from '../ocip/oci-errors.js';
+import { type OciGateway } from './oci/oci-gateway.js';
 
 /**
  * Sends independent commands in as few documents as BroadWorks allows (15 commands each), the

@@ -9,7 +9,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsInt, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
-import type { IntType, StringType } from '../broadworks/oci/schema-types.js';
+import type { IntType, StringType } from '../ocip/schema-types.js';
 
 /** BroadWorks collapses white space in tokens, so a blank value would arrive empty. */
 const NOT_BLANK = /\S/;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import type { Scope } from '../domain/model.js';
-import { GroupId, ServiceProviderId, UserId } from '../broadworks/oci/schema.js';
+import { GroupId, ServiceProviderId, UserId } from '../ocip/schema.js';
 
 /** BroadWorks ids in the path, checked before anything is sent. */
 const ID_TOKEN = /^\S(.*\S)?$/;

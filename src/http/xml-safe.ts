@@ -1,4 +1,4 @@
-import { isXmlChar } from '../broadworks/oci/protocol/xml-escape.js';
+import { isXmlChar } from '../ocip/protocol/xml-escape.js';
 import { ApiError } from '../domain/errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
+import { OciErrorResponse } from '../ocip/oci-errors.js';
 import { BroadWorksEngine } from './engine.js';
 import { WorldFormatError } from './world-file.js';
 import { addCommand, demoEngine, HG, refusal } from './testing/fixtures.js';

@@ -4,8 +4,8 @@
  * untrusted objects, so every command is schema-checked before a handler sees it, and `execute`
  * answers every failure with an ErrorResponse instead of throwing.
  */
-import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
-import { REQUEST_TYPES } from '../broadworks/oci/schema.js';
+import { type OciOutcome } from '../ocip/commands.js';
+import { REQUEST_TYPES } from '../ocip/schema.js';
 import { ociError, schemaRefusal } from './errors.js';
 import { HANDLERS } from './handlers/index.js';
 import { checkCommand } from './schema-check.js';

@@ -6,7 +6,7 @@
  * capture of the real answer was found. Clients must not rely on a simulator code meaning the same
  * on a real BroadWorks: they should rely on the fact that an ErrorResponse came back.
  */
-import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
+import { OciErrorResponse } from '../ocip/oci-errors.js';
 
 export type ErrorSource = 'BroadWorks' | 'simulator';
 

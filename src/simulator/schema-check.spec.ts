@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { readDocument } from '../broadworks/oci/protocol/index.js';
+import { readDocument } from '../ocip/protocol/index.js';
 import {
   GroupHuntGroupAddInstanceRequest20,
   GroupHuntGroupDeleteInstanceRequest,
   GroupHuntGroupGetAvailableUserListRequest,
   GroupHuntGroupModifyInstanceRequest,
   GroupHuntGroupModifyActiveInstanceListRequest,
-} from '../broadworks/oci/schema.js';
-import type { ComplexType } from '../broadworks/oci/schema-types.js';
+} from '../ocip/schema.js';
+import type { ComplexType } from '../ocip/schema-types.js';
 import { checkCommand, collapseToken } from './schema-check.js';
 import { addCommand } from './testing/fixtures.js';
 

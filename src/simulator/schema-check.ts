@@ -23,8 +23,8 @@ import {
   type ElementSpec,
   type ElementType,
   type SimpleType,
-} from '../broadworks/oci/schema-types.js';
-import { readInfoOf } from '../broadworks/oci/protocol/index.js';
+} from '../ocip/schema-types.js';
+import { readInfoOf } from '../ocip/protocol/index.js';
 
 export type SchemaCheckResult =
   | { ok: true; value: Record<string, unknown> }

@@ -10,10 +10,10 @@
  * (nothing else in its document is run). Garbage, and a document whose envelope the schema
  * refuses, get an ErrorResponse; only a stream that cannot be framed (an endless document) is closed.
  */
+import { type OciOutcome } from '../ocip/commands.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
-import type { OciOutcome } from '../broadworks/oci/oci-gateway.js';
+import { OciErrorResponse } from '../ocip/oci-errors.js';
 import {
   encodeDocument,
   FrameReader,
@@ -21,9 +21,9 @@ import {
   readDocument,
   signPassword,
   writeDocument,
-} from '../broadworks/oci/protocol/index.js';
-import type { OciDocumentCommand, OciReadCommand } from '../broadworks/oci/protocol/index.js';
-import { REQUEST_TYPES } from '../broadworks/oci/schema.js';
+} from '../ocip/protocol/index.js';
+import type { OciDocumentCommand, OciReadCommand } from '../ocip/protocol/index.js';
+import { REQUEST_TYPES } from '../ocip/schema.js';
 import type { BroadWorksEngine } from './engine.js';
 import { ociError, schemaRefusal } from './errors.js';
 import { checkCommand } from './schema-check.js';

@@ -4,7 +4,7 @@
  * simulator's choice (no public capture of the real answers was found), worded so that a client
  * recognises a session error by its text ("session … invalid").
  */
-import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
+import { OciErrorResponse } from '../ocip/oci-errors.js';
 import { ociError } from './errors.js';
 
 export const serverErrors = {

@@ -13,7 +13,7 @@
  * Command failures answer the Nth command from now (optionally of one type) with an ErrorResponse
  * without running it. Refusing closes each new socket at once.
  */
-import { OciErrorResponse } from '../broadworks/oci/oci-errors.js';
+import { OciErrorResponse } from '../ocip/oci-errors.js';
 
 export type DocumentFaultKind = 'drop' | 'stall' | 'garbage' | 'invalid-document' | 'logout';
 

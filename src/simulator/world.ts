@@ -3,7 +3,7 @@
  * users and hunt groups (virtual users). Everything is kept in Maps keyed by identity so lookups
  * stay cheap; the handlers validate a whole command before they change anything here.
  */
-import type { HuntGroupSettings } from '../broadworks/oci/commands.js';
+import type { HuntGroupSettings } from '../ocip/commands.js';
 import { canonicalJson, compareText } from './canonical-json.js';
 
 export interface ServiceProvider {

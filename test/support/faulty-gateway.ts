@@ -1,6 +1,7 @@
-import type { OciRequest, OciRequestName } from '../../src/broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../src/broadworks/oci/oci-errors.js';
-import { OciGateway, type OciOutcome } from '../../src/broadworks/oci/oci-gateway.js';
+import { type OciOutcome } from '../../src/ocip/commands.js';
+import type { OciRequest, OciRequestName } from '../../src/ocip/commands.js';
+import { OciErrorResponse } from '../../src/ocip/oci-errors.js';
+import { OciGateway } from '../../src/broadworks/oci/oci-gateway.js';
 
 /**
  * Wraps a gateway and makes chosen commands fail the way BroadWorks refuses them, without running

@@ -8,7 +8,7 @@ import type { BroadWorksEngine } from '../../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator, type OciSimulatorOptions } from '../../src/simulator/server.js';
 import { engineWithHuntGroup, GROUP, HG, SP, USER, USER1 } from '../../src/simulator/testing/fixtures.js';
 import { RawOciClient } from './support/raw-client.js';
-import type { OciReadCommand } from '../../src/broadworks/oci/protocol/index.js';
+import type { OciReadCommand } from '../../src/ocip/protocol/index.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const DECLARATION = '<?xml version="1.0" encoding="ISO-8859-1"?>\n';

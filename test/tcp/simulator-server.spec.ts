@@ -174,7 +174,7 @@ describe('OCI-P simulator server', () => {
   it('reads documents split across many chunks, and several documents in one chunk', async () => {
     const client = await connect();
     await client.login();
-    const { encodeDocument, writeDocument } = await import('../../src/broadworks/oci/protocol/index.js');
+    const { encodeDocument, writeDocument } = await import('../../src/ocip/protocol/index.js');
     const doc = encodeDocument(writeDocument(client.sessionId, [verify]));
     for (const byte of doc) {
       client.write(Buffer.from([byte]));
@@ -189,7 +189,7 @@ describe('OCI-P simulator server', () => {
     const client = await connect();
     await client.login();
     client.write(
-      (await import('../../src/broadworks/oci/protocol/index.js')).writeDocument(client.sessionId, [
+      (await import('../../src/ocip/protocol/index.js')).writeDocument(client.sessionId, [
         { $type: 'LogoutRequest', userId: 'admin', reason: 'Client Logout' },
       ]),
     );

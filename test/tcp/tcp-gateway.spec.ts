@@ -7,15 +7,15 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { decodeError } from '../../src/broadworks/decode-error.js';
 import { ErrorEnvelopeFilter } from '../../src/http/error-envelope.filter.js';
-import type { OciRequest } from '../../src/broadworks/oci/commands.js';
-import { OciErrorResponse, OciTransportError } from '../../src/broadworks/oci/oci-errors.js';
+import type { OciRequest } from '../../src/ocip/commands.js';
+import { OciErrorResponse, OciTransportError } from '../../src/ocip/oci-errors.js';
 import {
   encodeDocument,
   FrameReader,
   OciEncodingError,
   readDocument,
   writeDocument,
-} from '../../src/broadworks/oci/protocol/index.js';
+} from '../../src/ocip/protocol/index.js';
 import type { TcpOciGateway } from '../../src/broadworks/oci/tcp/index.js';
 import { BroadWorksEngine } from '../../src/simulator/engine.js';
 import { startOciSimulator, type OciSimulator, type OciSimulatorOptions } from '../../src/simulator/server.js';

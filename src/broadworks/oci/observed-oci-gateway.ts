@@ -1,5 +1,5 @@
-import type { OciRequest } from './commands.js';
-import { OciGateway, type OciGatewayStats, type OciOutcome } from './oci-gateway.js';
+import type { OciOutcome, OciRequest } from '../../ocip/commands.js';
+import { OciGateway, type OciGatewayStats } from './oci-gateway.js';
 
 /** One OCI-P document as an observer sees it: what went, what came back (or what was thrown), how long it took. */
 export interface OciExchange {

@@ -1,8 +1,5 @@
-import type { OciRequest, OciResponse, ResponsesTo } from './commands.js';
-import { OciErrorResponse } from './oci-errors.js';
-
-/** BroadWorks accepts at most this many commands in one OCI-P document. */
-export const MAX_COMMANDS_PER_DOCUMENT = 15;
+import type { OciOutcome, OciRequest, ResponsesTo } from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 
 /** What a pooled gateway is doing, for the metrics; numbers since the gateway started. */
 export interface OciGatewayStats {
@@ -15,9 +12,6 @@ export interface OciGatewayStats {
   /** Sessions re-established after one was lost or refused (total). */
   reconnects: number;
 }
-
-/** What one command of a document came back with. */
-export type OciOutcome = OciResponse | OciErrorResponse;
 
 /**
  * The port every feature talks to BroadWorks through (and the DI token). A document's commands are

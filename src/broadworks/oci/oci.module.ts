@@ -1,6 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ociConfig, type OciConfig } from '../../config/namespaces.js';
-import { BroadWorksEngine } from '../../simulator/engine.js';
 import { LoggingModule } from '../../logging/logging.module.js';
 import { OciExchangeLog } from './observers/oci-exchange-log.js';
 import { MetricsModule } from '../../metrics/metrics.module.js';
@@ -15,7 +14,7 @@ import { TcpOciGateway, tcpGatewayOptions } from './tcp/index.js';
 export function createOciGateway(config: OciConfig): OciGateway {
   switch (config.driver) {
     case 'memory':
-      return new InMemoryOciGateway(BroadWorksEngine.fromFile(config.worldFile));
+      return InMemoryOciGateway.fromWorldFile(config.worldFile);
     case 'tcp':
       return new TcpOciGateway(tcpGatewayOptions(config));
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GroupDepartmentGetListResponse18 } from '../../broadworks/oci/commands.js';
+import type { GroupDepartmentGetListResponse18 } from '../../ocip/commands.js';
 import { demoEngine, records, refusal, SP } from '../testing/fixtures.js';
 
 const list = (includeEnterpriseDepartments: boolean, groupId = 'ApioGrpTest', serviceProviderId = SP) => ({

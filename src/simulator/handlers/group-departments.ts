@@ -2,11 +2,8 @@
  * GroupDepartmentGetListRequest18: the group's departments and, on request, its enterprise's,
  * ordered by full path name so parents come before their children.
  */
-import type {
-  GroupDepartmentGetListRequest18,
-  GroupDepartmentGetListResponse18,
-} from '../../broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+import type { GroupDepartmentGetListRequest18, GroupDepartmentGetListResponse18 } from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { compareText } from '../canonical-json.js';
 import type { Handler } from './handler.js';
 import { findGroup } from './rules.js';

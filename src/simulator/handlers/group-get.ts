@@ -1,6 +1,6 @@
 /** GroupGetRequest22V5: the group's profile. userCount counts real users only, as BroadWorks does. */
-import type { GroupGetRequest22V5, GroupGetResponse22V5 } from '../../broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+import type { GroupGetRequest22V5, GroupGetResponse22V5 } from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { timeZoneDisplayName } from '../time-zones.js';
 import type { Handler } from './handler.js';
 import { findGroup } from './rules.js';

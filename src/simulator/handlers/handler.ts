@@ -1,4 +1,4 @@
-import type { OciOutcome } from '../../broadworks/oci/oci-gateway.js';
+import { type OciOutcome } from '../../ocip/commands.js';
 import type { World } from '../world.js';
 
 /**

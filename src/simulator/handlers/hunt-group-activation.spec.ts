@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GroupHuntGroupGetInstanceListResponse } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupGetInstanceListResponse } from '../../ocip/commands.js';
 import type { BroadWorksEngine } from '../engine.js';
 import { addCommand, engineWithHuntGroup, HG, records, refusal, SP, USER } from '../testing/fixtures.js';
 

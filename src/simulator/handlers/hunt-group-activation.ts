@@ -1,5 +1,5 @@
 /** GroupHuntGroupModifyActiveInstanceListRequest: (de)activates hunt groups, all of them or none. */
-import type { GroupHuntGroupModifyActiveInstanceListRequest } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupModifyActiveInstanceListRequest } from '../../ocip/commands.js';
 import { ociError } from '../errors.js';
 import { SUCCESS, type Handler } from './handler.js';
 

@@ -3,7 +3,7 @@ import type {
   GroupHuntGroupGetInstanceListResponse,
   GroupHuntGroupGetInstanceResponse20,
   ServiceInstanceAddProfile,
-} from '../../broadworks/oci/commands.js';
+} from '../../ocip/commands.js';
 import {
   addCommand,
   demoEngine,

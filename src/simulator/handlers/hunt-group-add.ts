@@ -1,6 +1,6 @@
 /** GroupHuntGroupAddInstanceRequest20: creates a hunt group, a virtual user of the group. */
-import type { GroupHuntGroupAddInstanceRequest20 } from '../../broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+import type { GroupHuntGroupAddInstanceRequest20 } from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 import type { HuntGroupProfile } from '../world.js';
 import { SUCCESS, type Handler } from './handler.js';
 import { pickSettings } from './hunt-group-settings.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GroupHuntGroupGetAvailableUserListResponse, SearchMode } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupGetAvailableUserListResponse, SearchMode } from '../../ocip/commands.js';
 import {
   demoEngine,
   engineWithHuntGroup,

@@ -9,8 +9,8 @@ import type {
   GroupHuntGroupGetAvailableUserListRequest,
   GroupHuntGroupGetAvailableUserListResponse,
   TextSearchCriteria,
-} from '../../broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+} from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { compareText } from '../canonical-json.js';
 import { departmentKey, type User } from '../world.js';
 import type { Handler } from './handler.js';

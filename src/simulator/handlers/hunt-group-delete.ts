@@ -1,5 +1,5 @@
 /** GroupHuntGroupDeleteInstanceRequest: the number the hunt group used stays assigned to the group, free again. */
-import type { GroupHuntGroupDeleteInstanceRequest } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupDeleteInstanceRequest } from '../../ocip/commands.js';
 import { ociError } from '../errors.js';
 import { SUCCESS, type Handler } from './handler.js';
 

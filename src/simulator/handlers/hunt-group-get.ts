@@ -3,7 +3,7 @@ import type {
   GroupHuntGroupGetInstanceRequest20,
   GroupHuntGroupGetInstanceResponse20,
   ServiceInstanceReadProfile19sp1,
-} from '../../broadworks/oci/commands.js';
+} from '../../ocip/commands.js';
 import { ociError } from '../errors.js';
 import { timeZoneDisplayName } from '../time-zones.js';
 import type { HuntGroup, World } from '../world.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GroupHuntGroupGetInstanceListResponse } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupGetInstanceListResponse } from '../../ocip/commands.js';
 import { addCommand, demoEngine, records, refusal, SP } from '../testing/fixtures.js';
 
 const list = (extra: Record<string, unknown> = {}) => ({

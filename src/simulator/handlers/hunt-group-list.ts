@@ -2,8 +2,8 @@
 import type {
   GroupHuntGroupGetInstanceListRequest,
   GroupHuntGroupGetInstanceListResponse,
-} from '../../broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+} from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { compareText } from '../canonical-json.js';
 import { departmentKey } from '../world.js';
 import type { Handler } from './handler.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GroupHuntGroupGetInstanceResponse20 } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupGetInstanceResponse20 } from '../../ocip/commands.js';
 import type { BroadWorksEngine } from '../engine.js';
 import {
   addCommand,

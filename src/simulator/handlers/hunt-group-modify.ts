@@ -1,9 +1,6 @@
 /** GroupHuntGroupModifyInstanceRequest: a partial update; `null` clears what the schema lets clear. */
-import type {
-  GroupHuntGroupModifyInstanceRequest,
-  ServiceInstanceModifyProfile,
-} from '../../broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+import type { GroupHuntGroupModifyInstanceRequest, ServiceInstanceModifyProfile } from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { ociError } from '../errors.js';
 import type { Group, HuntGroup, HuntGroupProfile, World } from '../world.js';
 import { SUCCESS, type Handler } from './handler.js';

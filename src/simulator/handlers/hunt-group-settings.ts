@@ -1,5 +1,5 @@
 /** The hunt group settings (policy, forwarding, busy...) as they travel in add, get and modify. */
-import type { HuntGroupSettings } from '../../broadworks/oci/commands.js';
+import type { HuntGroupSettings } from '../../ocip/commands.js';
 
 /** Schema order of the settings in every hunt group command. */
 export const SETTING_NAMES = [

@@ -1,5 +1,5 @@
 /** GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: sets agents' weights; agents left out get 0. */
-import type { GroupHuntGroupModifyInstanceWeightedCallDistributionRequest } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupModifyInstanceWeightedCallDistributionRequest } from '../../ocip/commands.js';
 import { ociError } from '../errors.js';
 import { SUCCESS, type Handler } from './handler.js';
 

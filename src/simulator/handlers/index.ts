@@ -1,5 +1,5 @@
 /** Which handler answers which command. Commands not listed here are answered "unknown". */
-import type { OciCommandMap, OciRequestName } from '../../broadworks/oci/commands.js';
+import type { OciCommandMap, OciRequestName } from '../../ocip/commands.js';
 import { getGroup } from './group-get.js';
 import { listGroupDepartments } from './group-departments.js';
 import type { Handler } from './handler.js';

@@ -2,8 +2,8 @@
  * BroadWorks rules shared by several commands. Each check answers the ErrorResponse to return, or
  * undefined when the rule holds, so handlers chain them with `??` and stop at the first failure.
  */
-import type { DepartmentKey } from '../../broadworks/oci/commands.js';
-import type { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+import type { DepartmentKey } from '../../ocip/commands.js';
+import type { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { ociError } from '../errors.js';
 import { isKnownTimeZone } from '../time-zones.js';
 import { departmentKey, type Group, type User, type World } from '../world.js';

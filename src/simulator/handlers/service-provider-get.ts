@@ -2,7 +2,7 @@
  * ServiceProviderGetRequest22V4. The schema's choice: an enterprise answers isEnterprise (fixed
  * true), a plain service provider answers useCustomRoutingProfile instead.
  */
-import type { ServiceProviderGetRequest22V4, ServiceProviderGetResponse22V4 } from '../../broadworks/oci/commands.js';
+import type { ServiceProviderGetRequest22V4, ServiceProviderGetResponse22V4 } from '../../ocip/commands.js';
 import { ociError } from '../errors.js';
 import type { Handler } from './handler.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GroupHuntGroupGetInstanceResponse20 } from '../../broadworks/oci/commands.js';
+import type { GroupHuntGroupGetInstanceResponse20 } from '../../ocip/commands.js';
 import { engineWithHuntGroup, FOO_AGENT, HG, records, refusal, USER, USER1 } from '../testing/fixtures.js';
 
 const rename = (userId: string, newUserId: string) => ({ $type: 'UserModifyUserIdRequest', userId, newUserId });

@@ -1,5 +1,5 @@
 /** UserModifyUserIdRequest: renames a real or virtual user everywhere it is referred to. */
-import type { UserModifyUserIdRequest } from '../../broadworks/oci/commands.js';
+import type { UserModifyUserIdRequest } from '../../ocip/commands.js';
 import { ociError } from '../errors.js';
 import { SUCCESS, type Handler } from './handler.js';
 import { checkNewUserId } from './rules.js';

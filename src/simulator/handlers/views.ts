@@ -1,5 +1,5 @@
 /** How the world's records read back in OCI-P answers (department keys, table rows). */
-import type { DepartmentKey } from '../../broadworks/oci/commands.js';
+import type { DepartmentKey } from '../../ocip/commands.js';
 import type { User, World } from '../world.js';
 
 export function departmentKeyOf(world: World, key: string | undefined): DepartmentKey | undefined {

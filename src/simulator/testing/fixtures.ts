@@ -4,8 +4,8 @@
  * (No Jest import here, so the file also compiles in the production build.)
  */
 import { fileURLToPath } from 'node:url';
-import type { GroupHuntGroupAddInstanceRequest20, OciTable } from '../../broadworks/oci/commands.js';
-import { OciErrorResponse } from '../../broadworks/oci/oci-errors.js';
+import type { GroupHuntGroupAddInstanceRequest20, OciTable } from '../../ocip/commands.js';
+import { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { BroadWorksEngine } from '../engine.js';
 
 export const DEMO_WORLD_FILE = fileURLToPath(new URL('../../../env/demo-world.json', import.meta.url));

@@ -4,7 +4,7 @@
  * both directions, so interceptors work on whole documents and tests can read what clients sent.
  */
 import net from 'node:net';
-import { FrameReader } from '../../../src/broadworks/oci/protocol/index.js';
+import { FrameReader } from '../../../src/ocip/protocol/index.js';
 
 /** Delivers (or not) one answer document of the server to the client. */
 export type AnswerInterceptor = (answer: Buffer, client: net.Socket) => void;

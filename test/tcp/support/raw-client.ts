@@ -11,7 +11,7 @@ import {
   type OciDocumentCommand,
   type OciReadCommand,
   type OciReadDocument,
-} from '../../../src/broadworks/oci/protocol/index.js';
+} from '../../../src/ocip/protocol/index.js';
 
 export class RawOciClient {
   readonly sessionId = randomUUID();

@@ -1,6 +1,6 @@
-import type { OciRequest } from '../commands.js';
-import { MAX_COMMANDS_PER_DOCUMENT, OciGateway, type OciOutcome } from '../oci-gateway.js';
-import type { BroadWorksEngine } from '../../../simulator/engine.js';
+import { MAX_COMMANDS_PER_DOCUMENT, type OciOutcome, type OciRequest } from '../../../ocip/commands.js';
+import { OciGateway } from '../oci-gateway.js';
+import { BroadWorksEngine } from '../../../simulator/engine.js';
 
 /**
  * Runs commands on the embedded simulated BroadWorks, in process. Commands and answers are copied
@@ -9,6 +9,11 @@ import type { BroadWorksEngine } from '../../../simulator/engine.js';
 export class InMemoryOciGateway extends OciGateway {
   constructor(readonly engine: BroadWorksEngine) {
     super();
+  }
+
+  /** The embedded simulated BroadWorks, loaded from a world file (the only way production code reaches the simulator). */
+  static fromWorldFile(path: string): InMemoryOciGateway {
+    return new InMemoryOciGateway(BroadWorksEngine.fromFile(path));
   }
 
   async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {

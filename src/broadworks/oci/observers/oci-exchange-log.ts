@@ -1,7 +1,7 @@
+import { type OciOutcome } from '../../../ocip/commands.js';
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { OciErrorResponse, OciTransportError } from '../oci-errors.js';
-import type { OciOutcome } from '../oci-gateway.js';
+import { OciErrorResponse, OciTransportError } from '../../../ocip/oci-errors.js';
 import type { OciExchange, OciExchangeObserver } from '../observed-oci-gateway.js';
 import { redactSecrets } from '../../../logging/redact.js';
 

@@ -1,8 +1,7 @@
+import { type OciOutcome, type OciRequest } from '../../../ocip/commands.js';
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
-import type { OciRequest } from '../commands.js';
-import { OciErrorResponse, OciTransportError } from '../oci-errors.js';
-import type { OciOutcome } from '../oci-gateway.js';
+import { OciErrorResponse, OciTransportError } from '../../../ocip/oci-errors.js';
 import type { OciExchange, OciExchangeObserver } from '../observed-oci-gateway.js';
 import { MetricsRegistry } from '../../../metrics/metrics-registry.js';
 

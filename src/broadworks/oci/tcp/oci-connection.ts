@@ -10,8 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
-import { encodeDocument, FrameReader, readDocument, writeDocument } from '../protocol/index.js';
-import type { OciDocumentCommand, OciReadCommand } from '../protocol/index.js';
+import { encodeDocument, FrameReader, readDocument, writeDocument } from '../../../ocip/protocol/index.js';
+import type { OciDocumentCommand, OciReadCommand } from '../../../ocip/protocol/index.js';
 import { AnswerTimeoutError, BadAnswerError, ConnectionLostError } from './tcp-errors.js';
 import type { TlsOptions } from './tcp-gateway-options.js';
 

@@ -1,8 +1,7 @@
 /** Turns the answers read from the wire into the outcomes of the OciGateway port. */
-import type { OciRequest, OciResponse } from '../commands.js';
-import { OciErrorResponse, type OciErrorLevel } from '../oci-errors.js';
-import type { OciOutcome } from '../oci-gateway.js';
-import type { OciReadCommand } from '../protocol/index.js';
+import { type OciOutcome, type OciRequest, type OciResponse } from '../../../ocip/commands.js';
+import { OciErrorResponse, type OciErrorLevel } from '../../../ocip/oci-errors.js';
+import type { OciReadCommand } from '../../../ocip/protocol/index.js';
 
 const LEVELS: ReadonlySet<string> = new Set(['Error', 'Warning', 'Info']);
 

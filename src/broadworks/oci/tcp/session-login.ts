@@ -3,8 +3,8 @@
  * password never travels (AuthenticationRequest, then LoginRequest14sp4 with the signed password);
  * over TLS the one-step LoginRequest22V5 with the password, which TLS protects.
  */
-import { signPassword } from '../protocol/index.js';
-import type { OciReadCommand } from '../protocol/index.js';
+import { signPassword } from '../../../ocip/protocol/index.js';
+import type { OciReadCommand } from '../../../ocip/protocol/index.js';
 import type { OciConnection } from './oci-connection.js';
 import { BadAnswerError, LoginRefusedError } from './tcp-errors.js';
 

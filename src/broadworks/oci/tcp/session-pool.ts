@@ -3,7 +3,7 @@
  * gets a free session at once, or waits in line (bounded by queueLimit and by the request
  * timeout), or fails at once when no session is logged in or about to be.
  */
-import type { OciTransportError } from '../oci-errors.js';
+import type { OciTransportError } from '../../../ocip/oci-errors.js';
 import type { OciGatewayStats } from '../oci-gateway.js';
 import { SessionSlot } from './session-slot.js';
 import { CLIENT_MESSAGES, transportFailure } from './tcp-errors.js';

@@ -4,8 +4,8 @@
  * exponential backoff (capped), so a server that accepts and drops us cannot cause a tight loop.
  * A refused login (wrong credentials) is retried only at the pace of the cap.
  */
-import type { OciRequest } from '../commands.js';
-import type { OciDocumentCommand, OciReadCommand } from '../protocol/index.js';
+import type { OciRequest } from '../../../ocip/commands.js';
+import type { OciDocumentCommand, OciReadCommand } from '../../../ocip/protocol/index.js';
 import { OciConnection } from './oci-connection.js';
 import { logIn } from './session-login.js';
 import { ConnectionLostError, LoginRefusedError } from './tcp-errors.js';

@@ -1,4 +1,4 @@
-import { OciTransportError, type OciTransportFailure } from '../oci-errors.js';
+import { OciTransportError, type OciTransportFailure } from '../../../ocip/oci-errors.js';
 
 /**
  * What can go wrong on one OCI-P connection. These never reach the REST layer: the gateway turns

@@ -14,9 +14,9 @@
  *   BroadWorks did not run, is sent once more;
  * - a value XML cannot carry (control characters) → OciEncodingError, before anything is sent (400).
  */
+import { MAX_COMMANDS_PER_DOCUMENT, type OciOutcome, type OciRequest } from '../../../ocip/commands.js';
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { OciRequest } from '../commands.js';
-import { MAX_COMMANDS_PER_DOCUMENT, OciGateway, type OciGatewayStats, type OciOutcome } from '../oci-gateway.js';
+import { OciGateway, type OciGatewayStats } from '../oci-gateway.js';
 import { isReadOnly, isSessionError, toOutcome } from './outcomes.js';
 import { SessionPool } from './session-pool.js';
 import {

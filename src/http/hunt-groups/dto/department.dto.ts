@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import * as schema from '../../../broadworks/oci/schema.js';
+import * as schema from '../../../ocip/schema.js';
 import type { DepartmentRef } from '../../../domain/model.js';
 import { RequiredText, Text } from '../../field-rules.js';
 

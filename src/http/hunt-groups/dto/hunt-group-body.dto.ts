@@ -20,7 +20,7 @@ import {
   type ProfileFields,
 } from '../../../domain/model.js';
 import { DepartmentDto } from './department.dto.js';
-import * as schema from '../../../broadworks/oci/schema.js';
+import * as schema from '../../../ocip/schema.js';
 import { ClearableText, Flag, Given, Integer, Text } from '../../field-rules.js';
 
 /** A service user id in a POST: `user@domain`, or the user part alone (the group's default domain is added). */

@@ -19,7 +19,7 @@ import {
   table,
   type StringType,
 } from './schema-types.js';
-import { HUNT_POLICIES } from '../../domain/model.js';
+import { HUNT_POLICIES } from '../domain/model.js';
 
 // --- Simple types (name = schema type name) ---
 export const ServiceProviderId = str(1, 30);

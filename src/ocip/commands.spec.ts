@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type * as C from './commands.js';
-import { HUNT_POLICIES } from '../../domain/model.js';
+import { HUNT_POLICIES } from '../domain/model.js';
 import { COMMANDS, HuntPolicy, REQUEST_TYPES, RESPONSE_TYPES, SESSION_COMMANDS } from './schema.js';
 
 /** True only when A and B are the same type (not merely assignable either way). */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import * as schema from '../../../broadworks/oci/schema.js';
+import * as schema from '../../../ocip/schema.js';
 import type { AgentWeight } from '../../../domain/model.js';
 import { RequiredText } from '../../field-rules.js';
 

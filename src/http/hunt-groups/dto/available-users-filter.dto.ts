@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Length, ValidateNested } from 'class-validator';
-import { int } from '../../../broadworks/oci/schema-types.js';
+import { int } from '../../../ocip/schema-types.js';
 import type { TextField, TextMode } from '../../../domain/broadworks.port.js';
 import { MAX_AVAILABLE_USERS, type AvailableUsersQuery } from '../../../domain/agents/agents.service.js';
-import * as schema from '../../../broadworks/oci/schema.js';
+import * as schema from '../../../ocip/schema.js';
 import { Flag, Given, Integer, RequiredText } from '../../field-rules.js';
-import { DepartmentDto } from '../../hunt-groups/dto/department.dto.js';
+import { DepartmentDto } from './department.dto.js';
 
 /** `{"tenantId", "groupId"}` of sensitiveUserGroupEquals. */
 export class UserGroupDto {

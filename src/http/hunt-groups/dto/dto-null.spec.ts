@@ -1,15 +1,11 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { ValidationFailed } from '../domain/errors.js';
-import { AvailableUsersFilterDto, UserGroupDto } from './agents/dto/available-users-filter.dto.js';
-import { AgentWeightDto, WeightedDistributionDto } from './agents/dto/weighted-distribution.dto.js';
-import { DepartmentDto } from './hunt-groups/dto/department.dto.js';
-import {
-  CreateHuntGroupDto,
-  ServiceInstanceProfileDto,
-  UpdateHuntGroupDto,
-} from './hunt-groups/dto/hunt-group-body.dto.js';
-import { validateDto } from './validation.js';
+import { ValidationFailed } from '../../../domain/errors.js';
+import { AvailableUsersFilterDto, UserGroupDto } from './available-users-filter.dto.js';
+import { AgentWeightDto, WeightedDistributionDto } from './weighted-distribution.dto.js';
+import { DepartmentDto } from './department.dto.js';
+import { CreateHuntGroupDto, ServiceInstanceProfileDto, UpdateHuntGroupDto } from './hunt-group-body.dto.js';
+import { validateDto } from '../../validation.js';
 
 /** Every request DTO of the API (route parameters aside: a path segment is never null). */
 const DTOS: (new () => object)[] = [

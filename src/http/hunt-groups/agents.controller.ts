@@ -12,7 +12,7 @@ import {
 import { GroupParamsDto, HuntGroupParamsDto, scopeOf } from '../route-params.dto.js';
 import { QueryParameters } from '../request-shape.js';
 import { validateDto } from '../validation.js';
-import { DepartmentDto } from '../hunt-groups/dto/department.dto.js';
+import { DepartmentDto } from './dto/department.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
 import {
   AVAILABLE_USERS_ANSWER,

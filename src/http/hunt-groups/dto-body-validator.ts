@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BodyValidator, type CheckedBodies } from '../domain/plugin-checks.js';
-import { CreateHuntGroupDto, UpdateHuntGroupDto } from './hunt-groups/dto/hunt-group-body.dto.js';
-import { WeightedDistributionDto } from './agents/dto/weighted-distribution.dto.js';
-import { validateDto } from './validation.js';
+import { BodyValidator, type CheckedBodies } from '../../domain/plugin-checks.js';
+import { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
+import { WeightedDistributionDto } from './dto/weighted-distribution.dto.js';
+import { validateDto } from '../validation.js';
 
 const DTO_OF: { [K in keyof CheckedBodies]: new () => CheckedBodies[K] } = {
   create: CreateHuntGroupDto,

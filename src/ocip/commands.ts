@@ -84,3 +84,9 @@ export type ResponsesTo<T extends readonly OciRequest[]> = { -readonly [I in key
 export function tableRecords(table: OciTable): Record<string, string>[] {
   return table.rows.map((row) => Object.fromEntries(table.headings.map((heading, i) => [heading, row[i] ?? ''])));
 }
+
+/** BroadWorks accepts at most this many commands in one OCI-P document. */
+export const MAX_COMMANDS_PER_DOCUMENT = 15;
+
+/** What one command of a document came back with. */
+export type OciOutcome = OciResponse | import('./oci-errors.js').OciErrorResponse;

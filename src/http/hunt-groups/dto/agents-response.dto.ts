@@ -1,6 +1,6 @@
 /** The shapes of the agents answers, for the OpenAPI document only. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AgentAnswerDto, DepartmentAnswerDto } from '../../hunt-groups/dto/hunt-group-response.dto.js';
+import { AgentAnswerDto, DepartmentAnswerDto } from './hunt-group-response.dto.js';
 
 export class AvailableUserDto {
   @ApiProperty({ example: 'ApioUserTest@sip.netaxis.be' }) userId!: string;
