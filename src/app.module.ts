@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
 import { RequestShapeInterceptor } from './http/request-shape.js';
+import { WriteAnswerInterceptor } from './http/writes.js';
 import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -30,6 +31,7 @@ import { PluginsModule } from './plugins/plugins.module.js';
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: WriteAnswerInterceptor },
   ],
 })
 export class AppModule {}

@@ -130,7 +130,7 @@ describe('OpenAPI document', () => {
     ]);
     const envelope = doc.components!.schemas!.ErrorEnvelopeDto as Schema;
     expect(Object.keys(envelope.properties!)).toEqual(['error', 'code', 'details']);
-    expect(envelope.required).toEqual(['error', 'code']);
+    expect(envelope.required).toEqual(['error', 'code', 'details']);
   });
 
   it('shows the bounds of every validated field of every documented DTO, as the validation has them', () => {

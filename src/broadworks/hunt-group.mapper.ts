@@ -11,6 +11,7 @@ import {
   type HuntGroupSummary,
   type Scope,
 } from '../domain/model.js';
+import type { CommandView } from '../domain/writes.js';
 import { agentFromRow } from './agent.mapper.js';
 import { departmentOf, departmentKeyOf, type DepartmentDirectory } from './departments.js';
 import {
@@ -200,4 +201,23 @@ export function toSummary(
     active: row['Is Active'] === 'true',
     policy: row['Policy'],
   };
+}
+
+/**
+ * A command as a dry-run shows it: `type` for `$type` (an abstract element's variant too), the
+ * elements left out when unset, passwords hidden.
+ */
+export function viewOf(command: OciRequest): CommandView {
+  const view = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(view);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      if (key === '$type') out.type = v;
+      else out[key] = /password/i.test(key) ? '[REDACTED]' : view(v);
+    }
+    return out;
+  };
+  return view(command) as CommandView;
 }

@@ -3,15 +3,17 @@ import type { ReadRequest, ReadResult, UserSearch } from '../domain/broadworks.p
 import { BroadWorksPort } from '../domain/broadworks.port.js';
 import type { ChangePlan } from '../domain/change-plan.js';
 import { HuntGroupNotFound } from '../domain/errors.js';
+import type { CommandView } from '../domain/writes.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
 import { applyAllOrNothing, type Step } from './all-or-nothing.js';
 import { availabilityCheck, toAvailableUser, toAvailableUserListRequest } from './available-users.mapper.js';
 import { decodeError } from './decode-error.js';
 import { DepartmentDirectory, departmentListRequest } from './departments.js';
-import { commandOf, toHuntGroup, toSummary } from './hunt-group.mapper.js';
+import { commandOf, toHuntGroup, toSummary, viewOf } from './hunt-group.mapper.js';
 import {
   tableRecords,
   type GroupGetRequest22V5,
+  type GroupDepartmentGetListResponse18,
   type GroupGetResponse22V5,
   type GroupHuntGroupGetAvailableUserListResponse,
   type GroupHuntGroupGetInstanceListRequest,
@@ -68,7 +70,10 @@ export class OciBroadWorks extends BroadWorksPort {
     if (id !== undefined) commands.push(listRequest(scope));
     if (request.group) commands.push(groupRequest(scope));
     commands.push(...agents.map((userId) => availabilityCheck(scope, userId)));
-    if (commands.length === 0) return { unavailableAgents: [] };
+    // Rows name a department by its path: the group's department list tells its group (dry-run answers).
+    const describeAgents = request.agentDetails === true && agents.length > 0;
+    if (describeAgents) commands.push(departmentListRequest(scope.tenantId, scope.groupId));
+    if (commands.length === 0) return { unavailableAgents: [], availableAgents: [] };
 
     const answers = await this.send(
       commands,
@@ -82,13 +87,16 @@ export class OciBroadWorks extends BroadWorksPort {
       id !== undefined && !request.existenceOnly ? next<GroupHuntGroupGetInstanceResponse20>() : undefined;
     const row = id !== undefined ? rowOf(next<GroupHuntGroupGetInstanceListResponse>(), scope, id) : undefined;
     const group = request.group ? groupInfoOf(next<GroupGetResponse22V5>()) : undefined;
-    const unavailableAgents = agents.filter(
-      (userId) => !isListed(next<GroupHuntGroupGetAvailableUserListResponse>(), userId),
-    );
+    const searches = agents.map(() => next<GroupHuntGroupGetAvailableUserListResponse>());
+    const directory = describeAgents
+      ? new DepartmentDirectory(scope.tenantId, scope.groupId, next<GroupDepartmentGetListResponse18>().departmentTable)
+      : NO_DEPARTMENTS;
+    const found = agents.map((userId, i) => listed(searches[i], userId, scope, directory));
     return {
       ...(instance && row ? { huntGroup: toHuntGroup(id!, scope.tenantId, instance, row) } : {}),
       ...(group ? { group } : {}),
-      unavailableAgents,
+      unavailableAgents: agents.filter((_, i) => found[i] === undefined),
+      availableAgents: found.filter((user) => user !== undefined),
     };
   }
 
@@ -146,6 +154,10 @@ export class OciBroadWorks extends BroadWorksPort {
     return toHuntGroup(readBack, scope.tenantId, instance, rowOf(list, scope, readBack));
   }
 
+  describe(scope: Scope, plan: ChangePlan): CommandView[] {
+    return plan.map((step) => viewOf(commandOf(scope, step.action)));
+  }
+
   /** Independent commands in as few documents as they fit; 4008 (user not found) means `notFound` when given. */
   private async send(commands: OciRequest[], notFound?: () => Error): Promise<OciResponse[]> {
     try {
@@ -176,6 +188,17 @@ function rowOf(
   return row;
 }
 
-/** Whether an exact user id search found the user. */
-const isListed = (answer: GroupHuntGroupGetAvailableUserListResponse, userId: string): boolean =>
-  tableRecords(answer.userTable).some((row) => row['User Id'] === userId);
+/**
+ * The user an exact user id search found, or undefined. A department the group's list does not
+ * describe (or without the list) is described by its name and path only.
+ */
+function listed(
+  answer: GroupHuntGroupGetAvailableUserListResponse,
+  userId: string,
+  scope: Scope,
+  departments: DepartmentDirectory,
+): AvailableUser | undefined {
+  const row = tableRecords(answer.userTable).find((r) => r['User Id'] === userId);
+  return row ? toAvailableUser(row, scope.tenantId, departments) : undefined;
+}
+const NO_DEPARTMENTS = new DepartmentDirectory('', '', { headings: [], rows: [] });

@@ -147,6 +147,13 @@ export class EnvironmentVariables {
   @Max(300000)
   HTTP_HEADERS_TIMEOUT_MS = 10000;
 
+  /**
+   * Whether updates and deletes must carry If-Match (428 without it): for teams that want every
+   * write to say which version it read. Off by default (APIO clients send none).
+   */
+  @IsBoolean()
+  API_REQUIRE_IF_MATCH = false;
+
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   @IsInt()
   @Min(0)
@@ -219,7 +226,7 @@ const INT_KEYS = new Set([
   'SHUTDOWN_GRACE_MS',
   'HTTP_HEADERS_TIMEOUT_MS',
 ]);
-const BOOL_KEYS = new Set(['OCI_TLS']);
+const BOOL_KEYS = new Set(['OCI_TLS', 'API_REQUIRE_IF_MATCH']);
 for (const key of [
   'AUTH_ACCESS_TTL_S',
   'AUTH_REFRESH_TTL_S',

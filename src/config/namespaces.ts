@@ -12,6 +12,7 @@ export const appConfig = registerAs('app', () => {
     port: env.PORT,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+    requireIfMatch: env.API_REQUIRE_IF_MATCH,
   };
 });
 

@@ -1,5 +1,6 @@
 import type { ChangePlan } from './change-plan.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from './model.js';
+import type { CommandView } from './writes.js';
 
 /** What a use case needs read before it decides; the port reads it all in as few round trips as it can. */
 export interface ReadRequest {
@@ -11,6 +12,8 @@ export interface ReadRequest {
   group?: boolean;
   /** Users to check: which of them cannot be agents of this group's hunt groups. */
   agents?: readonly string[];
+  /** With `agents`: describe the available ones fully (their departments too), as a dry-run answers them. */
+  agentDetails?: boolean;
 }
 
 export interface ReadResult {
@@ -18,6 +21,8 @@ export interface ReadResult {
   group?: GroupInfo;
   /** Of `agents`, the users who cannot be agents here (unknown, or outside the group's reach). */
   unavailableAgents: string[];
+  /** Of `agents`, those who can, with what BroadWorks says of them (to predict a dry-run's answer). */
+  availableAgents: AvailableUser[];
 }
 
 export type TextField = 'UserLastName' | 'UserFirstName' | 'UserId' | 'Dn' | 'Extension';
@@ -56,4 +61,7 @@ export abstract class BroadWorksPort {
    */
   abstract apply(scope: Scope, plan: ChangePlan, readBack: string): Promise<HuntGroup>;
   abstract apply(scope: Scope, plan: ChangePlan): Promise<void>;
+
+  /** The commands a plan would send, in order, as a dry-run shows them (nothing is sent). */
+  abstract describe(scope: Scope, plan: ChangePlan): CommandView[];
 }

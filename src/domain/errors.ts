@@ -10,6 +10,10 @@ export type ApiErrorKind =
   | 'forbidden'
   | 'unauthorized'
   | 'too-many-requests'
+  /** If-Match does not match the current version, or If-None-Match: * found the resource. */
+  | 'precondition-failed'
+  /** If-Match is required and missing. */
+  | 'precondition-required'
   /** A body of a media type the route does not take. */
   | 'unsupported-media-type'
   /** BroadWorks (or another backend) cannot be reached: try again later. */

@@ -16,23 +16,25 @@ export type HuntGroupEvent =
 
 /**
  * A request about to reach BroadWorks. `body` is the validated body: a check may change it (it is
- * validated again afterwards) or refuse the request by throwing `PluginRefusal`.
+ * validated again afterwards) or refuse the request by throwing `PluginRefusal`. `dryRun` says the
+ * request only asks what it would do (`?dryRun=true`): nothing will be written, and no event follows.
  */
-export type HuntGroupRequest =
-  | (HuntGroupScope & { operation: 'create'; body: Record<string, unknown> })
-  | (HuntGroupScope & {
-      operation: 'update';
-      serviceUserId: string;
-      current: HuntGroup;
-      body: Record<string, unknown>;
-    })
-  | (HuntGroupScope & { operation: 'delete'; serviceUserId: string })
-  | (HuntGroupScope & {
-      operation: 'set-weights';
-      serviceUserId: string;
-      current: Agent[];
-      body: Record<string, unknown>;
-    });
+export type HuntGroupRequest = HuntGroupScope & { dryRun: boolean } & (
+    | { operation: 'create'; body: Record<string, unknown> }
+    | {
+        operation: 'update';
+        serviceUserId: string;
+        current: HuntGroup;
+        body: Record<string, unknown>;
+      }
+    | { operation: 'delete'; serviceUserId: string }
+    | {
+        operation: 'set-weights';
+        serviceUserId: string;
+        current: Agent[];
+        body: Record<string, unknown>;
+      }
+  );
 
 export type HuntGroupObserver = (event: HuntGroupEvent) => void | Promise<void>;
 export type HuntGroupCheck = (request: HuntGroupRequest) => void | Promise<void>;

@@ -18,6 +18,8 @@ const STATUS_OF_KIND: Record<ApiErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   'too-many-requests': HttpStatus.TOO_MANY_REQUESTS,
   'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  'precondition-failed': HttpStatus.PRECONDITION_FAILED,
+  'precondition-required': HttpStatus.PRECONDITION_REQUIRED,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   timeout: HttpStatus.GATEWAY_TIMEOUT,
   'bad-gateway': HttpStatus.BAD_GATEWAY,

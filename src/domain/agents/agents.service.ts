@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { appConfig } from '../../config/namespaces.js';
 import { BroadWorksPort, type TextField, type TextMode, type UserSearch } from '../broadworks.port.js';
 import { planWeights } from '../change-plan.js';
 import { ApiError, ValidationFailed, type FieldProblem } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
 import type { Agent, AgentWeight, AvailableUser, DepartmentRef, Scope } from '../model.js';
 import { PluginChecks } from '../plugin-checks.js';
+import { assertIfMatch, changesBetween, PreconditionRequired, type DryRun, type WriteOptions } from '../writes.js';
 
 /** The largest available-users answer a caller may ask for (and the default); BroadWorks itself has no bound. */
 export const MAX_AVAILABLE_USERS = 10000;
@@ -26,6 +29,7 @@ export class AgentsService {
     private readonly broadworks: BroadWorksPort,
     private readonly checks: PluginChecks,
     private readonly hooks: HuntGroupHooks,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   /**
@@ -58,19 +62,38 @@ export class AgentsService {
    * New weights, checked against the current agents, set in one command. The answer is the agents
    * read before with the weights just set (agents left out get 0, BroadWorks' rule).
    */
-  async setWeights(scope: Scope, serviceUserId: string, input: { agents: AgentWeight[] }): Promise<Agent[]> {
+  async setWeights(
+    scope: Scope,
+    serviceUserId: string,
+    input: { agents: AgentWeight[] },
+    options: WriteOptions = {},
+  ): Promise<Agent[] | DryRun<Agent[]>> {
+    const dryRun = options.dryRun === true;
+    if (this.app.requireIfMatch && options.ifMatch === undefined) throw new PreconditionRequired();
     const before = (await this.broadworks.read(scope, { huntGroup: serviceUserId })).huntGroup!;
+    // The weights' version is the GET weighted_distribution answer's.
+    assertIfMatch(options, { agents: before.agents }, this.app.requireIfMatch);
     const body = await this.checks.checked('set-weights', input, (b) => ({
       operation: 'set-weights',
       ...scope,
       serviceUserId,
+      dryRun,
       current: before.agents,
       body: b,
     }));
     assertWeights(body.agents, new Set(before.agents.map((a) => a.userId)));
-    await this.broadworks.apply(scope, planWeights(before, body.agents));
+    const plan = planWeights(before, body.agents);
     const weights = new Map(body.agents.map((a) => [a.userId, a.weight]));
     const after = before.agents.map((agent) => ({ ...agent, weight: weights.get(agent.userId) ?? 0 }));
+    if (dryRun) {
+      return {
+        dryRun: true,
+        result: after,
+        changes: changesBetween({ agents: before.agents }, { agents: after }),
+        commands: this.broadworks.describe(scope, plan),
+      };
+    }
+    await this.broadworks.apply(scope, plan);
     this.hooks.emit({ type: 'weights-changed', ...scope, serviceUserId, before: before.agents, after });
     return after;
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { apioConfig } from '../../config/namespaces.js';
+import { apioConfig, appConfig } from '../../config/namespaces.js';
 import { BroadWorksPort, type ReadResult } from '../broadworks.port.js';
-import { planCreate, planUpdate } from '../change-plan.js';
+import { planCreate, planUpdate, type ChangePlan } from '../change-plan.js';
 import { AgentsUnavailable, ApiError, IdTaken, ValidationFailed } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
 import { IdGenerationService, MAX_ID_ATTEMPTS, type IdContext } from '../id-generation/id-generation.service.js';
@@ -17,6 +17,16 @@ import {
   type Scope,
 } from '../model.js';
 import { PluginChecks } from '../plugin-checks.js';
+import {
+  assertIfMatch,
+  changesBetween,
+  PreconditionFailed,
+  PreconditionRequired,
+  type DryRun,
+  type FieldChange,
+  type WriteOptions,
+} from '../writes.js';
+import { predictCreate, predictUpdate } from './prediction.js';
 
 /**
  * The hunt group use cases, each a straight line: read what the decision needs, let the plugins
@@ -30,6 +40,7 @@ export class HuntGroupsService {
     private readonly checks: PluginChecks,
     private readonly hooks: HuntGroupHooks,
     @Inject(apioConfig.KEY) private readonly settings: ConfigType<typeof apioConfig>,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   /** The group's hunt groups; with GROUP_NUMBERS_USE_CC_CLI, national numbers shown in E.164. */
@@ -47,8 +58,18 @@ export class HuntGroupsService {
    * (SUID_HUNT_GROUP_AUTO_GENERATE); a generated id that is taken is tried again with fresh random
    * digits. The group (for a bare or generated id) and the agent checks are read first, together.
    */
-  async create(scope: Scope, input: HuntGroupInput): Promise<HuntGroup> {
-    const body = await this.checks.checked('create', input, (b) => ({ operation: 'create', ...scope, body: b }));
+  async create(
+    scope: Scope,
+    input: HuntGroupInput,
+    options: WriteOptions = {},
+  ): Promise<HuntGroup | DryRun<HuntGroup>> {
+    const dryRun = options.dryRun === true;
+    const body = await this.checks.checked('create', input, (b) => ({
+      operation: 'create',
+      ...scope,
+      dryRun,
+      body: b,
+    }));
     assertProfileNames(body);
     const given = body.serviceUserId;
     if (!given && !this.ids.autoGenerate) {
@@ -57,15 +78,36 @@ export class HuntGroupsService {
         'serviceUserId: required (no template gives one and SUID_HUNT_GROUP_AUTO_GENERATE is off)',
       );
     }
-    const read = await this.broadworks.read(scope, { group: !given || !given.includes('@'), agents: body.agents });
+    const read = await this.broadworks.read(scope, {
+      group: !given || !given.includes('@'),
+      agents: body.agents,
+      agentDetails: dryRun,
+    });
     assertAgentsAvailable(read, scope);
 
-    const add = async (serviceUserId: string): Promise<HuntGroup> => {
-      const created = await this.broadworks.apply(scope, planCreate(serviceUserId, body), serviceUserId);
+    const add = async (serviceUserId: string): Promise<HuntGroup | DryRun<HuntGroup>> => {
+      const plan = planCreate(serviceUserId, body);
+      if (dryRun) {
+        // The id is not tried: whether it is taken is known only by adding it.
+        const result = predictCreate(serviceUserId, body, read.availableAgents);
+        return this.dryRunOf(scope, plan, result, changesBetween(null, result));
+      }
+      const created = await this.broadworks.apply(scope, plan, serviceUserId);
       this.hooks.emit({ type: 'created', ...scope, huntGroup: created });
       return created;
     };
-    if (given) return add(given.includes('@') ? given : withDomain(given, read.group!.defaultDomain));
+    if (given) {
+      const id = given.includes('@') ? given : withDomain(given, read.group!.defaultDomain);
+      try {
+        return await add(id);
+      } catch (e) {
+        // If-None-Match: * asked for a create only: the add itself found the id taken, at no extra cost.
+        if (e instanceof IdTaken && options.ifNoneMatch?.trim() === '*') {
+          throw new PreconditionFailed(`If-None-Match: * and ${id} exists already`);
+        }
+        throw e;
+      }
+    }
 
     const context = this.idContext(
       scope,
@@ -95,17 +137,27 @@ export class HuntGroupsService {
    * and the agent checks; plugin checks run next (one that changes the agents or the number costs
    * one more read); then the plan is applied all or nothing, read back in the same document.
    */
-  async update(scope: Scope, serviceUserId: string, change: HuntGroupChange): Promise<HuntGroup> {
+  async update(
+    scope: Scope,
+    serviceUserId: string,
+    change: HuntGroupChange,
+    options: WriteOptions = {},
+  ): Promise<HuntGroup | DryRun<HuntGroup>> {
+    const dryRun = options.dryRun === true;
+    this.assertIfMatchGiven(options);
     const needs = (c: HuntGroupChange) => ({
       group: this.ids.renameOnPhoneChange && c.serviceInstanceProfile?.phoneNumber !== undefined,
       agents: c.agents,
+      agentDetails: dryRun,
     });
     const read = await this.broadworks.read(scope, { huntGroup: serviceUserId, ...needs(change) });
     const before = read.huntGroup!;
+    assertIfMatch(options, before, this.app.requireIfMatch);
     const body = await this.checks.checked('update', change, (b) => ({
       operation: 'update',
       ...scope,
       serviceUserId,
+      dryRun,
       current: before,
       body: b,
     }));
@@ -122,17 +174,42 @@ export class HuntGroupsService {
         )
       : undefined;
     const plan = planUpdate(before, body, newId);
+    if (dryRun) {
+      const result = plan.length === 0 ? before : predictUpdate(before, body, newId, context.availableAgents);
+      return this.dryRunOf(scope, plan, result, changesBetween(before, result));
+    }
     if (plan.length === 0) return before;
     const after = await this.broadworks.apply(scope, plan, newId ?? serviceUserId);
     this.emitUpdate(scope, before, after);
     return after;
   }
 
-  async remove(scope: Scope, serviceUserId: string): Promise<void> {
-    await this.broadworks.read(scope, { huntGroup: serviceUserId, existenceOnly: true });
-    await this.checks.check({ operation: 'delete', ...scope, serviceUserId });
-    await this.broadworks.apply(scope, [{ action: { kind: 'delete', serviceUserId }, undo: [] }]);
+  /**
+   * A delete, after proving the hunt group is this group's. With If-Match, that proof is the whole
+   * hunt group (one document either way), to compare its version.
+   */
+  async remove(scope: Scope, serviceUserId: string, options: WriteOptions = {}): Promise<void | DryRun<null>> {
+    const dryRun = options.dryRun === true;
+    this.assertIfMatchGiven(options);
+    const read = await this.broadworks.read(scope, {
+      huntGroup: serviceUserId,
+      existenceOnly: options.ifMatch === undefined,
+    });
+    if (read.huntGroup) assertIfMatch(options, read.huntGroup, this.app.requireIfMatch);
+    await this.checks.check({ operation: 'delete', ...scope, serviceUserId, dryRun });
+    const plan: ChangePlan = [{ action: { kind: 'delete', serviceUserId }, undo: [] }];
+    if (dryRun) return this.dryRunOf(scope, plan, null, [{ field: 'serviceUserId', from: serviceUserId, to: null }]);
+    await this.broadworks.apply(scope, plan);
     this.hooks.emit({ type: 'deleted', ...scope, serviceUserId });
+  }
+
+  /** 428 before anything is read when If-Match is required and missing. */
+  private assertIfMatchGiven(options: WriteOptions): void {
+    if (this.app.requireIfMatch && options.ifMatch === undefined) throw new PreconditionRequired();
+  }
+
+  private dryRunOf<T>(scope: Scope, plan: ChangePlan, result: T, changes: FieldChange[]): DryRun<T> {
+    return { dryRun: true, result, changes, commands: this.broadworks.describe(scope, plan) };
   }
 
   private emitUpdate(scope: Scope, before: HuntGroup, after: HuntGroup): void {

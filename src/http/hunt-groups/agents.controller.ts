@@ -11,6 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { GroupParamsDto, HuntGroupParamsDto, scopeOf } from '../route-params.dto.js';
 import { QueryParameters } from '../request-shape.js';
+import type { DryRun, WriteOptions } from '../../domain/writes.js';
+import { answerOf, Versioned, Write, WriteOpts } from '../writes.js';
 import { validateDto } from '../validation.js';
 import { DepartmentDto } from './dto/department.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
@@ -118,6 +120,7 @@ export class AgentsController {
   @Get(':name/weighted_distribution')
   @ApiOperation({ summary: 'The weight of each agent of a hunt group' })
   @ApiOkResponse({ type: WeightedDistributionAnswerDto, example: WEIGHTS_ANSWER })
+  @Versioned()
   async weightedDistribution(@Param() p: HuntGroupParamsDto): Promise<{ agents: Agent[] }> {
     return { agents: await this.agents.weights(scopeOf(p), p.name) };
   }
@@ -138,10 +141,14 @@ export class AgentsController {
     description: 'Every agent with its weight, as GET answers it',
     example: WEIGHTS_ANSWER,
   })
+  @ApiErrorResponses(412, 415, 428)
+  @Write()
+  @Versioned()
   async setWeightedDistribution(
     @Param() p: HuntGroupParamsDto,
     @Body() body: WeightedDistributionDto,
-  ): Promise<{ agents: Agent[] }> {
-    return { agents: await this.agents.setWeights(scopeOf(p), p.name, body) };
+    @WriteOpts() options: WriteOptions,
+  ): Promise<{ agents: Agent[] } | DryRun<{ agents: Agent[] }>> {
+    return answerOf(await this.agents.setWeights(scopeOf(p), p.name, body, options), (agents) => ({ agents }));
   }
 }

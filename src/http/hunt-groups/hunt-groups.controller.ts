@@ -15,6 +15,8 @@ import { HuntGroupAnswerDto, HuntGroupListAnswerDto } from './dto/hunt-group-res
 import type { HuntGroup, HuntGroupSummary } from '../../domain/model.js';
 import { HuntGroupsService } from '../../domain/hunt-groups/hunt-groups.service.js';
 import { HuntGroupTemplates } from './templates.js';
+import type { DryRun, WriteOptions } from '../../domain/writes.js';
+import { Versioned, Write, WriteOpts } from '../writes.js';
 
 /** APIO's hunt group routes; every one answers with and without the trailing slash. */
 @ApiTags('hunt groups')
@@ -38,9 +40,14 @@ export class HuntGroupsController {
     description: 'The new hunt group, as GET answers it',
     example: CREATE_ANSWER,
   })
-  @ApiErrorResponses(409)
-  create(@Param() p: GroupParamsDto, @Body() body: CreateHuntGroupDto): Promise<HuntGroup> {
-    return this.huntGroups.create(scopeOf(p), this.templates.resolve(body, scopeOf(p)));
+  @ApiErrorResponses(409, 412, 415)
+  @Write({ ifMatch: false, ifNoneMatch: true })
+  create(
+    @Param() p: GroupParamsDto,
+    @Body() body: CreateHuntGroupDto,
+    @WriteOpts() options: WriteOptions,
+  ): Promise<HuntGroup | DryRun<HuntGroup>> {
+    return this.huntGroups.create(scopeOf(p), this.templates.resolve(body, scopeOf(p)), options);
   }
 
   @Get()
@@ -53,6 +60,7 @@ export class HuntGroupsController {
   @Get(':name')
   @ApiOperation({ summary: 'Get a hunt group' })
   @ApiOkResponse({ type: HuntGroupAnswerDto, example: HUNT_GROUP_ANSWER })
+  @Versioned()
   get(@Param() p: HuntGroupParamsDto): Promise<HuntGroup> {
     return this.huntGroups.get(scopeOf(p), p.name);
   }
@@ -73,16 +81,24 @@ export class HuntGroupsController {
     description: 'The hunt group after the change, as GET answers it',
     example: UPDATE_ANSWER,
   })
-  @ApiErrorResponses(409)
-  update(@Param() p: HuntGroupParamsDto, @Body() body: UpdateHuntGroupDto): Promise<HuntGroup> {
-    return this.huntGroups.update(scopeOf(p), p.name, body);
+  @ApiErrorResponses(409, 412, 415, 428)
+  @Write()
+  @Versioned()
+  update(
+    @Param() p: HuntGroupParamsDto,
+    @Body() body: UpdateHuntGroupDto,
+    @WriteOpts() options: WriteOptions,
+  ): Promise<HuntGroup | DryRun<HuntGroup>> {
+    return this.huntGroups.update(scopeOf(p), p.name, body, options);
   }
 
   @Delete(':name')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete a hunt group' })
-  @ApiOkResponse({ description: 'Deleted; empty body' })
-  async remove(@Param() p: HuntGroupParamsDto): Promise<void> {
-    await this.huntGroups.remove(scopeOf(p), p.name);
+  @ApiOkResponse({ description: 'Deleted; empty body (with ?dryRun=true, what the delete would send)' })
+  @ApiErrorResponses(412, 428)
+  @Write()
+  remove(@Param() p: HuntGroupParamsDto, @WriteOpts() options: WriteOptions): Promise<void | DryRun<null>> {
+    return this.huntGroups.remove(scopeOf(p), p.name, options);
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 /** One bad field of a refused request (`details` of VALIDATION_FAILED). */
 export class FieldProblemDto {
@@ -27,12 +27,6 @@ export class BroadWorksErrorDetailsDto {
 
   @ApiProperty({ description: 'BroadWorks detail, "" when none', example: '' })
   detail!: string;
-
-  @ApiPropertyOptional({
-    description: 'The OCI-P command BroadWorks refused',
-    example: 'GroupHuntGroupGetInstanceRequest20',
-  })
-  command?: string;
 }
 
 /** The JSON envelope of every error answer. */
@@ -50,24 +44,25 @@ export class ErrorEnvelopeDto {
   })
   code!: string;
 
-  @ApiPropertyOptional({
-    description: 'Validation failures: each bad field with its reasons. BroadWorks refusals: what BroadWorks said.',
+  @ApiProperty({
+    nullable: true,
+    description:
+      'Validation failures: each bad field with its reasons. BroadWorks refusals: what BroadWorks said. Other errors: what the client can use (the current ETag of a 412…), or null.',
     oneOf: [
       { type: 'array', items: { $ref: getSchemaPath(FieldProblemDto) } },
       { $ref: getSchemaPath(BroadWorksErrorDetailsDto) },
     ],
   })
-  details?: FieldProblemDto[] | BroadWorksErrorDetailsDto;
+  details!: FieldProblemDto[] | BroadWorksErrorDetailsDto | Record<string, unknown> | null;
 }
 
-type Example = { summary: string; value: { error: string; code: string; details?: unknown } };
+type Example = { summary: string; value: { error: string; code: string; details: unknown } };
 
-const broadworks = (code: number, text: string, command: string): BroadWorksErrorDetailsDto => ({
+const broadworks = (code: number, text: string): BroadWorksErrorDetailsDto => ({
   error_code: code,
   level: 'Error',
   summary: `[Error ${code}] ${text}`,
   detail: '',
-  command,
 });
 
 /** Real answers of the demo (tenant ApioSpTest, group ApioGrpTest), one set per status. */
@@ -89,7 +84,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'BroadWorks refused the request: [Error 4515] Language not found: Klingon',
           code: 'BROADWORKS_ERROR',
-          details: broadworks(4515, 'Language not found: Klingon', 'GroupHuntGroupAddInstanceRequest20'),
+          details: broadworks(4515, 'Language not found: Klingon'),
         },
       },
     },
@@ -99,7 +94,11 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
     examples: {
       missing: {
         summary: 'No token',
-        value: { error: 'This API needs a token: Authorization: Bearer <access token>', code: 'UNAUTHENTICATED' },
+        value: {
+          error: 'This API needs a token: Authorization: Bearer <access token>',
+          code: 'UNAUTHENTICATED',
+          details: null,
+        },
       },
     },
   },
@@ -108,7 +107,11 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
     examples: {
       reach: {
         summary: 'Out of reach',
-        value: { error: 'This user may not manage group ApioGrpTest of tenant ApioSpTest', code: 'FORBIDDEN' },
+        value: {
+          error: 'This user may not manage group ApioGrpTest of tenant ApioSpTest',
+          code: 'FORBIDDEN',
+          details: null,
+        },
       },
     },
   },
@@ -120,6 +123,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'Hunt group nope@sip.netaxis.be not found in group ApioGrpTest of tenant ApioSpTest',
           code: 'HUNT_GROUP_NOT_FOUND',
+          details: null,
         },
       },
       group: {
@@ -127,7 +131,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'BroadWorks refused the request: [Error 4152] Group not found: Nope',
           code: 'NOT_FOUND',
-          details: broadworks(4152, 'Group not found: Nope', 'GroupGetRequest22V5'),
+          details: broadworks(4152, 'Group not found: Nope'),
         },
       },
     },
@@ -140,11 +144,48 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'BroadWorks refused the request: [Error 4501] User already exists: ApioHgTest@sip.netaxis.be',
           code: 'CONFLICT',
-          details: broadworks(
-            4501,
-            'User already exists: ApioHgTest@sip.netaxis.be',
-            'GroupHuntGroupAddInstanceRequest20',
-          ),
+          details: broadworks(4501, 'User already exists: ApioHgTest@sip.netaxis.be'),
+        },
+      },
+    },
+  },
+  412: {
+    description:
+      'If-Match names another version than the current one (nothing was written), or If-None-Match: * and the id exists',
+    examples: {
+      changed: {
+        summary: 'Changed since read',
+        value: {
+          error:
+            'If-Match "NDZlM2U0ZTk1ZGI5MGE2ZjM5MWY0ZTA3NGUzYzE2NDQ" does not match the current version "cZ1n3g8lP0a2rG9kQw7Vt5xY4uB6sD2e": it changed since it was read',
+          code: 'PRECONDITION_FAILED',
+          details: { etag: '"cZ1n3g8lP0a2rG9kQw7Vt5xY4uB6sD2e"' },
+        },
+      },
+    },
+  },
+  415: {
+    description: 'A body that is not application/json in UTF-8',
+    examples: {
+      text: {
+        summary: 'A text body',
+        value: {
+          error: 'The body must be application/json (charset utf-8); this request has Content-Type text/plain',
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          details: { accepted: ['application/json'] },
+        },
+      },
+    },
+  },
+  428: {
+    description: 'API_REQUIRE_IF_MATCH is on and the request has no If-Match',
+    examples: {
+      missing: {
+        summary: 'No If-Match',
+        value: {
+          error: 'If-Match is required on this service: read the resource, then send its ETag in If-Match',
+          code: 'PRECONDITION_REQUIRED',
+          details: null,
         },
       },
     },
@@ -157,6 +198,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'BroadWorks answered something that is not OCI-P: nothing was changed; try again later',
           code: 'BROADWORKS_BAD_RESPONSE',
+          details: null,
         },
       },
     },
@@ -170,6 +212,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'BroadWorks cannot be reached: no connection to BroadWorks is available; try again later',
           code: 'BROADWORKS_UNAVAILABLE',
+          details: null,
         },
       },
       busy: {
@@ -177,6 +220,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
         value: {
           error: 'BroadWorks cannot be reached: too many calls are waiting for BroadWorks; try again in a moment',
           code: 'BROADWORKS_UNAVAILABLE',
+          details: null,
         },
       },
     },
@@ -191,6 +235,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
           error:
             'BroadWorks did not answer in time: the change may or may not have been applied: read it back before trying again',
           code: 'BROADWORKS_TIMEOUT',
+          details: null,
         },
       },
       unknownOutcome: {
@@ -199,6 +244,7 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
           error:
             'The outcome of the change is unknown: the change may or may not have been applied; it was not re-sent: read it back before trying again',
           code: 'BROADWORKS_UNKNOWN_OUTCOME',
+          details: null,
         },
       },
     },
