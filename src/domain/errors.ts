@@ -3,7 +3,7 @@
  * `code` is the machine-readable symbol of the JSON error envelope.
  */
 export type ApiErrorKind =
-  'bad-request' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too-many-requests';
+  'bad-request' | 'not-found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too-many-requests' | 'unavailable';
 
 export class ApiError extends Error {
   constructor(
@@ -36,6 +36,10 @@ export class ApiError extends Error {
   }
   static forbidden(code: string, message: string): ApiError {
     return new ApiError('forbidden', code, message);
+  }
+  /** 503: something the request needs (the store) cannot be reached now; worth retrying later. */
+  static unavailable(code: string, message: string, retryAfterS: number): ApiError {
+    return new ApiError('unavailable', code, message, undefined, { 'Retry-After': String(retryAfterS) });
   }
   static tooManyRequests(code: string, message: string, retryAfterS: number): ApiError {
     return new ApiError(
