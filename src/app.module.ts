@@ -10,11 +10,13 @@ import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OciModule } from './broadworks/oci/oci.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
+import { StoreModule } from './store/store.module.js';
 
 /** Global pipe and filter are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
   imports: [
     AppConfigModule,
+    StoreModule,
     AuthModule,
     LoggingModule,
     MetricsModule,
