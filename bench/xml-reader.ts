@@ -2,7 +2,12 @@
  * `npm run bench:xml`: the cost of writing and reading one OCI-P document, the answer to a GET one
  * (instance with two agents + the group's list), since parsing is most of what a TCP round trip costs.
  */
-import { encodeDocument, readDocument, writeDocument, type OciDocumentCommand } from '../src/broadworks/oci/protocol/index.js';
+import {
+  encodeDocument,
+  readDocument,
+  writeDocument,
+  type OciDocumentCommand,
+} from '../src/broadworks/oci/protocol/index.js';
 import { BroadWorksEngine } from '../src/simulator/engine.js';
 import { addCommand, USER, USER1 } from '../src/simulator/testing/fixtures.js';
 import type { OciRequest } from '../src/broadworks/oci/commands.js';

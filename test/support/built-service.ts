@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
+import { testStoreEnv } from './test-database.js';
 
 const ROOT = resolve('.');
 
@@ -38,7 +39,11 @@ export interface RunningService {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the built service on a free loopback port (PORT=0) with JSON logs; resolves once it listens. */
+/**
+ * Starts the built service on a free loopback port (PORT=0) with JSON logs; resolves once it
+ * listens. Its store is a fresh schema of the test server unless `env` names one (DATABASE_URL,
+ * DATABASE_SCHEMA), or `DATABASE_URL: ''` asks for the embedded one (then give DATA_DIR).
+ */
 export function startService(main: string, env: Record<string, string> = {}): Promise<RunningService> {
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
@@ -50,6 +55,7 @@ export function startService(main: string, env: Record<string, string> = {}): Pr
       PORT: '0',
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
+      ...testStoreEnv(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
