@@ -249,6 +249,39 @@ describe('auth', () => {
     });
   });
 
+  describe('the per-address bound behind a load balancer (TRUST_PROXY)', () => {
+    const fail = (app: TestApp, forwardedFor: string, i: number) =>
+      app.anonymous
+        .post(LOGIN)
+        .set('X-Forwarded-For', forwardedFor)
+        .send({ username: `guess${i}`, password: 'wrong' });
+
+    it('ignores X-Forwarded-For by default: a client cannot pick a fresh address per guess', async () => {
+      t = await start();
+      for (let i = 0; i < 20; i++) expect((await fail(t, `203.0.113.${i}`, i)).status).toBe(401);
+      const res = await t.anonymous
+        .post(LOGIN)
+        .set('X-Forwarded-For', '203.0.113.99')
+        .send({ username: 'acme', password: 'acme-password' });
+      expect(res.status).toBe(429);
+    });
+
+    it("with TRUST_PROXY=1 counts the client's address the proxy forwards, not the proxy's", async () => {
+      t = await start({ auth: { trustProxy: 1 } });
+      // 20 failures of one client behind the proxy (the proxy appends the address it saw last).
+      for (let i = 0; i < 20; i++) expect((await fail(t, `198.51.100.7`, i)).status).toBe(401);
+      expect((await fail(t, '198.51.100.7', 99)).status).toBe(429);
+      // Another client behind the same proxy is not locked out by the first one's failures.
+      const other = await t.anonymous
+        .post(LOGIN)
+        .set('X-Forwarded-For', '198.51.100.8')
+        .send({ username: 'acme', password: 'acme-password' });
+      expect(other.status).toBe(200);
+      // Only the last hop counts: a client cannot pick its address by prepending one.
+      expect((await fail(t, '10.9.9.9, 198.51.100.7', 100)).status).toBe(429);
+    });
+  });
+
   describe('tokens that do not expire', () => {
     const jwt = new JwtService();
     /** A token signed with the service's own secret, as a leaked secret or an older version could mint one. */
