@@ -32,7 +32,8 @@ export async function migrateToLatest(pool: pg.Pool, schema: string): Promise<st
     if (error) {
       broken = true;
       const failed = results?.find((r: MigrationResult) => r.status === 'Error')?.migrationName;
-      const why = error instanceof Error ? error.message : JSON.stringify(error);
+      const message = (error as { message?: unknown }).message;
+      const why = typeof message === 'string' ? message : JSON.stringify(error);
       throw Object.assign(new Error(`migration ${failed ?? '(before any migration)'} failed: ${why}`), {
         cause: error,
       });

@@ -25,11 +25,13 @@ const DRIVER_MESSAGES =
 
 /** Whether an error of the driver means the store is unreachable (as opposed to a bad query). */
 export function isStoreUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // By shape, not `instanceof Error`: the socket errors come from Node's own realm, which is not
+  // the code's under a test runner's VM context.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || (code.length === 5 && UNAVAILABLE_SQLSTATE.test(code))))
     return true;
-  return DRIVER_MESSAGES.test(error.message);
+  return typeof message === 'string' && DRIVER_MESSAGES.test(message);
 }
 
 export const STORE_UNAVAILABLE = 'STORE_UNAVAILABLE';

@@ -112,7 +112,12 @@ export class Store {
   }
 }
 
+/** An error's message (by shape: driver errors may come from another realm under a test runner). */
 function reason(error: unknown): string {
-  if (error instanceof AggregateError) return error.errors.map(reason).join('; ');
-  return error instanceof Error ? error.message || error.constructor.name : String(error);
+  const { errors, message } = (typeof error === 'object' && error !== null ? error : {}) as {
+    errors?: unknown;
+    message?: unknown;
+  };
+  if (Array.isArray(errors) && errors.length > 0) return errors.map(reason).join('; ');
+  return typeof message === 'string' && message !== '' ? message : String(error);
 }
