@@ -174,6 +174,9 @@ describe('two replicas on one store', () => {
     const onB = await login(b.port, 'mallory', 'guess-again');
     expect([onA.status, onB.status]).toEqual([429, 429]);
     expect(onB.body).toMatchObject({ code: 'TOO_MANY_LOGIN_ATTEMPTS' });
+    // An operator lifts the lockout for both at once.
+    expect(await usersCli(['unlock', 'mallory'])).toMatch(/^unlocked mallory/);
+    expect((await login(a.port, 'mallory', 'guess-again')).status).toBe(401);
   });
 
   it('an audit record written through A is read through B', async () => {

@@ -75,5 +75,6 @@ export class LoginLimiter {
   }
 }
 
-const userKey = (username: string): string => `user:${username}`;
+/** The key of a user name's failures (the users CLI's `unlock` clears it). */
+export const userKey = (username: string): string => `user:${username}`;
 const addressKey = (address: string): string => `addr:${address}`;

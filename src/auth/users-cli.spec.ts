@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
+import { LoginFailuresRepository } from '../store/repositories/login-failures.repository.js';
 import { UsersRepository } from '../store/repositories/users.repository.js';
 import { openTestStore } from '../../test/support/test-database.js';
 import { TEST_SCRYPT, verifyPassword } from './password.js';
@@ -17,9 +18,11 @@ function io(password = 'pa55word'): CliIo & { lines: string[] } {
 /** The CLI works on the store (a schema of this file's own on the test server); each test starts with no user. */
 let test: Awaited<ReturnType<typeof openTestStore>>;
 let users: UsersRepository;
+let loginFailures: LoginFailuresRepository;
 beforeAll(async () => {
   test = await openTestStore();
   users = new UsersRepository(test.store);
+  loginFailures = new LoginFailuresRepository(test.store);
 });
 afterAll(async () => {
   await test.close();
@@ -28,7 +31,8 @@ beforeEach(async () => {
   await sql`delete from users`.execute(test.store.db);
 });
 
-const run = (argv: string[], cli = io()): Promise<number> => runUsersCli(argv, users, cli, TEST_SCRYPT);
+const run = (argv: string[], cli = io()): Promise<number> =>
+  runUsersCli(argv, { users, loginFailures }, cli, TEST_SCRYPT);
 
 describe('users CLI', () => {
   it('adds users of every level to the store', async () => {
@@ -77,6 +81,24 @@ describe('users CLI', () => {
     expect(after[0].password.salt).not.toBe(before);
     expect(await run(['remove', 'root'])).toBe(0);
     expect(await users.list()).toEqual([]);
+  });
+
+  it("unlocks a user name: its failed logins are forgotten (the address's are not)", async () => {
+    await loginFailures.update(['user:alice', 'addr:10.0.0.1'], () => ({
+      result: undefined,
+      write: new Map([
+        ['user:alice', [1, 2, 3]],
+        ['addr:10.0.0.1', [1, 2, 3]],
+      ]),
+    }));
+    const cli = io();
+    expect(await run(['unlock', 'alice'], cli)).toBe(0);
+    expect(cli.lines).toEqual(['unlocked alice: its failed logins are forgotten']);
+    const { rows } = await sql<{ key: string }>`select key from login_failures`.execute(test.store.db);
+    expect(rows.map((r) => r.key)).toEqual(['addr:10.0.0.1']);
+    const again = io();
+    await run(['unlock', 'alice'], again);
+    expect(again.lines).toEqual(['alice had no failed logins']);
   });
 
   it.each([

@@ -4,6 +4,7 @@
  *
  *   add <username> --level system|tenant|group [--tenant T ...] [--group T/G ...] [--password-stdin] [--note TEXT]
  *   remove <username>
+ *   unlock <username>
  *   list
  *
  * `add` asks for the password twice on a terminal, or reads one line from stdin with
@@ -14,8 +15,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { storeSettings } from '../config/namespaces.js';
+import { LoginFailuresRepository } from '../store/repositories/login-failures.repository.js';
 import { UsersRepository } from '../store/repositories/users.repository.js';
 import { Store } from '../store/store.js';
+import { userKey } from './login-limiter.js';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password.js';
 import { LEVELS, normalizeReach, reachProblems, type GroupRef, type Level } from './reach.js';
 import { USERNAME_PATTERN, type StoredUser } from './users-file.js';
@@ -23,10 +26,16 @@ import { USERNAME_PATTERN, type StoredUser } from './users-file.js';
 const USAGE = `usage:
   npm run users -- add <username> --level system|tenant|group [--tenant T ...] [--group T/G ...] [--password-stdin] [--note TEXT]
   npm run users -- remove <username>
+  npm run users -- unlock <username>     (forgets the user name's failed logins: lifts a 429 at once)
   npm run users -- list
 The users are in the store: DATABASE_URL, or the embedded PostgreSQL of DATA_DIR (default data/).`;
 
-/** Where the CLI reads and writes users (UsersRepository). */
+/** What the CLI works on: the users (UsersRepository) and the failed-login counts (LoginFailuresRepository). */
+export interface UsersCliStore {
+  users: UserDirectory;
+  loginFailures: { clear(keys: string[]): Promise<boolean> };
+}
+
 export interface UserDirectory {
   list(): Promise<StoredUser[]>;
   /** True when a user of that name was replaced. */
@@ -44,7 +53,7 @@ export interface CliIo {
 /** Runs one command; returns the exit code. `scrypt` is for tests (a cheaper cost). */
 export async function runUsersCli(
   argv: string[],
-  users: UserDirectory,
+  { users, loginFailures }: UsersCliStore,
   io: CliIo,
   scrypt: ScryptParams = DEFAULT_SCRYPT,
 ): Promise<number> {
@@ -76,6 +85,12 @@ export async function runUsersCli(
       const name = requireUsername(username);
       if (!(await users.remove(name))) throw new Error(`no user ${name} in the store`);
       io.out(`removed ${name}`);
+      return 0;
+    }
+    case 'unlock': {
+      const name = requireUsername(username);
+      const had = await loginFailures.clear([userKey(name)]);
+      io.out(had ? `unlocked ${name}: its failed logins are forgotten` : `${name} had no failed logins`);
       return 0;
     }
     case 'add': {
@@ -182,7 +197,8 @@ if (process.argv[1]?.endsWith('users-cli.js')) {
       embeddedMode: 'attach',
       listen: false,
     });
-    process.exitCode = await runUsersCli(process.argv.slice(2), new UsersRepository(store), processIo);
+    const cliStore = { users: new UsersRepository(store), loginFailures: new LoginFailuresRepository(store) };
+    process.exitCode = await runUsersCli(process.argv.slice(2), cliStore, processIo);
   } catch (error) {
     console.error(`users: ${(error as Error).message}`);
     process.exitCode = 1;

@@ -51,6 +51,17 @@ export class LoginFailuresRepository {
     );
   }
 
+  /** Forgets the failures of these keys (an operator lifting a lockout); true when there were some. */
+  clear(keys: string[]): Promise<boolean> {
+    return storeCall(async () => {
+      const { numDeletedRows } = await this.store.db
+        .deleteFrom('login_failures')
+        .where('key', 'in', keys)
+        .executeTakeFirst();
+      return numDeletedRows > 0n;
+    });
+  }
+
   /**
    * Deletes the rows whose newest failure is older than `before` (at most once a minute per
    * replica), so names an attacker cycles through do not pile up. Rows being checked right now
