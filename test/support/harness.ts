@@ -21,7 +21,7 @@ import { UsersStore } from '../../src/auth/users.store.js';
 import { UsersRepository } from '../../src/store/repositories/users.repository.js';
 import { Store } from '../../src/store/store.js';
 import { TestUsers, type TestUserSpec } from './test-users.js';
-import { dropSchemaSoon, recycleSchema, schemaForApp, testStoreSettings } from './test-database.js';
+import { acquireTestStore, dropSchemaSoon, testStoreSettings } from './test-database.js';
 import { InMemoryOciGateway } from '../../src/broadworks/oci/memory/in-memory-oci-gateway.js';
 import { OciGateway } from '../../src/broadworks/oci/oci-gateway.js';
 import { OCI_DRIVER_GATEWAY } from '../../src/broadworks/oci/oci.module.js';
@@ -164,10 +164,11 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
     { username: TEST_ADMIN, level: 'system' },
     ...(options.users ?? []),
   ]);
-  // A schema the test names itself (to boot a second app on the first one's store) is its to
-  // keep: only the harness' own schemas are emptied for the next app.
-  const ownSchema = options.store?.schema === undefined;
-  const storeSettings = testStoreSettings({ schema: ownSchema ? schemaForApp() : undefined, ...options.store });
+  // The store: by default one the test file's apps take in turn (opened once, emptied between
+  // apps; see acquireTestStore). A test that sets store settings (a schema to boot a second app on,
+  // a URL through a proxy) gets the app's own, opened at boot as main.ts does.
+  const shared = options.store === undefined ? await acquireTestStore() : undefined;
+  const storeSettings = shared?.settings ?? testStoreSettings(options.store);
   const auth: AuthConfig = {
     production: false,
     jwtSecret: TEST_JWT_SECRET,
@@ -195,8 +196,16 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
     .useValue(storeSettings)
     .overrideProvider(Clock)
     .useValue(clock);
+  // The shared store outlives the app: its close (StoreModule's shutdown hook) is a no-op here.
+  if (shared)
+    builder
+      .overrideProvider(Store)
+      .useValue(Object.create(shared.store, { close: { value: () => Promise.resolve() } }));
   for (const [token, value] of options.overrides ?? []) builder.overrideProvider(token as string).useValue(value);
-  const dropStore = (): void => dropSchemaSoon(storeSettings.schema);
+  const releaseStore = async (): Promise<void> => {
+    if (shared) await shared.release();
+    else if (options.store?.schema === undefined) dropSchemaSoon(storeSettings.schema);
+  };
   let app: INestApplication | undefined;
   try {
     const moduleRef = await builder.compile();
@@ -207,7 +216,7 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
     // A boot that failed half-way (a refusal in a module's init) still closes what it opened.
     await app?.close().catch(() => undefined);
     await stop();
-    if (ownSchema) dropStore();
+    await releaseStore();
     throw error;
   }
   const running: INestApplication = app;
@@ -236,8 +245,8 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
     close: async () => {
       await running.close();
       await stop();
-      // The app's connections are closed: nothing can write to its schema any more.
-      if (ownSchema) await recycleSchema(storeSettings.schema);
+      // The app is closed: nothing writes to its store any more.
+      await releaseStore();
       rmSync(dir, { recursive: true, force: true });
     },
   };

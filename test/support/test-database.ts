@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { StoreSettings } from '../../src/config/namespaces.js';
 import { Store } from '../../src/store/store.js';
@@ -12,17 +14,23 @@ export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url)
     throw new Error(
-      'TEST_DATABASE_URL is unset: the Jest global setup (test/support/global-setup.ts, in jest.config.js) sets it',
+      'TEST_DATABASE_URL is unset: the Jest global setup (test/support/global-setup.mjs, in jest.config.js) sets it',
     );
   return url;
 }
 
-let counter = 0;
+/** Every schema this test file made: dropped after it (`settleTestDatabase`). */
+const issued = new Set<string>();
 
-/** `hgt_<run>_<worker>_<n>`: unique in the run; the run's pid lets a later run drop what a killed one left. */
+/**
+ * `hgt_<run>_<worker>_<random>`: unique in the run (a worker runs many test files, each with its
+ * own copy of this module); the run's pid lets a later run drop what a killed one left.
+ */
 export function freshSchema(): string {
   const run = process.env.TEST_RUN_ID ?? String(process.ppid);
-  return `hgt_${run}_${process.pid}_${++counter}`;
+  const schema = `hgt_${run}_${process.pid}_${randomBytes(5).toString('hex')}`;
+  issued.add(schema);
+  return schema;
 }
 
 /** Store settings for a fresh schema on the run's server, with short bounds. */
@@ -64,8 +72,6 @@ export function dropSchema(schema: string, url = testDatabaseUrl()): Promise<voi
 
 let admin: pg.Pool | undefined;
 const pendingDrops = new Set<Promise<void>>();
-/** Schemas of closed apps, emptied, ready for the next app of this test file. */
-const recycled: string[] = [];
 
 function adminPool(): pg.Pool {
   if (!admin) {
@@ -73,35 +79,6 @@ function adminPool(): pg.Pool {
     admin.on('error', () => undefined);
   }
   return admin;
-}
-
-/**
- * A schema for a test app: one a closed app of this test file left, emptied, else a fresh one
- * (migrated when the app boots). Creating the tables costs 100-200 ms on a busy machine;
- * emptying them a few.
- */
-export function schemaForApp(): string {
-  return recycled.pop() ?? freshSchema();
-}
-
-/**
- * Empties a closed app's schema (every table but the migrator's) for the next app; drops it
- * when that fails. On one connection kept per test file: a new connection costs 20-50 ms.
- */
-export async function recycleSchema(schema: string): Promise<void> {
-  try {
-    const { rows } = await adminPool().query<{ name: string }>(
-      "select tablename as name from pg_tables where schemaname = $1 and tablename not like 'kysely\\_%'",
-      [schema],
-    );
-    if (rows.length > 0)
-      await adminPool().query(
-        `TRUNCATE ${rows.map((r) => `${escapeIdentifier(schema)}.${escapeIdentifier(r.name)}`).join(', ')} RESTART IDENTITY`,
-      );
-    recycled.push(schema);
-  } catch {
-    dropSchemaSoon(schema);
-  }
 }
 
 /** Drops a schema in the background; `settleTestDatabase` waits for it. */
@@ -116,12 +93,59 @@ export function dropSchemaSoon(schema: string): void {
   pendingDrops.add(drop);
 }
 
+interface SharedStore {
+  store: Store;
+  settings: StoreSettings;
+  tables: string[];
+}
+
+/** Open stores of this test file that no app uses now, emptied. */
+const idle: SharedStore[] = [];
+const opened = new Set<SharedStore>();
+
 /**
- * After each test file (jest-after-env.ts): its schemas are dropped and its connection closed.
- * The global teardown drops whatever a crashed file left.
+ * A store for one test app at a time: opened for real once (Store.open: a fresh schema, migrated,
+ * listening), then handed from app to app within the test file, emptied in between. Opening one
+ * costs two connections and a migration, 100-200 ms on a busy machine, against a millisecond to
+ * empty it; hundreds of apps boot in a run. `release` gives it back once the app is closed.
+ */
+export async function acquireTestStore(): Promise<{ store: Store; settings: StoreSettings; release(): Promise<void> }> {
+  let shared = idle.pop();
+  if (!shared) {
+    const settings = testStoreSettings();
+    const store = await Store.open(settings, { logger: SILENT_STORE_LOGGER });
+    const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables
+      where schemaname = ${settings.schema} and tablename not like 'kysely\_%'`.execute(store.db);
+    shared = { store, settings, tables: rows.map((r) => r.name) };
+    opened.add(shared);
+  }
+  const taken = shared;
+  return {
+    store: taken.store,
+    settings: taken.settings,
+    release: async () => {
+      try {
+        for (const table of taken.tables) await sql`delete from ${sql.table(table)}`.execute(taken.store.db);
+        idle.push(taken);
+      } catch {
+        opened.delete(taken);
+        await taken.store.close();
+        dropSchemaSoon(taken.settings.schema);
+      }
+    },
+  };
+}
+
+/**
+ * After each test file (jest-after-env.ts): its stores are closed, its schemas dropped and its
+ * connection closed. The global teardown drops whatever a crashed file left.
  */
 export async function settleTestDatabase(): Promise<void> {
-  for (const schema of recycled.splice(0)) dropSchemaSoon(schema);
+  idle.length = 0;
+  for (const shared of opened) await shared.store.close().catch(() => undefined);
+  opened.clear();
+  for (const schema of issued) dropSchemaSoon(schema);
+  issued.clear();
   await Promise.all(pendingDrops);
   await admin?.end();
   admin = undefined;
