@@ -1,8 +1,15 @@
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
-/** Drops what this run's tests left on the server, and stops the throwaway server if the setup started one. */
+/**
+ * Removes the run's shared build, drops what its tests left on the server, and stops the
+ * throwaway server if the setup started one.
+ */
 export default async function globalTeardown() {
+  // The service built once for the run's test files (test/support/built-service.ts).
+  rmSync(join(tmpdir(), `hunt-group-built-${process.pid}`), { recursive: true, force: true });
   const state = globalThis.__huntGroupTestDatabase;
   if (!state) return;
   const client = new pg.Client({ connectionString: state.url });
