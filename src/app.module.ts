@@ -13,11 +13,13 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiModule } from './http/openapi/openapi.module.js';
 import { OciModule } from './broadworks/oci/oci.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
+import { StoreModule } from './store/store.module.js';
 
 /** Global pipe, filter and interceptor are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
   imports: [
     AppConfigModule,
+    StoreModule,
     AuthModule,
     LoggingModule,
     MetricsModule,

@@ -55,6 +55,10 @@ export class ApiError extends Error {
   static forbidden(code: string, message: string): ApiError {
     return new ApiError('forbidden', code, message);
   }
+  /** 503: something the request needs (the store) cannot be reached now; worth retrying later. */
+  static unavailable(code: string, message: string, retryAfterS: number): ApiError {
+    return new ApiError('unavailable', code, message, undefined, { 'Retry-After': String(retryAfterS) });
+  }
   static tooManyRequests(code: string, message: string, retryAfterS: number): ApiError {
     return new ApiError(
       'too-many-requests',
