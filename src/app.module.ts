@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
 import { RequestShapeInterceptor } from './http/request-shape.js';
+import { IdempotencyInterceptor } from './http/idempotency.js';
 import { WriteAnswerInterceptor } from './http/writes.js';
 import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -33,6 +34,8 @@ import { StoreModule } from './store/store.module.js';
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
+    // Outermost of the two: it records the answer as WriteAnswerInterceptor shaped it (status, ETag).
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_INTERCEPTOR, useClass: WriteAnswerInterceptor },
   ],
 })

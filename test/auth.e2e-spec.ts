@@ -316,12 +316,20 @@ describe('auth', () => {
       expect((await t.withToken(issued.token).get(BASE)).status).toBe(200);
     });
 
+    it('says a token without a type has none (not "A undefined token")', async () => {
+      t = await start();
+      const untyped = mint({ sub: 'acme', cred: credOf(t, 'acme') }, 60);
+      const res = await t.withToken(untyped).get(BASE);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toBe('The bearer token names no subject or no token type');
+    });
+
     it('refuses a token whose lifetime is longer than its type allows', async () => {
       t = await start({ auth: { accessTtlS: 900 } });
       const long = mint({ sub: 'acme', typ: 'access', cred: credOf(t, 'acme') }, 901);
       const res = await t.withToken(long).get(BASE);
       expect(res.status).toBe(401);
-      expect(res.body.error).toMatch(/lives longer than a access token may \(900 s\)/);
+      expect(res.body.error).toMatch(/lives longer than access tokens may \(900 s\)/);
       // Issued "in the future" so that exp - iat looks right: still too far from now.
       const future = mint(
         { sub: 'acme', typ: 'access', cred: credOf(t, 'acme'), iat: Math.floor(Date.now() / 1000) + 3600 },

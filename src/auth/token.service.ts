@@ -71,8 +71,11 @@ export class TokenService {
         throw ApiError.unauthorized('TOKEN_EXPIRED', 'The bearer token has expired', 'invalid_token');
       throw invalidToken('The bearer token is not a valid token');
     }
-    if (typeof claims.sub !== 'string' || !expected.includes(claims.typ)) {
-      throw invalidToken(`A ${String(claims.typ)} token cannot be used here (expected: ${expected.join(' or ')})`);
+    if (typeof claims.sub !== 'string' || typeof claims.typ !== 'string') {
+      throw invalidToken('The bearer token names no subject or no token type');
+    }
+    if (!expected.includes(claims.typ)) {
+      throw invalidToken(`A ${claims.typ} token cannot be used here (expected: ${expected.join(' or ')})`);
     }
     // jsonwebtoken accepts a token without `exp` forever: every token must expire, within its
     // type's lifetime (a token minted elsewhere with the secret, or by an older version, is not).
@@ -81,7 +84,7 @@ export class TokenService {
     if (!Number.isInteger(claims.exp) || !Number.isInteger(claims.iat))
       throw invalidToken('The bearer token has no expiry (exp) or issue time (iat)');
     if (claims.exp - claims.iat > ttl || claims.exp > now + ttl + CLOCK_SKEW_S)
-      throw invalidToken(`The bearer token lives longer than a ${claims.typ} token may (${ttl} s)`);
+      throw invalidToken(`The bearer token lives longer than ${claims.typ} tokens may (${ttl} s)`);
     return claims;
   }
 

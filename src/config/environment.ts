@@ -151,6 +151,12 @@ export class EnvironmentVariables {
   @IsBoolean()
   API_REQUIRE_IF_MATCH = false;
 
+  /** How long an Idempotency-Key is remembered (and its answer replayed), in seconds. */
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86400)
+  IDEMPOTENCY_RETENTION_S = 86400;
+
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   @IsInt()
   @Min(0)
@@ -280,6 +286,7 @@ const INT_KEYS = new Set([
   'OCI_RECONNECT_MAX_MS',
   'SHUTDOWN_GRACE_MS',
   'HTTP_HEADERS_TIMEOUT_MS',
+  'IDEMPOTENCY_RETENTION_S',
   'AUTH_CACHE_MAX_AGE_MS',
   'DATABASE_POOL_SIZE',
   'DATABASE_CONNECT_TIMEOUT_MS',

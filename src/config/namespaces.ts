@@ -13,6 +13,7 @@ export const appConfig = registerAs('app', () => {
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
     requireIfMatch: env.API_REQUIRE_IF_MATCH,
+    idempotencyRetentionS: env.IDEMPOTENCY_RETENTION_S,
   };
 });
 

@@ -14,6 +14,8 @@ export type ApiErrorKind =
   | 'precondition-failed'
   /** If-Match is required and missing. */
   | 'precondition-required'
+  /** A well-formed request that cannot be processed (an idempotency key used for another request). */
+  | 'unprocessable'
   /** A body of a media type the route does not take. */
   | 'unsupported-media-type'
   /** BroadWorks (or another backend) cannot be reached: try again later. */

@@ -9,10 +9,12 @@ export interface Database {
   machine_tokens: MachineTokensTable;
   login_failures: LoginFailuresTable;
   audit_records: AuditRecordsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 /** JSON columns: written as JSON text, read back parsed (pg parses jsonb). */
 type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
 
 export interface UsersTable {
   username: string;
@@ -66,3 +68,17 @@ export interface AuditRecordsTable {
 }
 
 export type Db = Kysely<Database>;
+
+export interface IdempotencyKeysTable {
+  caller: string;
+  key: string;
+  fingerprint: string;
+  state: 'running' | 'done' | 'unknown';
+  lease_until: Date;
+  status: ColumnType<number | null, number | null | undefined, number | null>;
+  headers: NullableJson<Record<string, string>>;
+  body: NullableJson<unknown>;
+  intent: NullableJson<Record<string, unknown>>;
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date;
+}

@@ -2,12 +2,19 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import type { ConfigType } from '@nestjs/config';
 import { storeConfig } from '../config/namespaces.js';
 import { AuditRepository } from './repositories/audit.repository.js';
+import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { LoginFailuresRepository } from './repositories/login-failures.repository.js';
 import { MachineTokensRepository } from './repositories/machine-tokens.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
 import { Store } from './store.js';
 
-const REPOSITORIES = [UsersRepository, MachineTokensRepository, LoginFailuresRepository, AuditRepository];
+const REPOSITORIES = [
+  UsersRepository,
+  MachineTokensRepository,
+  LoginFailuresRepository,
+  AuditRepository,
+  IdempotencyRepository,
+];
 
 /**
  * The store for every module: `Store` (Kysely, notifications) and one repository per concern.

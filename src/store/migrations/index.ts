@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-auth.js';
 import * as m0002 from './0002-audit.js';
+import * as m0003 from './0003-idempotency.js';
 
 /**
  * Every migration, in order, listed here rather than found by scanning a folder (the build is
@@ -11,6 +12,7 @@ import * as m0002 from './0002-audit.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-auth': m0001,
   '0002-audit': m0002,
+  '0003-idempotency': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {
