@@ -37,6 +37,7 @@ class Switchboard {
   }
 
   wrap = (inner: OciGateway): OciGateway => {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the class below is not a method of this one
     const board = this;
     return new (class extends OciGateway {
       async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {

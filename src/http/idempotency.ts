@@ -17,7 +17,7 @@ import {
 import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { PRINCIPAL, type Principal } from '../auth/principal.js';
 import { appConfig } from '../config/namespaces.js';
 import { ApiError, ValidationFailed } from '../domain/errors.js';
@@ -151,7 +151,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
       catchError((error: unknown) => {
         const { status, body } = this.envelope.toEnvelope(error);
         const headers = error instanceof ApiError && error.headers ? { ...error.headers } : {};
-        return from(this.end(caller, key, status, headers, body).then(() => Promise.reject(error)));
+        // Recorded, then passed on as it was (to the error filter).
+        return from(this.end(caller, key, status, headers, body)).pipe(mergeMap(() => throwError(() => error)));
       }),
     );
   }
