@@ -9,6 +9,7 @@ import {
   SAME_GROUP_ONLY_ANSWER,
   SAME_GROUP_ONLY_REQUEST,
   UPDATE_ANSWER,
+  UPDATE_DRY_RUN_ANSWER,
   UPDATE_REQUEST,
   WEIGHTS_ANSWER,
   WEIGHTS_REQUEST,
@@ -50,7 +51,10 @@ describe.each(DRIVERS)('the API docs examples on the %s gateway', (driver) => {
     expect((await t.http.get(`${BASE}/`).expect(200)).body).toEqual(LIST_ANSWER);
   });
 
-  it('PUT answers the update example', async () => {
+  it('PUT ?dryRun=true answers the dry-run example, then PUT answers the update example', async () => {
+    expect((await t.http.put(`${one}?dryRun=true`).send(UPDATE_REQUEST).expect(200)).body).toEqual(
+      UPDATE_DRY_RUN_ANSWER,
+    );
     expect((await t.http.put(one).send(UPDATE_REQUEST).expect(200)).body).toEqual(UPDATE_ANSWER);
   });
 

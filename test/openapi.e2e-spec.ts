@@ -123,11 +123,33 @@ describe('OpenAPI document', () => {
         expect(Object.keys(json?.examples ?? {}).length).toBeGreaterThan(0);
       }
     }
-    const conflicts = api.filter(({ op }) => op.responses['409']).map((o) => o.route);
-    expect(conflicts.sort()).toEqual([
+    // Every write: 409 (an id taken, or the same Idempotency-Key still running) and 422 (a key reused),
+    // the Idempotency-Key header and the dryRun parameter.
+    const writes = [
+      'DELETE /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
       'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
       'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
-    ]);
+      'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/weighted_distribution',
+    ];
+    expect(
+      api
+        .filter(({ op }) => op.responses['409'])
+        .map((o) => o.route)
+        .sort(),
+    ).toEqual(writes);
+    expect(
+      api
+        .filter(({ op }) => op.responses['422'])
+        .map((o) => o.route)
+        .sort(),
+    ).toEqual(writes);
+    for (const { route, op } of api.filter((o) => writes.includes(o.route))) {
+      const names = (op.parameters as OpenAPIV3.ParameterObject[]).map((p) => `${p.in}:${p.name}`);
+      expect({ route, names }).toEqual({
+        route,
+        names: expect.arrayContaining(['header:Idempotency-Key', 'query:dryRun']),
+      });
+    }
     const envelope = doc.components!.schemas!.ErrorEnvelopeDto as Schema;
     expect(Object.keys(envelope.properties!)).toEqual(['error', 'code', 'details']);
     expect(envelope.required).toEqual(['error', 'code', 'details']);

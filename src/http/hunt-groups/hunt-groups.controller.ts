@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { GroupParamsDto, HuntGroupParamsDto, scopeOf } from '../route-params.dto.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
 import {
@@ -8,6 +17,7 @@ import {
   HUNT_GROUP_ANSWER,
   LIST_ANSWER,
   UPDATE_ANSWER,
+  UPDATE_DRY_RUN_ANSWER,
   UPDATE_REQUEST,
 } from '../openapi/examples.js';
 import { CreateHuntGroupDto, UpdateHuntGroupDto } from './dto/hunt-group-body.dto.js';
@@ -16,6 +26,7 @@ import type { HuntGroup, HuntGroupSummary } from '../../domain/model.js';
 import { HuntGroupsService } from '../../domain/hunt-groups/hunt-groups.service.js';
 import { HuntGroupTemplates } from './templates.js';
 import type { DryRun, WriteOptions } from '../../domain/writes.js';
+import { DryRunAnswerDto } from '../openapi/dry-run.dto.js';
 import { Versioned, Write, WriteOpts } from '../writes.js';
 
 /** APIO's hunt group routes; every one answers with and without the trailing slash. */
@@ -76,10 +87,18 @@ export class HuntGroupsController {
     type: UpdateHuntGroupDto,
     examples: { seed: { summary: "The seed's example (queueLength is ignored)", value: UPDATE_REQUEST } },
   })
+  @ApiExtraModels(HuntGroupAnswerDto, DryRunAnswerDto)
   @ApiOkResponse({
-    type: HuntGroupAnswerDto,
-    description: 'The hunt group after the change, as GET answers it',
-    example: UPDATE_ANSWER,
+    description: 'The hunt group after the change, as GET answers it; with ?dryRun=true, what the PUT would do',
+    content: {
+      'application/json': {
+        schema: { oneOf: [{ $ref: getSchemaPath(HuntGroupAnswerDto) }, { $ref: getSchemaPath(DryRunAnswerDto) }] },
+        examples: {
+          updated: { summary: 'The seed example applied', value: UPDATE_ANSWER },
+          dryRun: { summary: '?dryRun=true: what it would do; nothing written', value: UPDATE_DRY_RUN_ANSWER },
+        },
+      },
+    },
   })
   @ApiErrorResponses(409, 412, 415, 428)
   @Write()

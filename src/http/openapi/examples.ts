@@ -133,6 +133,24 @@ export const UPDATE_ANSWER = {
   agents: [AGENT_TEST, AGENT_TEST2],
 };
 
+/** PUT ?dryRun=true with the update example, on the hunt group as the weights example left it. */
+export const UPDATE_DRY_RUN_ANSWER = {
+  dryRun: true,
+  result: UPDATE_ANSWER,
+  changes: [
+    { field: 'serviceInstanceProfile.language', from: 'English', to: 'French' },
+    { field: 'agents', from: [AGENT_TEST, { ...AGENT_TEST1, weight: 40 }], to: UPDATE_ANSWER.agents },
+  ],
+  commands: [
+    {
+      type: 'GroupHuntGroupModifyInstanceRequest',
+      serviceUserId: 'APIOTestHuntGroup@sip.netaxis.be',
+      serviceInstanceProfile: { language: 'French' },
+      agentUserIdList: { userId: ['ApioUserTest@sip.netaxis.be', 'ApioUserTest2@sip.netaxis.be'] },
+    },
+  ],
+};
+
 export const WEIGHTS_REQUEST = {
   agents: [
     { userId: 'ApioUserTest@sip.netaxis.be', weight: 60 },
