@@ -8,6 +8,7 @@ import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HuntGroupsModule } from './hunt-groups.module.js';
+import { HuntGroupServicesModule } from './hunt-group-services.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiModule } from './http/openapi/openapi.module.js';
@@ -26,6 +27,7 @@ import { PluginsModule } from './plugins/plugins.module.js';
     PluginsModule.forRoot(),
     HealthModule,
     HuntGroupsModule,
+    HuntGroupServicesModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -214,6 +214,8 @@ const modify: C.GroupHuntGroupModifyInstanceRequest = {
   serviceInstanceProfile: { phoneNumber: null, department: null, sipAliasList: { sipAlias: ['a@example.com'] } },
 };
 
+const busyWithNil = { $type: 'UserCallForwardingBusyModifyRequest', userId: 'u', isActive: null } as const;
+
 const withoutPolicy: Omit<C.GroupHuntGroupAddInstanceRequest20, 'policy'> = add;
 
 // Each line below must NOT compile: a required element left out, an element that does not exist,
@@ -251,7 +253,7 @@ export const refused: unknown[] = [
   // @ts-expect-error a ring pattern is one of the four
   { ringPattern: 'Loud' } satisfies C.AlternateNumberEntry21,
   // @ts-expect-error isActive is not nillable
-  { $type: 'UserCallForwardingBusyModifyRequest', userId: 'u', isActive: null } satisfies C.UserCallForwardingBusyModifyRequest,
+  busyWithNil satisfies C.UserCallForwardingBusyModifyRequest,
 ];
 
 describe('command types derived from the schema descriptions', () => {
