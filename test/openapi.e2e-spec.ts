@@ -109,8 +109,9 @@ describe('OpenAPI document', () => {
   });
 
   it('gives every hunt group and agents route the error envelope for 400, 404, 502, 503 and 504, with examples', () => {
-    const api = operations().filter((o) => o.route.includes('/hunt_groups'));
-    expect(api).toHaveLength(8);
+    const api = operations().filter((o) => o.route.includes('/hunt_groups') || o.route.includes('/numbers/'));
+    // 8 hunt group and agent routes; 8 call forwarding, 2 alternate numbers and 1 numbers route.
+    expect(api).toHaveLength(19);
     for (const { route, op } of api) {
       for (const status of ['400', '401', '403', '404', '502', '503', '504']) {
         const answer = op.responses[status] as OpenAPIV3.ResponseObject | undefined;
@@ -124,10 +125,17 @@ describe('OpenAPI document', () => {
       }
     }
     const conflicts = api.filter(({ op }) => op.responses['409']).map((o) => o.route);
-    expect(conflicts.sort()).toEqual([
-      'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
-      'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
-    ]);
+    const services = ['always', 'busy', 'no_answer', 'not_reachable']
+      .map((f) => `/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/call_forwarding/${f}`)
+      .concat('/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/alternate_numbers')
+      .flatMap((path) => [`GET ${path}`, `PUT ${path}`]);
+    expect(conflicts.sort()).toEqual(
+      [
+        'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
+        'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
+        ...services,
+      ].sort(),
+    );
     const envelope = doc.components!.schemas!.ErrorEnvelopeDto as Schema;
     expect(Object.keys(envelope.properties!)).toEqual(['error', 'code', 'details']);
     expect(envelope.required).toEqual(['error', 'code', 'details']);
