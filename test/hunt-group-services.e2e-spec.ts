@@ -286,6 +286,11 @@ describe.each(DRIVERS)('a hunt group’s services on the %s gateway', (driver) =
     });
 
     it('answers 409 when the group is not authorized for the service, and assigns nothing', async () => {
+      await t.close();
+      t = await startApp(driver, {
+        // ApioGrpTest2 authorizes no user service here.
+        world: (w) => delete (w.serviceProviders[0].groups[1] as { userServices?: string[] }).userServices,
+      });
       const other = '/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/services/hunt_groups';
       await t.http.post(other).send(createBody('elsewhere@sip.netaxis.be')).expect(201);
       const before = t.engine.snapshot();

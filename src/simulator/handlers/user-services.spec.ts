@@ -99,7 +99,9 @@ describe('user service assignment', () => {
   });
 
   it('refuses a service the group does not authorize, whole list, with 4400', () => {
-    const engine = demoEngine();
+    const data = JSON.parse(readFileSync(DEMO_WORLD_FILE, 'utf8')) as { serviceProviders: { groups: object[] }[] };
+    delete (data.serviceProviders[0].groups[1] as { userServices?: string[] }).userServices;
+    const engine = BroadWorksEngine.fromWorldData(data);
     expect(refusal(engine, assign(OTHER_GROUP_USER, CFA))).toEqual({
       code: 4400,
       summary: `[Error 4400] Service assignment failed: ${CFA} is not authorized for group ApioGrpTest2`,
@@ -320,6 +322,7 @@ describe('world file: user services', () => {
     twice.serviceProviders[0].groups[0].userServices = [CFA, CFA];
     expect(messageOf(twice)).toMatch(/userServices\[1\]: Call Forwarding Always is listed twice/);
     const unauthorized = demo();
+    unauthorized.serviceProviders[0].groups[1].userServices = ['Alternate Numbers'];
     unauthorized.serviceProviders[0].groups[1].users[0].userServices = [CFA];
     expect(messageOf(unauthorized)).toMatch(/users\[0\]\.userServices\[0\]: .* not authorized for group ApioGrpTest2/);
   });
