@@ -6,9 +6,12 @@
  * numbers they held). Who uses which number or extension is answered here, for every rule that
  * needs it (a number is used once in the whole system, an extension once in its group).
  */
-import type { RingPattern, UserServiceName } from '../ocip/commands.js';
+import type { UserServiceName } from '../ocip/commands.js';
 import { UserService } from '../ocip/schema.js';
+import { type AlternateNumberSlot, type AssignedServices, type ServiceSettings } from './user-service-settings.js';
 import type { Group, HuntGroup, User, World } from './world.js';
+
+export * from './user-service-settings.js';
 
 export type ForwardingServiceName = Exclude<UserServiceName, 'Alternate Numbers'>;
 
@@ -21,57 +24,6 @@ export const FORWARDING_SERVICES: readonly ForwardingServiceName[] = [
 
 /** Every user service the simulator knows (the schema description's enumeration). */
 export const KNOWN_USER_SERVICES: readonly UserServiceName[] = UserService.enumeration;
-
-export interface ForwardingSettings {
-  isActive: boolean;
-  forwardToPhoneNumber?: string;
-  /** Call Forwarding Always only. */
-  isRingSplashActive?: boolean;
-  /** Call Forwarding No Answer only. */
-  numberOfRings?: number;
-}
-
-export interface AlternateNumberSlot {
-  phoneNumber?: string;
-  extension?: string;
-  ringPattern: RingPattern;
-  description?: string;
-}
-
-/** BroadWorks has ten alternate number slots (alternateEntry01..10). */
-export const ALTERNATE_NUMBER_SLOTS = 10;
-
-export interface AlternateNumbersSettings {
-  distinctiveRing: boolean;
-  /** Ten slots, null where free. */
-  slots: (AlternateNumberSlot | null)[];
-}
-
-export interface ServiceSettings {
-  'Call Forwarding Always': ForwardingSettings;
-  'Call Forwarding Busy': ForwardingSettings;
-  'Call Forwarding No Answer': ForwardingSettings;
-  'Call Forwarding Not Reachable': ForwardingSettings;
-  'Alternate Numbers': AlternateNumbersSettings;
-}
-
-/** The services assigned to a user, each with its settings. */
-export type AssignedServices = { [S in UserServiceName]?: ServiceSettings[S] };
-
-/** A freshly assigned service's settings, as BroadWorks starts them: inactive, no number. */
-export function defaultSettings<S extends UserServiceName>(service: S): ServiceSettings[S] {
-  const settings: { [K in UserServiceName]: () => ServiceSettings[K] } = {
-    'Call Forwarding Always': () => ({ isActive: false, isRingSplashActive: false }),
-    'Call Forwarding Busy': () => ({ isActive: false }),
-    'Call Forwarding No Answer': () => ({ isActive: false, numberOfRings: 2 }),
-    'Call Forwarding Not Reachable': () => ({ isActive: false }),
-    'Alternate Numbers': () => ({
-      distinctiveRing: false,
-      slots: Array.from({ length: ALTERNATE_NUMBER_SLOTS }, () => null),
-    }),
-  };
-  return settings[service]();
-}
 
 export type Subscriber = User | HuntGroup;
 

@@ -5,7 +5,7 @@
  */
 import type { HuntGroupSettings, UserServiceName } from '../ocip/commands.js';
 import { canonicalJson, compareText } from './canonical-json.js';
-import type { AssignedServices } from './user-services.js';
+import type { AssignedServices } from './user-service-settings.js';
 
 export interface ServiceProvider {
   id: string;

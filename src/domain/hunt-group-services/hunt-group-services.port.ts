@@ -1,16 +1,12 @@
-import type { AlternateNumber, CallForwarding, Forwarding } from '../hunt-group-service-settings.js';
+import type { CallForwarding, Forwarding } from '../hunt-group-service-settings.js';
 import type { Scope } from '../model.js';
 import type { CommandView } from '../writes.js';
-import type { ServicePlan } from './service-plans.js';
+import type { AlternateNumberSlots, ServicePlan } from './service-plans.js';
+
+export type { AlternateNumberSlots };
 
 /** A service as read: not assigned, or assigned with its settings. */
 export type ServiceState<T> = { assigned: false } | { assigned: true; settings: T };
-
-/** Alternate numbers as BroadWorks keeps them: ten slots (null where free), so an undo puts each back in its own. */
-export interface AlternateNumberSlots {
-  distinctiveRing: boolean;
-  slots: (AlternateNumber | null)[];
-}
 
 /** The group's numbers: every one assigned to it, and those nobody holds. */
 export interface GroupNumbers {

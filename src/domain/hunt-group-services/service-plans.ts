@@ -12,7 +12,12 @@ import {
   type Forwarding,
   type HuntGroupService,
 } from '../hunt-group-service-settings.js';
-import type { AlternateNumberSlots } from './hunt-group-services.port.js';
+
+/** Alternate numbers as BroadWorks keeps them: ten slots (null where free), so an undo puts each back in its own. */
+export interface AlternateNumberSlots {
+  distinctiveRing: boolean;
+  slots: (AlternateNumber | null)[];
+}
 
 export type ServiceAction =
   | { kind: 'assign-service'; serviceUserId: string; service: HuntGroupService }
