@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { appConfig } from '../src/config/namespaces.js';
 import { FaultyGateway } from './support/faulty-gateway.js';
 import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
 import { recorded, RecordingPluginModule } from './support/recording-plugin.js';
@@ -268,6 +269,26 @@ describe.each(DRIVERS)('a hunt group’s services on the %s gateway', (driver) =
       // The modify fails as BroadWorks refuses it: nothing was changed, nothing to undo.
       await t.http.put(ALWAYS).send({ forwardToPhoneNumber: OWN_NUMBER }).expect(400);
       expect(t.engine.snapshot()).toBe(before);
+    });
+  });
+
+  describe('API_REQUIRE_IF_MATCH', () => {
+    it('an assigned service needs If-Match (428 after its read); assigning one is a create and needs none', async () => {
+      await t.close();
+      t = await startApp(driver, { overrides: [[appConfig.KEY, { ...appConfig(), requireIfMatch: true }]] });
+      await t.http.post(BASE).send(createBody()).expect(201);
+      await t.http.put(`${CF}/busy?assign=true`).send({}).expect(200);
+      expect((await t.http.put(`${CF}/busy`).send({ isActive: false }).expect(428)).body.code).toBe(
+        'PRECONDITION_REQUIRED',
+      );
+      await t.http.put(ALT).send({}).expect(409);
+      const etag = (await t.http.get(`${CF}/busy`)).headers.etag;
+      const put = await t.http
+        .put(`${CF}/busy`)
+        .set('If-Match', etag)
+        .send({ forwardToPhoneNumber: '+3225551234' })
+        .expect(200);
+      expect(put.body).toEqual({ isActive: false, forwardToPhoneNumber: '+3225551234' });
     });
   });
 
