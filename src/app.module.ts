@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
 import { RequestShapeInterceptor } from './http/request-shape.js';
+import { IdempotencyInterceptor } from './http/idempotency.js';
 import { WriteAnswerInterceptor } from './http/writes.js';
 import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -14,11 +15,13 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiModule } from './http/openapi/openapi.module.js';
 import { OciModule } from './broadworks/oci/oci.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
+import { StoreModule } from './store/store.module.js';
 
 /** Global pipe, filter and interceptor are providers here, so tests built from AppModule run the same pipeline. */
 @Module({
   imports: [
     AppConfigModule,
+    StoreModule,
     AuthModule,
     LoggingModule,
     MetricsModule,
@@ -33,6 +36,8 @@ import { PluginsModule } from './plugins/plugins.module.js';
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
+    // Outermost of the two: it records the answer as WriteAnswerInterceptor shaped it (status, ETag).
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_INTERCEPTOR, useClass: WriteAnswerInterceptor },
   ],
 })

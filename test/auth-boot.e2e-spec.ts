@@ -1,4 +1,4 @@
-/** The production boot refusals: each bad signing secret, and the demo user left in the users file. */
+/** The production boot refusals: each bad signing secret, and the demo user left in the store or its seed. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { AppModule } from '../src/app.module.js';
 import { hashPassword, TEST_SCRYPT } from '../src/auth/password.js';
 import { writeUsersFile } from '../src/auth/users-file.js';
 import { DEMO_JWT_SECRET, validateEnvironment } from '../src/config/environment.js';
+import { testStoreEnv } from './support/test-database.js';
 
 const GOOD_SECRET = 'k3P9xQ2mV7bN4tR8wZ1yL6cF5hJ0sD3a';
 
@@ -17,6 +18,8 @@ describe('production boot', () => {
     process.env.NODE_ENV = 'production';
     process.env.LOG_LEVEL = 'silent';
     delete process.env.AUTH_JWT_SECRET;
+    // AppModule as main.ts boots it, from the environment: on an empty schema of the test server.
+    Object.assign(process.env, testStoreEnv());
   });
   afterEach(() => {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
@@ -53,14 +56,14 @@ describe('production boot', () => {
     expect(() => validateEnvironment(process.env)).toThrow(/AUTH_JWT_SECRET/);
   });
 
-  it('refuses to start with the shipped users file, whose demo user still has the demo password', async () => {
+  it('refuses to start on an empty store whose seed is the shipped file, with the demo password', async () => {
     process.env.AUTH_JWT_SECRET = GOOD_SECRET;
     await expect(boot()).rejects.toThrow(
-      /AUTH_USERS_FILE=env\/users.json still holds the demo user "demo" with its demo password: remove it/,
+      /The store has no user, and its seed AUTH_USERS_FILE=env\/users.json holds the demo user "demo" with its demo password: add a user first/,
     );
   });
 
-  it('starts with a good secret and a users file of its own', async () => {
+  it('starts with a good secret and a seed of its own', async () => {
     process.env.AUTH_JWT_SECRET = GOOD_SECRET;
     const file = join(mkdtempSync(join(tmpdir(), 'prod-users-')), 'users.json');
     writeUsersFile(file, {

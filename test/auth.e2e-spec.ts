@@ -1,9 +1,9 @@
-/** Logins, refresh, expiry, deleted users, machine tokens and the login bound. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** Logins, refresh, expiry, deleted users, machine tokens, the login bound, and tokens that must expire. */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { BASE, startApp, TEST_ADMIN, type TestApp, type TestAppOptions } from './support/harness.js';
+import { JwtService } from '@nestjs/jwt';
+import { UsersStore } from '../src/auth/users.store.js';
+import { BASE, startApp, TEST_ADMIN, TEST_JWT_SECRET, type TestApp, type TestAppOptions } from './support/harness.js';
+import { freshSchema } from './support/test-database.js';
 
 const LOGIN = '/api/v1/auth/login';
 const REFRESH = '/api/v1/auth/access_token';
@@ -104,7 +104,7 @@ describe('auth', () => {
     it('refuses the tokens of a deleted user at once, access and refresh', async () => {
       t = await start();
       const { access_token, refresh_token } = (await login(t, 'acme', 'acme-password')).body;
-      t.users.remove('acme');
+      await t.users.remove('acme');
       const before = t.engine.snapshot();
       const res = await t
         .withToken(access_token)
@@ -132,12 +132,8 @@ describe('auth', () => {
     it('applies a narrowed reach to tokens already issued', async () => {
       t = await start();
       const { access_token } = (await login(t, 'acme', 'acme-password')).body;
-      // Same credential (the file keeps the hash), only the reach changes: rewrite the user's tenants.
-      const { readUsersFile, writeUsersFile } = await import('../src/auth/users-file.js');
-      const file = readUsersFile(t.users.file);
-      writeUsersFile(t.users.file, {
-        users: file.users.map((u) => (u.username === 'acme' ? { ...u, tenants: ['foo'] } : u)),
-      });
+      // Same credential (the store keeps the hash), only the reach changes.
+      await t.users.update('acme', (u) => ({ ...u, tenants: ['foo'] }));
       const res = await t.withToken(access_token).get(BASE);
       expect(res.status).toBe(403);
       expect(
@@ -175,14 +171,15 @@ describe('auth', () => {
     });
 
     it('keeps revocations across a restart', async () => {
-      const tokensFile = join(mkdtempSync(join(tmpdir(), 'tokens-')), 'machine-tokens.json');
-      const first = await start({ auth: { tokensFile } });
+      // The second app boots on the first one's store (a schema of its own, not recycled meanwhile).
+      const schema = freshSchema();
+      const first = await start({ store: { schema } });
       const kept = (await first.http.post(TOKENS).send({ name: 'kept', level: 'system' })).body;
       const revoked = (await first.http.post(TOKENS).send({ name: 'revoked', level: 'system' })).body;
       expect((await first.http.delete(`${TOKENS}/${revoked.id}`)).status).toBe(200);
       await first.close();
       apps.splice(apps.indexOf(first), 1);
-      const second = await start({ auth: { tokensFile } });
+      const second = await start({ store: { schema } });
       expect((await second.withToken(kept.token).get(BASE)).status).toBe(200);
       expect((await second.withToken(revoked.token).get(BASE)).status).toBe(401);
     });
@@ -252,11 +249,113 @@ describe('auth', () => {
     });
   });
 
+  describe('the per-address bound behind a load balancer (TRUST_PROXY)', () => {
+    const fail = (app: TestApp, forwardedFor: string, i: number) =>
+      app.anonymous
+        .post(LOGIN)
+        .set('X-Forwarded-For', forwardedFor)
+        .send({ username: `guess${i}`, password: 'wrong' });
+
+    it('ignores X-Forwarded-For by default: a client cannot pick a fresh address per guess', async () => {
+      t = await start();
+      for (let i = 0; i < 20; i++) expect((await fail(t, `203.0.113.${i}`, i)).status).toBe(401);
+      const res = await t.anonymous
+        .post(LOGIN)
+        .set('X-Forwarded-For', '203.0.113.99')
+        .send({ username: 'acme', password: 'acme-password' });
+      expect(res.status).toBe(429);
+    });
+
+    it("with TRUST_PROXY=1 counts the client's address the proxy forwards, not the proxy's", async () => {
+      t = await start({ auth: { trustProxy: 1 } });
+      // 20 failures of one client behind the proxy (the proxy appends the address it saw last).
+      for (let i = 0; i < 20; i++) expect((await fail(t, `198.51.100.7`, i)).status).toBe(401);
+      expect((await fail(t, '198.51.100.7', 99)).status).toBe(429);
+      // Another client behind the same proxy is not locked out by the first one's failures.
+      const other = await t.anonymous
+        .post(LOGIN)
+        .set('X-Forwarded-For', '198.51.100.8')
+        .send({ username: 'acme', password: 'acme-password' });
+      expect(other.status).toBe(200);
+      // Only the last hop counts: a client cannot pick its address by prepending one.
+      expect((await fail(t, '10.9.9.9, 198.51.100.7', 100)).status).toBe(429);
+    });
+  });
+
+  describe('tokens that do not expire', () => {
+    const jwt = new JwtService();
+    /** A token signed with the service's own secret, as a leaked secret or an older version could mint one. */
+    const mint = (claims: Record<string, unknown>, expiresIn?: number): string =>
+      jwt.sign(
+        { iat: Math.floor(Date.now() / 1000), ...claims },
+        { secret: TEST_JWT_SECRET, issuer: 'hunt-group-api', algorithm: 'HS256', ...(expiresIn ? { expiresIn } : {}) },
+      );
+    const credOf = (app: TestApp, username: string): string => UsersStore.credentialTag(app.users.get(username)!);
+
+    it('refuses an access token without exp (401), though signed with the secret and carrying the credential', async () => {
+      t = await start();
+      const forever = mint({ sub: 'acme', typ: 'access', cred: credOf(t, 'acme') });
+      const res = await t.withToken(forever).get(BASE);
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ code: 'INVALID_TOKEN', error: expect.stringMatching(/no expiry/) });
+      // The same claims with an expiry are accepted: the refusal is the missing exp, nothing else.
+      expect(
+        (await t.withToken(mint({ sub: 'acme', typ: 'access', cred: credOf(t, 'acme') }, 60)).get(BASE)).status,
+      ).toBe(200);
+    });
+
+    it('refuses a refresh token and a machine token without exp', async () => {
+      t = await start();
+      const refresh = mint({ sub: 'acme', typ: 'refresh', cred: credOf(t, 'acme') });
+      expect((await t.withToken(refresh).get(REFRESH)).status).toBe(401);
+      const issued = (await t.http.post(TOKENS).send({ name: 'forever', level: 'system' })).body;
+      const machine = mint({ sub: issued.id, typ: 'machine', jti: issued.id });
+      const res = await t.withToken(machine).get(BASE);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatch(/no expiry/);
+      expect((await t.withToken(issued.token).get(BASE)).status).toBe(200);
+    });
+
+    it('says a token without a type has none (not "A undefined token")', async () => {
+      t = await start();
+      const untyped = mint({ sub: 'acme', cred: credOf(t, 'acme') }, 60);
+      const res = await t.withToken(untyped).get(BASE);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toBe('The bearer token names no subject or no token type');
+    });
+
+    it('refuses a token whose lifetime is longer than its type allows', async () => {
+      t = await start({ auth: { accessTtlS: 900 } });
+      const long = mint({ sub: 'acme', typ: 'access', cred: credOf(t, 'acme') }, 901);
+      const res = await t.withToken(long).get(BASE);
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatch(/lives longer than access tokens may \(900 s\)/);
+      // Issued "in the future" so that exp - iat looks right: still too far from now.
+      const future = mint(
+        { sub: 'acme', typ: 'access', cred: credOf(t, 'acme'), iat: Math.floor(Date.now() / 1000) + 3600 },
+        900,
+      );
+      expect((await t.withToken(future).get(BASE)).status).toBe(401);
+    });
+  });
+
   describe('production', () => {
-    it('refuses to start while the users file holds the demo user with its demo password', async () => {
+    it('refuses to start while the seed of an empty store holds the demo user with its demo password', async () => {
       await expect(
         start({ users: [{ username: 'demo', level: 'system', password: 'demo' }], auth: { production: true } }),
-      ).rejects.toThrow(/AUTH_USERS_FILE=.* still holds the demo user "demo" with its demo password/);
+      ).rejects.toThrow(
+        /The store has no user, and its seed AUTH_USERS_FILE=.* holds the demo user "demo" with its demo password/,
+      );
+    });
+
+    it('refuses to start while the store holds the demo user with its demo password', async () => {
+      const schema = freshSchema();
+      const dev = await start({ users: [{ username: 'demo', level: 'system', password: 'demo' }], store: { schema } });
+      await dev.close();
+      apps.splice(apps.indexOf(dev), 1);
+      await expect(start({ store: { schema }, auth: { production: true } })).rejects.toThrow(
+        /The store still holds the demo user "demo" with its demo password: remove it/,
+      );
     });
 
     it('starts when the demo user has another password', async () => {

@@ -1,8 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { pluginsConfig } from '../src/config/namespaces.js';
+import { sql } from 'kysely';
 import { loadPlugin } from '../src/plugins/plugins.module.js';
 import { AuditTrailModule } from '../src/plugins/audit-trail/audit-trail.module.js';
 import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
@@ -18,15 +15,10 @@ const types = () => recorded.events.map((e) => e.type);
 
 describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
   let t: TestApp;
-  let auditFile: string;
   beforeEach(async () => {
     recorded.events.length = 0;
     recorded.requests.length = 0;
-    auditFile = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.jsonl');
-    t = await startApp(driver, {
-      imports: [RecordingPluginModule, AuditTrailModule],
-      overrides: [[pluginsConfig.KEY, { auditTrailFile: auditFile }]],
-    });
+    t = await startApp(driver, { imports: [RecordingPluginModule, AuditTrailModule] });
   });
   afterEach(async () => {
     await t.close();
@@ -151,21 +143,47 @@ describe.each(DRIVERS)('plugins on the %s gateway', (driver) => {
   });
 
   describe('the audit trail plugin', () => {
-    it('appends one JSON line per change, in order, and serves them per group', async () => {
+    it('records every change in the store, in order, and serves them per group', async () => {
       await t.http.post(BASE).send(body());
       await t.http.put(`${BASE}/${HG}`).send({ policy: 'Circular' });
       await t.http.delete(`${BASE}/${HG}`);
       const res = await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/audit_trail/?limit=2');
       expect(res.status).toBe(200);
       expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['updated', 'deleted']);
-      const lines = readFileSync(auditFile, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as { type: string; time: string });
-      expect(lines.map((l) => l.type)).toEqual(['created', 'updated', 'deleted']);
-      expect(Number.isNaN(Date.parse(lines[0].time))).toBe(false);
+      expect(res.body.events[1]).toMatchObject({
+        tenantId: 'ApioSpTest',
+        groupId: 'ApioGrpTest',
+        serviceUserId: HG,
+        time: expect.any(String),
+      });
+      const { rows } = await sql<{
+        type: string;
+        time: Date;
+      }>`select type, time from audit_records order by id`.execute(t.store.db);
+      expect(rows.map((r) => r.type)).toEqual(['created', 'updated', 'deleted']);
+      expect(rows[0].time).toBeInstanceOf(Date);
       const other = await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/audit_trail');
       expect(other.body.events).toEqual([]);
+    });
+
+    it("reads a group's last records through the index, never the whole history", async () => {
+      // A long history of other groups and of this one, written straight into the table.
+      await sql`insert into audit_records (tenant_id, group_id, type, event)
+                select 'T' || (i % 50), 'G', 'updated', jsonb_build_object('n', i) from generate_series(1, 20000) i`.execute(
+        t.store.db,
+      );
+      await sql`insert into audit_records (tenant_id, group_id, type, event)
+                select 'ApioSpTest', 'ApioGrpTest', 'updated', jsonb_build_object('n', i, 'type', 'updated') from generate_series(1, 300) i`.execute(
+        t.store.db,
+      );
+      await sql`analyze audit_records`.execute(t.store.db);
+      const res = await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/audit_trail?limit=3');
+      expect(res.body.events.map((e: { n: number }) => e.n)).toEqual([298, 299, 300]);
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain select time, event from audit_records
+        where tenant_id = 'ApioSpTest' and group_id = 'ApioGrpTest' order by id desc limit 3`.execute(t.store.db);
+      const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toMatch(/Index Scan using audit_records_group_recent/);
+      expect(text).not.toMatch(/Seq Scan|Sort/);
     });
 
     it('refuses a bad limit', async () => {

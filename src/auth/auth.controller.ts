@@ -16,7 +16,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Log in: an access token (short-lived) and a refresh token',
-    description: 'Failed logins are bounded per user name and per client address (429 with Retry-After).',
+    description:
+      'Failed logins are bounded per user name and per client address (429 with Retry-After), across all replicas. ' +
+      'The client address is the peer, or with TRUST_PROXY the one the trusted proxies forward.',
   })
   login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginTokens> {
     return this.auth.login(body.username, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
@@ -26,7 +28,7 @@ export class AuthController {
   @Get('access_token')
   @Public()
   @ApiOperation({ summary: 'A new access token, for the refresh token sent as the bearer' })
-  accessToken(@Req() request: Request): { access_token: string } {
+  accessToken(@Req() request: Request): Promise<{ access_token: string }> {
     return this.auth.refresh(bearerToken(request));
   }
 }

@@ -21,10 +21,10 @@ export class AuthGuard implements CanActivate {
     private readonly auth: AuthService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http' || this.isPublic(context)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const principal = this.auth.authenticate(bearerToken(request));
+    const principal = await this.auth.authenticate(bearerToken(request));
     (request as Request & { [PRINCIPAL]: unknown })[PRINCIPAL] = principal;
     const systemOnly = this.reflector.getAllAndOverride<boolean | undefined>(SYSTEM_ONLY, [
       context.getHandler(),

@@ -6,6 +6,7 @@ import { MachineTokensStore, type MachineTokenRecord } from './machine-tokens.st
 import type { Principal } from './principal.js';
 import { normalizeReach, type Reach } from './reach.js';
 import { TokenService } from './token.service.js';
+import type { StoredUser } from './users-file.js';
 import { UsersStore } from './users.store.js';
 
 export interface LoginTokens {
@@ -30,10 +31,10 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, address: string): Promise<LoginTokens> {
-    this.limiter.begin(username, address);
+    await this.limiter.begin(username, address);
     const user = await this.users.verify(username, password);
     if (!user) throw ApiError.unauthorized('INVALID_CREDENTIALS', BAD_LOGIN);
-    this.limiter.succeeded(username, address);
+    await this.limiter.succeeded(username, address);
     const cred = UsersStore.credentialTag(user);
     return {
       access_token: this.tokens.sign('access', user.username, { cred }),
@@ -41,26 +42,26 @@ export class AuthService {
     };
   }
 
-  refresh(bearer: string | undefined): { access_token: string } {
+  async refresh(bearer: string | undefined): Promise<{ access_token: string }> {
     const claims = this.tokens.verify(required(bearer), ['refresh']);
-    const user = this.currentUser(claims.sub, claims.cred);
+    const user = await this.currentUser(claims.sub, claims.cred);
     return { access_token: this.tokens.sign('access', user.username, { cred: claims.cred }) };
   }
 
   /** The principal of an API request's bearer token: a user's access token or a machine token. */
-  authenticate(bearer: string | undefined): Principal {
+  async authenticate(bearer: string | undefined): Promise<Principal> {
     const claims = this.tokens.verify(required(bearer), ['access', 'machine']);
     if (claims.typ === 'machine') {
-      const record = claims.jti === undefined ? undefined : this.machineTokens.find(claims.jti);
+      const record = claims.jti === undefined ? undefined : await this.machineTokens.find(claims.jti);
       if (!record || claims.sub !== record.id)
         throw ApiError.unauthorized('TOKEN_REVOKED', 'This machine token has been revoked', 'invalid_token');
       return { kind: 'machine', id: record.id, name: record.name, ...normalizeReach(record) };
     }
-    const user = this.currentUser(claims.sub, claims.cred);
+    const user = await this.currentUser(claims.sub, claims.cred);
     return { kind: 'user', id: user.username, name: user.username, ...normalizeReach(user) };
   }
 
-  issueMachineToken(issuer: Principal, name: string, reach: Reach): IssuedMachineToken {
+  async issueMachineToken(issuer: Principal, name: string, reach: Reach): Promise<IssuedMachineToken> {
     const id = randomUUID();
     const record: MachineTokenRecord = {
       id,
@@ -71,21 +72,22 @@ export class AuthService {
       expires_at: this.tokens.machineExpiry(),
     };
     const token = this.tokens.sign('machine', id, { jti: id });
-    this.machineTokens.add(record);
+    await this.machineTokens.add(record);
     return { ...record, token };
   }
 
-  listMachineTokens(): MachineTokenRecord[] {
+  listMachineTokens(): Promise<MachineTokenRecord[]> {
     return this.machineTokens.list();
   }
 
-  revokeMachineToken(id: string): void {
-    if (!this.machineTokens.remove(id)) throw ApiError.notFound('NOT_FOUND', `No machine token has the id ${id}`);
+  async revokeMachineToken(id: string): Promise<void> {
+    if (!(await this.machineTokens.remove(id)))
+      throw ApiError.notFound('NOT_FOUND', `No machine token has the id ${id}`);
   }
 
   /** The user a token names, while they exist with the credential the token was issued for. */
-  private currentUser(username: string, cred: string | undefined) {
-    const user = this.users.find(username);
+  private async currentUser(username: string, cred: string | undefined): Promise<StoredUser> {
+    const user = await this.users.find(username);
     if (!user || cred === undefined || !sameSecret(cred, UsersStore.credentialTag(user))) {
       throw ApiError.unauthorized(
         'INVALID_TOKEN',

@@ -17,7 +17,7 @@ export class MachineTokensController {
 
   @Post()
   @ApiOperation({ summary: 'Issue a machine token (shown once: only its id is kept)' })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateMachineTokenDto): IssuedMachineToken {
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateMachineTokenDto): Promise<IssuedMachineToken> {
     // A machine token cannot mint others: a leaked one must not be able to outlive its revocation.
     if (principal.kind !== 'user')
       throw ApiError.forbidden('FORBIDDEN', 'Machine tokens are issued by a logged-in system administrator');
@@ -37,16 +37,18 @@ export class MachineTokensController {
 
   @Get()
   @ApiOperation({ summary: 'The machine tokens in force (never the tokens themselves)' })
-  list(): { machine_tokens: MachineTokenRecord[] } {
-    return { machine_tokens: this.auth.listMachineTokens() };
+  async list(): Promise<{ machine_tokens: MachineTokenRecord[] }> {
+    return { machine_tokens: await this.auth.listMachineTokens() };
   }
 
   @Delete(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke a machine token: it is refused from the next request on, restarts included' })
-  remove(@CurrentPrincipal() principal: Principal, @Param() p: MachineTokenParamsDto): void {
+  @ApiOperation({
+    summary: 'Revoke a machine token: it is refused from the next request on, by every replica, restarts included',
+  })
+  async remove(@CurrentPrincipal() principal: Principal, @Param() p: MachineTokenParamsDto): Promise<void> {
     if (principal.kind !== 'user')
       throw ApiError.forbidden('FORBIDDEN', 'Machine tokens are revoked by a logged-in system administrator');
-    this.auth.revokeMachineToken(p.id);
+    await this.auth.revokeMachineToken(p.id);
   }
 }

@@ -23,6 +23,8 @@ export interface TokenClaims {
 
 const ISSUER = 'hunt-group-api';
 const ALGORITHM = 'HS256';
+/** Replicas' clocks may differ by this much (seconds) when one checks a token another issued. */
+const CLOCK_SKEW_S = 60;
 /** A JWT: three base64url parts. Anything else is refused before it is parsed. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -45,9 +47,7 @@ export class TokenService {
   }
 
   sign(typ: TokenType, sub: string, extra: { cred?: string; jti?: string } = {}): string {
-    const ttl = { access: this.config.accessTtlS, refresh: this.config.refreshTtlS, machine: this.config.machineTtlS }[
-      typ
-    ];
+    const ttl = this.ttlS(typ);
     const iat = Math.floor(this.clock.now() / 1000);
     return this.jwt.sign(
       { sub, typ, ...extra, iat },
@@ -71,10 +71,25 @@ export class TokenService {
         throw ApiError.unauthorized('TOKEN_EXPIRED', 'The bearer token has expired', 'invalid_token');
       throw invalidToken('The bearer token is not a valid token');
     }
-    if (typeof claims.sub !== 'string' || !expected.includes(claims.typ)) {
-      throw invalidToken(`A ${String(claims.typ)} token cannot be used here (expected: ${expected.join(' or ')})`);
+    if (typeof claims.sub !== 'string' || typeof claims.typ !== 'string') {
+      throw invalidToken('The bearer token names no subject or no token type');
     }
+    if (!expected.includes(claims.typ)) {
+      throw invalidToken(`A ${claims.typ} token cannot be used here (expected: ${expected.join(' or ')})`);
+    }
+    // jsonwebtoken accepts a token without `exp` forever: every token must expire, within its
+    // type's lifetime (a token minted elsewhere with the secret, or by an older version, is not).
+    const ttl = this.ttlS(claims.typ);
+    const now = Math.floor(this.clock.now() / 1000);
+    if (!Number.isInteger(claims.exp) || !Number.isInteger(claims.iat))
+      throw invalidToken('The bearer token has no expiry (exp) or issue time (iat)');
+    if (claims.exp - claims.iat > ttl || claims.exp > now + ttl + CLOCK_SKEW_S)
+      throw invalidToken(`The bearer token lives longer than ${claims.typ} tokens may (${ttl} s)`);
     return claims;
+  }
+
+  private ttlS(typ: TokenType): number {
+    return { access: this.config.accessTtlS, refresh: this.config.refreshTtlS, machine: this.config.machineTtlS }[typ];
   }
 
   expiresAt(claims: { exp: number }): string {

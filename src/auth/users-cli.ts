@@ -1,28 +1,48 @@
 /**
- * `npm run users -- …`: manages the users file (AUTH_USERS_FILE, default env/users.json).
+ * `npm run users -- …`: manages the users in the store (PostgreSQL: DATABASE_URL, or the embedded
+ * server of DATA_DIR, the one the service runs if it is running, else started for the command).
  *
  *   add <username> --level system|tenant|group [--tenant T ...] [--group T/G ...] [--password-stdin] [--note TEXT]
  *   remove <username>
+ *   unlock <username>
  *   list
  *
  * `add` asks for the password twice on a terminal, or reads one line from stdin with
  * --password-stdin; adding an existing user replaces them (a password or reach change), which
  * ends their current tokens. Passwords are stored as scrypt hashes only; `list` never prints them.
- * A running service sees the change on its next request.
+ * Every running replica sees the change on its next request (the store notifies them).
  */
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { usersFileSetting } from '../config/namespaces.js';
+import { storeSettings } from '../config/namespaces.js';
+import { LoginFailuresRepository } from '../store/repositories/login-failures.repository.js';
+import { UsersRepository } from '../store/repositories/users.repository.js';
+import { Store } from '../store/store.js';
+import { userKey } from './login-limiter.js';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password.js';
 import { LEVELS, normalizeReach, reachProblems, type GroupRef, type Level } from './reach.js';
-import { readUsersFile, USERNAME_PATTERN, writeUsersFile, type StoredUser, type UsersFile } from './users-file.js';
+import { USERNAME_PATTERN, type StoredUser } from './users-file.js';
 
 const USAGE = `usage:
   npm run users -- add <username> --level system|tenant|group [--tenant T ...] [--group T/G ...] [--password-stdin] [--note TEXT]
   npm run users -- remove <username>
+  npm run users -- unlock <username>     (forgets the user name's failed logins: lifts a 429 at once)
   npm run users -- list
-The users file is AUTH_USERS_FILE (default env/users.json).`;
+The users are in the store: DATABASE_URL, or the embedded PostgreSQL of DATA_DIR (default data/).`;
+
+/** What the CLI works on: the users (UsersRepository) and the failed-login counts (LoginFailuresRepository). */
+export interface UsersCliStore {
+  users: UserDirectory;
+  loginFailures: { clear(keys: string[]): Promise<boolean> };
+}
+
+export interface UserDirectory {
+  list(): Promise<StoredUser[]>;
+  /** True when a user of that name was replaced. */
+  save(user: StoredUser): Promise<boolean>;
+  /** False when no user has that name. */
+  remove(username: string): Promise<boolean>;
+}
 
 export interface CliIo {
   out(line: string): void;
@@ -33,7 +53,7 @@ export interface CliIo {
 /** Runs one command; returns the exit code. `scrypt` is for tests (a cheaper cost). */
 export async function runUsersCli(
   argv: string[],
-  file: string,
+  { users, loginFailures }: UsersCliStore,
   io: CliIo,
   scrypt: ScryptParams = DEFAULT_SCRYPT,
 ): Promise<number> {
@@ -58,15 +78,19 @@ export async function runUsersCli(
   if (rest.length > 0) throw new Error(`unexpected arguments: ${rest.join(' ')}\n${USAGE}`);
   switch (command) {
     case 'list': {
-      for (const u of load(file).users) io.out(describe(u));
+      for (const u of await users.list()) io.out(describe(u));
       return 0;
     }
     case 'remove': {
-      const content = load(file);
       const name = requireUsername(username);
-      if (!content.users.some((u) => u.username === name)) throw new Error(`no user ${name} in ${file}`);
-      writeUsersFile(file, { users: content.users.filter((u) => u.username !== name) });
+      if (!(await users.remove(name))) throw new Error(`no user ${name} in the store`);
       io.out(`removed ${name}`);
+      return 0;
+    }
+    case 'unlock': {
+      const name = requireUsername(username);
+      const had = await loginFailures.clear([userKey(name)]);
+      io.out(had ? `unlocked ${name}: its failed logins are forgotten` : `${name} had no failed logins`);
       return 0;
     }
     case 'add': {
@@ -79,25 +103,19 @@ export async function runUsersCli(
       if (problems.length > 0) throw new Error(problems.join('\n'));
       const password = await io.readPassword(values['password-stdin']);
       if (password.length < 4 || password.length > 1024) throw new Error('the password must be 4 to 1024 characters');
-      const content = existsSync(file) ? load(file) : { users: [] };
       const user: StoredUser = {
         username: name,
         ...(values.note !== undefined ? { note: values.note } : {}),
         ...normalizeReach(reachInput),
         password: await hashPassword(password, scrypt),
       };
-      const replaced = content.users.some((u) => u.username === name);
-      writeUsersFile(file, { users: [...content.users.filter((u) => u.username !== name), user] });
+      const replaced = await users.save(user);
       io.out(`${replaced ? 'replaced' : 'added'} ${describe(user)}`);
       return 0;
     }
     default:
       throw new Error(`unknown command ${command}\n${USAGE}`);
   }
-}
-
-function load(file: string): UsersFile {
-  return readUsersFile(file);
 }
 
 function requireUsername(username: string | undefined): string {
@@ -172,11 +190,19 @@ function askHidden(prompt: string): Promise<string> {
 
 // Run only as the entry point (node dist/auth/users-cli.js), not when a test imports it.
 if (process.argv[1]?.endsWith('users-cli.js')) {
+  let store: Store | undefined;
   try {
-    const file = usersFileSetting();
-    process.exitCode = await runUsersCli(process.argv.slice(2), file, processIo);
+    store = await Store.open(storeSettings(), {
+      logger: { log: () => undefined, warn: (message) => console.error(`users: ${message}`) },
+      embeddedMode: 'attach',
+      listen: false,
+    });
+    const cliStore = { users: new UsersRepository(store), loginFailures: new LoginFailuresRepository(store) };
+    process.exitCode = await runUsersCli(process.argv.slice(2), cliStore, processIo);
   } catch (error) {
     console.error(`users: ${(error as Error).message}`);
     process.exitCode = 1;
+  } finally {
+    await store?.close();
   }
 }

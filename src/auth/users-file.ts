@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { PasswordHash } from './password.js';
 import { normalizeReach, reachProblems, type Reach } from './reach.js';
 
-/** One user of the users file (AUTH_USERS_FILE). */
+/** One user: as the store keeps them, and as the seed file (AUTH_USERS_FILE) lists them. */
 export interface StoredUser extends Reach {
   username: string;
   /** Free text for people reading the file, e.g. why the user exists. */
@@ -17,11 +17,11 @@ export interface UsersFile {
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
 
-/** Reads and checks the users file; throws one message naming the file and every problem. */
+/** Reads and checks the users seed file; throws one message naming the file and every problem. */
 export function readUsersFile(file: string): UsersFile {
   if (!existsSync(file))
     throw new Error(
-      `AUTH_USERS_FILE=${file}: no such file (create a user with: npm run users -- add <username> --level system)`,
+      `AUTH_USERS_FILE=${file}: no such file, and the store has no user (create one with: npm run users -- add <username> --level system)`,
     );
   let parsed: unknown;
   try {

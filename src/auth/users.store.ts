@@ -1,61 +1,67 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { authConfig } from '../config/namespaces.js';
+import { UsersRepository } from '../store/repositories/users.repository.js';
+import { AuthCache } from './auth-cache.js';
 import { dummyHash, verifyPassword, type PasswordHash } from './password.js';
 import { readUsersFile, type StoredUser } from './users-file.js';
-import { FileSignature } from './watched-file.js';
 
 /** The demo administrator the shipped env/users.json holds (README); refused in production. */
 export const DEMO_USER = { username: 'demo', password: 'demo' } as const;
 
 /**
- * The users of AUTH_USERS_FILE, in memory. The file is re-read when it changes, so a user that
- * `npm run users -- remove` deletes (or whose password it resets) loses access on the next
- * request, tokens included. A file that becomes invalid while running keeps the last good copy.
+ * The users who may log in, in the store (shared by every replica). `npm run users` changes
+ * them there; every replica hears of it at once (AuthCache), so a removed user, or one whose
+ * password was reset, loses access on the next request, tokens included.
+ *
+ * At boot, when the store has no user, the seed file (AUTH_USERS_FILE, env/users.json: the demo
+ * login) is imported.
  */
 @Injectable()
 export class UsersStore implements OnModuleInit {
-  private users = new Map<string, StoredUser>();
-  private readonly signature: FileSignature;
+  private readonly logger = new Logger('Users');
   private unknownUserHash?: Promise<PasswordHash>;
 
-  constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {
-    this.signature = new FileSignature(config.usersFile);
-    // A missing or broken file stops the boot, naming AUTH_USERS_FILE.
-    this.load(true);
-  }
+  constructor(
+    private readonly repository: UsersRepository,
+    private readonly cache: AuthCache,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+  ) {}
 
   async onModuleInit(): Promise<void> {
+    await this.importSeed();
     if (!this.config.production) return;
-    const demo = this.find(DEMO_USER.username);
+    const demo = await this.repository.find(DEMO_USER.username);
     if (demo && (await verifyPassword(DEMO_USER.password, demo.password))) {
       throw new Error(
-        `AUTH_USERS_FILE=${this.config.usersFile} still holds the demo user "${DEMO_USER.username}" with its demo password: ` +
+        `The store still holds the demo user "${DEMO_USER.username}" with its demo password: ` +
           `remove it (npm run users -- remove ${DEMO_USER.username}) before running in production`,
       );
     }
   }
 
-  find(username: string): StoredUser | undefined {
-    this.load(false);
-    return this.users.get(username);
+  /** The user of a token, from the cache (see AuthCache). */
+  find(username: string): Promise<StoredUser | undefined> {
+    return this.cache.get(`user:${username}`, () => this.repository.find(username));
   }
 
   /**
-   * The user when the password is theirs, else undefined. An unknown user name costs one scrypt
-   * too, with the cost of the file's first user, so timing does not tell which names exist.
+   * The user when the password is theirs, else undefined. Read from the store, not the cache: a
+   * login sees a password reset of another replica even if a notification were late. An unknown
+   * user name costs one scrypt too, at a stored user's cost, so timing does not tell which names exist.
    */
   async verify(username: string, password: string): Promise<StoredUser | undefined> {
-    const user = this.find(username);
+    const user = await this.repository.find(username);
     if (user) return (await verifyPassword(password, user.password)) ? user : undefined;
-    const first = this.users.values().next().value;
-    this.unknownUserHash ??= dummyHash(
-      first
-        ? { N: first.password.N, r: first.password.r, p: first.password.p, keylen: first.password.keylen }
-        : undefined,
-    );
-    await verifyPassword(password, await this.unknownUserHash);
+    this.unknownUserHash ??= this.repository
+      .anyPasswordHash()
+      .then((hash) => dummyHash(hash ? { N: hash.N, r: hash.r, p: hash.p, keylen: hash.keylen } : undefined));
+    const hash = await this.unknownUserHash.catch((error: unknown) => {
+      this.unknownUserHash = undefined;
+      throw error;
+    });
+    await verifyPassword(password, hash);
     return undefined;
   }
 
@@ -70,15 +76,22 @@ export class UsersStore implements OnModuleInit {
       .slice(0, 16);
   }
 
-  private load(initial: boolean): void {
-    if (!this.signature.changed()) return;
-    try {
-      this.users = new Map(readUsersFile(this.config.usersFile).users.map((u) => [u.username, u]));
-    } catch (error) {
-      if (initial) throw error;
-      // Running: a half-edited or removed file must not lock everybody out, nor let anybody in.
-      // Keep the last good copy; a removed file means no users.
-      if ((error as Error).message.includes('no such file')) this.users = new Map();
+  /** The seed, imported when the store has no user. In production a seed still holding demo/demo is refused. */
+  private async importSeed(): Promise<void> {
+    const file = this.config.usersFile;
+    // Read (and checked) only when it is needed: a store with users does not need the file at all.
+    if ((await this.repository.anyPasswordHash()) !== undefined) return;
+    const { users } = readUsersFile(file);
+    if (this.config.production) {
+      const demo = users.find((u) => u.username === DEMO_USER.username);
+      if (demo && (await verifyPassword(DEMO_USER.password, demo.password)))
+        throw new Error(
+          `The store has no user, and its seed AUTH_USERS_FILE=${file} holds the demo user "${DEMO_USER.username}" ` +
+            `with its demo password: add a user first (npm run users -- add <name> --level system), or point ` +
+            `AUTH_USERS_FILE at a seed of your own, before running in production`,
+        );
     }
+    const imported = await this.repository.importWhenEmpty(users);
+    if (imported > 0) this.logger.log(`The store had no user: imported ${imported} from ${file}`);
   }
 }

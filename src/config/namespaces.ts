@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { loadApioSettings, type ApioSettings } from './apio-settings.js';
-import { DEMO_JWT_SECRET, validateEnvironment } from './environment.js';
+import { DEMO_JWT_SECRET, parseTrustProxy, validateEnvironment, type EnvironmentVariables } from './environment.js';
 
 /** Typed configuration namespaces: inject with `@Inject(ociConfig.KEY) cfg: ConfigType<typeof ociConfig>`. */
 
@@ -13,6 +13,7 @@ export const appConfig = registerAs('app', () => {
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
     requireIfMatch: env.API_REQUIRE_IF_MATCH,
+    idempotencyRetentionS: env.IDEMPOTENCY_RETENTION_S,
   };
 });
 
@@ -55,10 +56,6 @@ export function pluginSpecifiers(): string[] {
     .filter(Boolean);
 }
 
-export const pluginsConfig = registerAs('plugins', () => ({
-  auditTrailFile: validateEnvironment(process.env).AUDIT_TRAIL_FILE,
-}));
-
 export const apioConfig = registerAs('apio', (): ApioSettings =>
   loadApioSettings(validateEnvironment(process.env).APIO_SETTINGS_FILE),
 );
@@ -70,7 +67,8 @@ export const authConfig = registerAs('auth', () => {
     // Unset outside production only (production refuses to boot without one): the documented demo secret.
     jwtSecret: env.AUTH_JWT_SECRET ?? DEMO_JWT_SECRET,
     usersFile: env.AUTH_USERS_FILE,
-    tokensFile: env.AUTH_TOKENS_FILE,
+    cacheMaxAgeMs: env.AUTH_CACHE_MAX_AGE_MS,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     accessTtlS: env.AUTH_ACCESS_TTL_S,
     refreshTtlS: env.AUTH_REFRESH_TTL_S,
     machineTtlS: env.AUTH_MACHINE_TTL_S,
@@ -81,7 +79,38 @@ export const authConfig = registerAs('auth', () => {
 });
 export type AuthConfig = ReturnType<typeof authConfig>;
 
-/** The users file, for the users CLI: without the service's production checks, since the CLI signs nothing. */
+/** The users seed file, for the users CLI: without the service's production checks, since the CLI signs nothing. */
 export function usersFileSetting(): string {
   return validateEnvironment({ ...process.env, NODE_ENV: undefined }).AUTH_USERS_FILE;
+}
+
+/** Where the store is and how long its calls may take. */
+export interface StoreSettings {
+  /** postgres://…; undefined: the embedded PostgreSQL of DATA_DIR. */
+  databaseUrl?: string;
+  schema: string;
+  dataDir: string;
+  poolSize: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  bootTimeoutMs: number;
+}
+
+function storeSettingsOf(env: EnvironmentVariables): StoreSettings {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    schema: env.DATABASE_SCHEMA,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DATABASE_POOL_SIZE,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    bootTimeoutMs: env.DATABASE_BOOT_TIMEOUT_MS,
+  };
+}
+
+export const storeConfig = registerAs('store', (): StoreSettings => storeSettingsOf(validateEnvironment(process.env)));
+
+/** The store settings, for the command-line tools (users, db:migrate), which run without the service's production checks. */
+export function storeSettings(): StoreSettings {
+  return storeSettingsOf(validateEnvironment({ ...process.env, NODE_ENV: undefined }));
 }

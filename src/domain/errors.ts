@@ -14,6 +14,8 @@ export type ApiErrorKind =
   | 'precondition-failed'
   /** If-Match is required and missing. */
   | 'precondition-required'
+  /** A well-formed request that cannot be processed (an idempotency key used for another request). */
+  | 'unprocessable'
   /** A body of a media type the route does not take. */
   | 'unsupported-media-type'
   /** BroadWorks (or another backend) cannot be reached: try again later. */
@@ -54,6 +56,10 @@ export class ApiError extends Error {
   }
   static forbidden(code: string, message: string): ApiError {
     return new ApiError('forbidden', code, message);
+  }
+  /** 503: something the request needs (the store) cannot be reached now; worth retrying later. */
+  static unavailable(code: string, message: string, retryAfterS: number): ApiError {
+    return new ApiError('unavailable', code, message, undefined, { 'Retry-After': String(retryAfterS) });
   }
   static tooManyRequests(code: string, message: string, retryAfterS: number): ApiError {
     return new ApiError(

@@ -12,6 +12,16 @@ export interface WriteOptions {
   ifMatch?: string;
   /** If-None-Match on a create: `*` refuses the create when the id exists (412). */
   ifNoneMatch?: string;
+  /**
+   * A retry of a write whose earlier attempt (same Idempotency-Key) ended without a known outcome:
+   * read BroadWorks first; if the intended change is there, answer as the success would have,
+   * without sending it again; otherwise run it.
+   */
+  settle?: boolean;
+  /** What the earlier attempt noted it was about to create (`noteIntent`). */
+  intent?: { serviceUserId?: string };
+  /** Keeps what the write is about to create (a generated id), for a retry to settle. */
+  noteIntent?: (intent: { serviceUserId: string }) => Promise<void>;
 }
 
 /** One field a write changes, `a.b` for nested ones. */

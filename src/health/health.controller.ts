@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { BroadWorksHealthIndicator } from './broadworks.health.js';
+import { StoreHealthIndicator } from './store.health.js';
 
 const HEALTH_SCHEMA = {
   type: 'object',
@@ -20,6 +21,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly broadworks: BroadWorksHealthIndicator,
+    private readonly store: StoreHealthIndicator,
   ) {}
 
   @Get('live')
@@ -39,9 +41,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
-    summary: 'Readiness: the service can carry calls to BroadWorks',
+    summary: 'Readiness: the service can carry calls to BroadWorks, and reaches its store',
     description:
-      'TCP driver: a session is logged in and BroadWorks confirms it. Memory driver: the simulated BroadWorks is loaded. 503 while shutting down.',
+      'TCP driver: a session is logged in and BroadWorks confirms it. Memory driver: the simulated BroadWorks is loaded. ' +
+      'And PostgreSQL (the store of users, tokens, login bound, audit) answers. 503 while shutting down.',
   })
   @ApiOkResponse({
     description: 'Ready',
@@ -49,9 +52,9 @@ export class HealthController {
       ...HEALTH_SCHEMA,
       example: {
         status: 'ok',
-        info: { broadworks: { status: 'up', driver: 'tcp' } },
+        info: { broadworks: { status: 'up', driver: 'tcp' }, store: { status: 'up', kind: 'server' } },
         error: {},
-        details: { broadworks: { status: 'up', driver: 'tcp' } },
+        details: { broadworks: { status: 'up', driver: 'tcp' }, store: { status: 'up', kind: 'server' } },
       },
     },
   })
@@ -69,7 +72,7 @@ export class HealthController {
   })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.broadworks.check()]);
+      return await this.health.check([() => this.broadworks.check(), () => this.store.check()]);
     } catch (error) {
       // Terminus reports "down" by throwing 503 with the result; answer that result as is, not as an error envelope.
       if (error instanceof ServiceUnavailableException) {

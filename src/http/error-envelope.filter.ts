@@ -18,6 +18,7 @@ const STATUS_OF_KIND: Record<ApiErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   'too-many-requests': HttpStatus.TOO_MANY_REQUESTS,
   'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   'precondition-failed': HttpStatus.PRECONDITION_FAILED,
   'precondition-required': HttpStatus.PRECONDITION_REQUIRED,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,

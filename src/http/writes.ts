@@ -19,6 +19,8 @@ import { map, type Observable } from 'rxjs';
 import { ValidationFailed } from '../domain/errors.js';
 import { etagOf, isDryRun, type DryRun, type WriteOptions } from '../domain/writes.js';
 import { DryRunAnswerDto } from './openapi/dry-run.dto.js';
+import { IDEMPOTENCY, WRITE_ROUTE, type IdempotentWrite } from './idempotency.js';
+import { ApiErrorResponses } from './openapi/error-responses.js';
 import { QueryParameters } from './request-shape.js';
 
 const VERSIONED = 'versionedResource';
@@ -26,7 +28,15 @@ const VERSIONED = 'versionedResource';
 /** A write route: takes `?dryRun=true`, and If-Match where it changes an existing resource. */
 export function Write({ ifMatch = true, ifNoneMatch = false } = {}): MethodDecorator {
   return applyDecorators(
+    SetMetadata(WRITE_ROUTE, true),
     QueryParameters('dryRun'),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        '1 to 255 printable characters, new for each new write: a retry with the same key and request replays the first answer (Idempotency-Replayed: true); with another request it is 422; while the first runs, 409 with Retry-After',
+    }),
+    ApiErrorResponses(409, 422),
     ApiExtraModels(DryRunAnswerDto),
     ApiQuery({
       name: 'dryRun',
@@ -58,9 +68,13 @@ export const Versioned = (): MethodDecorator =>
     ApiHeader({ name: 'ETag', required: false, description: 'The version of the resource (strong)' }),
   );
 
-/** The request's WriteOptions: `dryRun` from the query (true or false only), If-Match and If-None-Match. */
+/**
+ * The request's WriteOptions: `dryRun` from the query (true or false only), If-Match,
+ * If-None-Match, and what its Idempotency-Key says (IdempotencyInterceptor).
+ */
 export const WriteOpts = createParamDecorator((_data: unknown, context: ExecutionContext): WriteOptions => {
   const req = context.switchToHttp().getRequest<Request>();
+  const idempotent = (req as unknown as Record<symbol, IdempotentWrite | undefined>)[IDEMPOTENCY];
   const dryRun = (req.query as Record<string, unknown>).dryRun;
   if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
     throw new ValidationFailed([{ field: 'dryRun', reasons: ['dryRun must be true or false'] }]);
@@ -69,6 +83,7 @@ export const WriteOpts = createParamDecorator((_data: unknown, context: Executio
     dryRun: dryRun === 'true',
     ifMatch: req.headers['if-match'],
     ifNoneMatch: req.headers['if-none-match'],
+    ...idempotent,
   };
 });
 

@@ -8,11 +8,20 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/bootstrap.js';
 import { ApioSettings, loadApioSettings } from '../../src/config/apio-settings.js';
-import { apioConfig, authConfig, type AuthConfig } from '../../src/config/namespaces.js';
+import {
+  apioConfig,
+  authConfig,
+  storeConfig,
+  type AuthConfig,
+  type StoreSettings,
+} from '../../src/config/namespaces.js';
 import { Clock } from '../../src/auth/clock.js';
 import { TokenService } from '../../src/auth/token.service.js';
 import { UsersStore } from '../../src/auth/users.store.js';
+import { UsersRepository } from '../../src/store/repositories/users.repository.js';
+import { Store } from '../../src/store/store.js';
 import { TestUsers, type TestUserSpec } from './test-users.js';
+import { acquireTestStore, dropSchemaSoon, testStoreSettings } from './test-database.js';
 import { InMemoryOciGateway } from '../../src/broadworks/oci/memory/in-memory-oci-gateway.js';
 import { OciGateway } from '../../src/broadworks/oci/oci-gateway.js';
 import { OCI_DRIVER_GATEWAY } from '../../src/broadworks/oci/oci.module.js';
@@ -78,12 +87,15 @@ export interface TestApp {
   anonymous: ReturnType<typeof request>;
   /** A client that sends `Authorization: Bearer <token>` on every request. */
   withToken(token: string): TestAgent;
-  /** A client with the access token of a user of the test users file (see `users`). */
+  /** A client with the access token of a test user (see `users`). */
   as(username: string): TestAgent;
-  /** An access token of a user of the test users file, signed directly (no scrypt, no login bound). */
+  /** An access token of a test user, signed directly (no scrypt, no login bound). */
   accessTokenOf(username: string): string;
-  /** The test users file: add and remove users while the app runs. */
+  /** The test users: seeded at boot, then added, changed and removed in the store while the app runs. */
   users: TestUsers;
+  /** The app's store: a schema of its own on the run's PostgreSQL server (dropped on close). */
+  store: Store;
+  storeSettings: StoreSettings;
   /** The clock tokens and the login bound use: real time, plus whatever `advance` added. */
   clock: ManualClock;
   close(): Promise<void>;
@@ -115,8 +127,10 @@ export interface TestAppOptions {
   imports?: NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']>;
   /** More providers to override: [token, value]. */
   overrides?: [unknown, unknown][];
-  /** Users of the test users file besides the system administrator `admin`. */
+  /** Test users besides the system administrator `admin`. */
   users?: TestUserSpec[];
+  /** Changes to the store settings (e.g. a database URL through a proxy, shorter timeouts). */
+  store?: Partial<StoreSettings>;
   /** Changes to the auth settings (token lifetimes, login bounds…). */
   auth?: Partial<AuthConfig>;
   /** On 'tcp': gateway options instead of the harness' (pool size, timeouts, backoff). */
@@ -143,17 +157,24 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
   options.settings?.(settings);
   const { gateway: real, simulator, stop } = await gatewayOf(driver, engine, options.tcp);
   const gateway = options.wrap ? options.wrap(real) : real;
-  // Users and machine tokens live in a temp directory: tests never touch env/users.json.
+  // The seed of the test users in a temp directory (tests never touch env/users.json), and a
+  // store of the app's own: a fresh schema, migrated at boot, seeded from that file.
   const dir = mkdtempSync(join(tmpdir(), 'auth-'));
   const users = await TestUsers.create(join(dir, 'users.json'), [
     { username: TEST_ADMIN, level: 'system' },
     ...(options.users ?? []),
   ]);
+  // The store: by default one the test file's apps take in turn (opened once, emptied between
+  // apps; see acquireTestStore). A test that sets store settings (a schema to boot a second app on,
+  // a URL through a proxy) gets the app's own, opened at boot as main.ts does.
+  const shared = options.store === undefined ? await acquireTestStore() : undefined;
+  const storeSettings = shared?.settings ?? testStoreSettings(options.store);
   const auth: AuthConfig = {
     production: false,
     jwtSecret: TEST_JWT_SECRET,
     usersFile: users.file,
-    tokensFile: join(dir, 'machine-tokens.json'),
+    cacheMaxAgeMs: 5000,
+    trustProxy: false,
     accessTtlS: 900,
     refreshTtlS: 86400,
     machineTtlS: 31536000,
@@ -171,22 +192,44 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
     .useValue(settings)
     .overrideProvider(authConfig.KEY)
     .useValue(auth)
+    .overrideProvider(storeConfig.KEY)
+    .useValue(storeSettings)
     .overrideProvider(Clock)
     .useValue(clock);
+  // The shared store outlives the app: its close (StoreModule's shutdown hook) is a no-op here.
+  if (shared)
+    builder
+      .overrideProvider(Store)
+      .useValue(Object.create(shared.store, { close: { value: () => Promise.resolve() } }));
   for (const [token, value] of options.overrides ?? []) builder.overrideProvider(token as string).useValue(value);
-  const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-  configureApp(app);
-  await app.init();
-  const server = app.getHttpServer() as Parameters<typeof request>[0];
+  const releaseStore = async (): Promise<void> => {
+    if (shared) await shared.release();
+    else if (options.store?.schema === undefined) dropSchemaSoon(storeSettings.schema);
+  };
+  let app: INestApplication | undefined;
+  try {
+    const moduleRef = await builder.compile();
+    app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+    configureApp(app);
+    await app.init();
+  } catch (error) {
+    // A boot that failed half-way (a refusal in a module's init) still closes what it opened.
+    await app?.close().catch(() => undefined);
+    await stop();
+    await releaseStore();
+    throw error;
+  }
+  const running: INestApplication = app;
+  users.attach(running.get(UsersRepository));
+  const server = running.getHttpServer() as Parameters<typeof request>[0];
   const withToken = (token: string): TestAgent => request.agent(server).set('Authorization', `Bearer ${token}`);
   const accessTokenOf = (username: string): string => {
-    const user = app.get(UsersStore).find(username);
+    const user = users.get(username);
     if (!user) throw new Error(`no test user ${username}`);
-    return app.get(TokenService).sign('access', username, { cred: UsersStore.credentialTag(user) });
+    return running.get(TokenService).sign('access', username, { cred: UsersStore.credentialTag(user) });
   };
   return {
-    app,
+    app: running,
     engine,
     gateway: real,
     simulator,
@@ -196,10 +239,14 @@ export async function startApp(driver: Driver, options: TestAppOptions = {}): Pr
     as: (username) => withToken(accessTokenOf(username)),
     accessTokenOf,
     users,
+    store: running.get(Store),
+    storeSettings,
     clock,
     close: async () => {
-      await app.close();
+      await running.close();
       await stop();
+      // The app is closed: nothing writes to its store any more.
+      await releaseStore();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -85,6 +85,8 @@ export class AgentsService {
     const plan = planWeights(before, body.agents);
     const weights = new Map(body.agents.map((a) => [a.userId, a.weight]));
     const after = before.agents.map((agent) => ({ ...agent, weight: weights.get(agent.userId) ?? 0 }));
+    // Settling a retry (Idempotency-Key) whose first attempt set these weights already: nothing to send.
+    if (options.settle && changesBetween(before.agents, after).length === 0) return after;
     if (dryRun) {
       return {
         dryRun: true,

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { apioConfig, appConfig } from '../../config/namespaces.js';
 import { BroadWorksPort, type ReadResult } from '../broadworks.port.js';
 import { planCreate, planUpdate, type ChangePlan } from '../change-plan.js';
-import { AgentsUnavailable, ApiError, IdTaken, ValidationFailed } from '../errors.js';
+import { AgentsUnavailable, ApiError, HuntGroupNotFound, IdTaken, ValidationFailed } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
 import { IdGenerationService, MAX_ID_ATTEMPTS, type IdContext } from '../id-generation/id-generation.service.js';
 import { toE164 } from '../id-generation/phone-parts.js';
@@ -85,13 +85,20 @@ export class HuntGroupsService {
     });
     assertAgentsAvailable(read, scope);
 
-    const add = async (serviceUserId: string): Promise<HuntGroup | DryRun<HuntGroup>> => {
+    const add = async (serviceUserId: string, generated = false): Promise<HuntGroup | DryRun<HuntGroup>> => {
       const plan = planCreate(serviceUserId, body);
       if (dryRun) {
         // The id is not tried: whether it is taken is known only by adding it.
         const result = predictCreate(serviceUserId, body, read.availableAgents);
         return this.dryRunOf(scope, plan, result, changesBetween(null, result));
       }
+      // A retry after a lost answer: the hunt group there means the first attempt created it.
+      const settled = options.settle ? await this.existing(scope, serviceUserId) : undefined;
+      if (settled) {
+        this.hooks.emit({ type: 'created', ...scope, huntGroup: settled });
+        return settled;
+      }
+      if (generated) await options.noteIntent?.({ serviceUserId });
       const created = await this.broadworks.apply(scope, plan, serviceUserId);
       this.hooks.emit({ type: 'created', ...scope, huntGroup: created });
       return created;
@@ -109,6 +116,8 @@ export class HuntGroupsService {
       }
     }
 
+    // Settling a retry: the id the first attempt generated, not a new one.
+    if (options.settle && options.intent?.serviceUserId) return add(options.intent.serviceUserId);
     const context = this.idContext(
       scope,
       read.group!,
@@ -119,7 +128,7 @@ export class HuntGroupsService {
     for (let attempt = 1; ; attempt++) {
       const serviceUserId = this.ids.generate(context);
       try {
-        return await add(serviceUserId);
+        return await add(serviceUserId, true);
       } catch (e) {
         if (!(e instanceof IdTaken)) throw e;
         if (attempt >= attempts) {
@@ -174,9 +183,12 @@ export class HuntGroupsService {
         )
       : undefined;
     const plan = planUpdate(before, body, newId);
-    if (dryRun) {
+    if (dryRun || options.settle) {
       const result = plan.length === 0 ? before : predictUpdate(before, body, newId, context.availableAgents);
-      return this.dryRunOf(scope, plan, result, changesBetween(before, result));
+      const changes = changesBetween(before, result);
+      if (dryRun) return this.dryRunOf(scope, plan, result, changes);
+      // Settling a retry: what the first attempt was to change is there already; nothing is sent.
+      if (changes.length === 0) return before;
     }
     if (plan.length === 0) return before;
     const after = await this.broadworks.apply(scope, plan, newId ?? serviceUserId);
@@ -191,6 +203,8 @@ export class HuntGroupsService {
   async remove(scope: Scope, serviceUserId: string, options: WriteOptions = {}): Promise<void | DryRun<null>> {
     const dryRun = options.dryRun === true;
     this.assertIfMatchGiven(options);
+    // Settling a retry: a hunt group already gone was deleted by the first attempt.
+    if (options.settle && !(await this.existing(scope, serviceUserId))) return;
     const read = await this.broadworks.read(scope, {
       huntGroup: serviceUserId,
       existenceOnly: options.ifMatch === undefined,
@@ -201,6 +215,16 @@ export class HuntGroupsService {
     if (dryRun) return this.dryRunOf(scope, plan, null, [{ field: 'serviceUserId', from: serviceUserId, to: null }]);
     await this.broadworks.apply(scope, plan);
     this.hooks.emit({ type: 'deleted', ...scope, serviceUserId });
+  }
+
+  /** The hunt group of this group with this id, or undefined. */
+  private async existing(scope: Scope, serviceUserId: string): Promise<HuntGroup | undefined> {
+    try {
+      return (await this.broadworks.read(scope, { huntGroup: serviceUserId })).huntGroup;
+    } catch (e) {
+      if (e instanceof HuntGroupNotFound) return undefined;
+      throw e;
+    }
   }
 
   /** 428 before anything is read when If-Match is required and missing. */

@@ -137,8 +137,17 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
     },
   },
   409: {
-    description: 'The service user id (or a number) is taken',
+    description:
+      'The service user id (or a number) is taken; or a request with the same Idempotency-Key is still running (retry after Retry-After)',
     examples: {
+      inProgress: {
+        summary: 'Same Idempotency-Key, first request still running',
+        value: {
+          error: 'A request with Idempotency-Key 7f9c-create-sales is still running: retry once it has ended',
+          code: 'IDEMPOTENCY_IN_PROGRESS',
+          details: { retry_after_s: 1 },
+        },
+      },
       taken: {
         summary: 'Id taken',
         value: {
@@ -173,6 +182,20 @@ const EXAMPLES: Record<number, { description: string; examples: Record<string, E
           error: 'The body must be application/json (charset utf-8); this request has Content-Type text/plain',
           code: 'UNSUPPORTED_MEDIA_TYPE',
           details: { accepted: ['application/json'] },
+        },
+      },
+    },
+  },
+  422: {
+    description: 'The Idempotency-Key was used for another request (another method, path or body)',
+    examples: {
+      reused: {
+        summary: 'Key reused',
+        value: {
+          error:
+            'Idempotency-Key 7f9c-create-sales was used for another request (another method, path or body): use a new key for a new request',
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          details: null,
         },
       },
     },

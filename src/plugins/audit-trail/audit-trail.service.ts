@@ -1,33 +1,33 @@
-import { appendFile, readFile } from 'node:fs/promises';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import { pluginsConfig } from '../../config/namespaces.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HuntGroupHooks, type HuntGroupEvent } from '../../domain/hooks.js';
+import { AuditRepository } from '../../store/repositories/audit.repository.js';
 
-/** One line of the audit trail: the event, when it happened. */
+/** One audit record: the event, when it was recorded. */
 export type AuditRecord = HuntGroupEvent & { time: string };
 
 /**
- * The audit trail plugin: every hunt group change, appended as one JSON line to AUDIT_TRAIL_FILE,
- * in the order the changes happened (appends are chained so lines never interleave).
+ * The audit trail plugin: every hunt group change, recorded in the store (table audit_records),
+ * so that every replica reads the same trail. Records are written after the answer, like every
+ * observer's work (HuntGroupHooks.emit), in the order of the changes; a read on this replica
+ * first waits for its own writes still under way, so a client reads its own changes.
  */
 @Injectable()
 export class AuditTrail implements OnModuleInit {
+  /** The writes of this replica, one after the other, so that records keep the order of the changes. */
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly hooks: HuntGroupHooks,
-    @Inject(pluginsConfig.KEY) private readonly config: ConfigType<typeof pluginsConfig>,
+    private readonly records: AuditRepository,
   ) {}
 
   onModuleInit(): void {
     this.hooks.observe('audit-trail', (event) => this.append(event));
   }
 
-  /** Resolves when the line is written; a write failure is the observer's failure (logged, never the request's). */
+  /** Resolves when the record is stored; a failure is the observer's failure (logged, never the request's). */
   append(event: HuntGroupEvent): Promise<void> {
-    const line = `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`;
-    const write = this.writing.then(() => appendFile(this.config.auditTrailFile, line, 'utf8'));
+    const write = this.writing.then(() => this.records.append(event));
     this.writing = write.catch(() => undefined);
     return write;
   }
@@ -35,18 +35,6 @@ export class AuditTrail implements OnModuleInit {
   /** The last `limit` records of one group, oldest first. */
   async recent(tenantId: string, groupId: string, limit: number): Promise<AuditRecord[]> {
     await this.writing;
-    let text = '';
-    try {
-      text = await readFile(this.config.auditTrailFile, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-    const records = text
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditRecord)
-      .filter((r) => r.tenantId === tenantId && r.groupId === groupId);
-    return records.slice(-limit);
+    return (await this.records.recent(tenantId, groupId, limit)) as unknown as AuditRecord[];
   }
 }

@@ -1,0 +1,84 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+/**
+ * The store's tables, as the queries see them. One interface per table; a migration that adds or
+ * changes a table changes its interface here (see migrations/index.ts).
+ */
+export interface Database {
+  users: UsersTable;
+  machine_tokens: MachineTokensTable;
+  login_failures: LoginFailuresTable;
+  audit_records: AuditRecordsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** JSON columns: written as JSON text, read back parsed (pg parses jsonb). */
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
+
+export interface UsersTable {
+  username: string;
+  level: 'system' | 'tenant' | 'group';
+  tenants: Json<string[]>;
+  groups: Json<{ tenantId: string; groupId: string }[]>;
+  note: string | null;
+  /** The scrypt hash with its parameters (never the password). */
+  password: Json<{
+    algorithm: 'scrypt';
+    N: number;
+    r: number;
+    p: number;
+    keylen: number;
+    salt: string;
+    hash: string;
+  }>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface MachineTokensTable {
+  /** The token's jti: only the id is kept, never the token. */
+  id: string;
+  name: string;
+  level: 'system' | 'tenant' | 'group';
+  tenants: Json<string[]>;
+  groups: Json<{ tenantId: string; groupId: string }[]>;
+  created_by: string;
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: ColumnType<Date, Date, never>;
+}
+
+export interface LoginFailuresTable {
+  /** `user:<name>` or `addr:<address>`. */
+  key: string;
+  /** The times of the failures within the window, in ms since the epoch, oldest first. */
+  times: ColumnType<string[], number[], number[]>;
+  /** The newest failure (ms since the epoch): rows older than the window are deleted. */
+  last_at: ColumnType<string, number | string, number | string>;
+}
+
+export interface AuditRecordsTable {
+  id: Generated<string>;
+  time: ColumnType<Date, Date | undefined, never>;
+  tenant_id: string;
+  group_id: string;
+  type: string;
+  /** The whole event, as the audit route answers it. */
+  event: Json<Record<string, unknown>>;
+}
+
+export type Db = Kysely<Database>;
+
+export interface IdempotencyKeysTable {
+  caller: string;
+  key: string;
+  fingerprint: string;
+  state: 'running' | 'done' | 'unknown';
+  lease_until: Date;
+  status: ColumnType<number | null, number | null | undefined, number | null>;
+  headers: NullableJson<Record<string, string>>;
+  body: NullableJson<unknown>;
+  intent: NullableJson<Record<string, unknown>>;
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date;
+}
