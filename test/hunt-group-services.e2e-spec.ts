@@ -272,6 +272,28 @@ describe.each(DRIVERS)('a hunt group’s services on the %s gateway', (driver) =
     });
   });
 
+  describe('Idempotency-Key', () => {
+    it('a retry of a PUT with the same key replays the first answer and sends nothing; another body is 422', async () => {
+      const body = { isActive: true, forwardToPhoneNumber: '+3225551234' };
+      const first = await t.http
+        .put(`${CF}/busy?assign=true`)
+        .set('Idempotency-Key', 'svc-busy-1')
+        .send(body)
+        .expect(200);
+      faulty.sent.length = 0;
+      const again = await t.http
+        .put(`${CF}/busy?assign=true`)
+        .set('Idempotency-Key', 'svc-busy-1')
+        .send(body)
+        .expect(200);
+      expect(again.headers['idempotency-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(faulty.sent).toEqual([]);
+      const other = await t.http.put(`${CF}/busy`).set('Idempotency-Key', 'svc-busy-1').send({ isActive: false });
+      expect(other.status).toBe(422);
+    });
+  });
+
   describe('API_REQUIRE_IF_MATCH', () => {
     it('an assigned service needs If-Match (428 after its read); assigning one is a create and needs none', async () => {
       await t.close();

@@ -124,18 +124,39 @@ describe('OpenAPI document', () => {
         expect(Object.keys(json?.examples ?? {}).length).toBeGreaterThan(0);
       }
     }
-    const conflicts = api.filter(({ op }) => op.responses['409']).map((o) => o.route);
-    const services = ['always', 'busy', 'no_answer', 'not_reachable']
-      .map((f) => `/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/call_forwarding/${f}`)
-      .concat('/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/alternate_numbers')
-      .flatMap((path) => [`GET ${path}`, `PUT ${path}`]);
-    expect(conflicts.sort()).toEqual(
-      [
-        'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
-        'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
-        ...services,
-      ].sort(),
-    );
+    // Every write: 409 (an id taken, a service not assigned, or the same Idempotency-Key still running)
+    // and 422 (a key reused), the Idempotency-Key header and the dryRun parameter. A service's GET: 409 too.
+    const service = (path: string) => `/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/${path}`;
+    const services = [
+      ...['always', 'busy', 'no_answer', 'not_reachable'].map((f) => service(`call_forwarding/${f}`)),
+      service('alternate_numbers'),
+    ];
+    const writes = [
+      'DELETE /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
+      'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
+      'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
+      'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/weighted_distribution',
+      ...services.map((path) => `PUT ${path}`),
+    ].sort();
+    expect(
+      api
+        .filter(({ op }) => op.responses['409'])
+        .map((o) => o.route)
+        .sort(),
+    ).toEqual([...writes, ...services.map((path) => `GET ${path}`)].sort());
+    expect(
+      api
+        .filter(({ op }) => op.responses['422'])
+        .map((o) => o.route)
+        .sort(),
+    ).toEqual(writes);
+    for (const { route, op } of api.filter((o) => writes.includes(o.route))) {
+      const names = (op.parameters as OpenAPIV3.ParameterObject[]).map((p) => `${p.in}:${p.name}`);
+      expect({ route, names }).toEqual({
+        route,
+        names: expect.arrayContaining(['header:Idempotency-Key', 'query:dryRun']),
+      });
+    }
     const envelope = doc.components!.schemas!.ErrorEnvelopeDto as Schema;
     expect(Object.keys(envelope.properties!)).toEqual(['error', 'code', 'details']);
     expect(envelope.required).toEqual(['error', 'code', 'details']);

@@ -20,21 +20,35 @@ export const ServiceWrite = (): MethodDecorator =>
       description:
         'true: when the service is not assigned to the hunt group, assign it first (UserServiceAssignListRequest); if the change then fails, it is unassigned again',
     }),
-    ApiServiceConflict(),
+    ApiServiceConflict(true),
   );
 
 /** The 409 of a service route: not assigned, or its assignment refused. */
-export const ApiServiceConflict = (): MethodDecorator =>
+export const ApiServiceConflict = (write = false): MethodDecorator =>
   applyDecorators(
     ApiExtraModels(ErrorEnvelopeDto),
     ApiResponse({
       status: 409,
       description:
-        'The service is not assigned to the hunt group (and ?assign=true was not given), or the group is not authorized for it (BroadWorks refused to assign it)',
+        'The service is not assigned to the hunt group (and ?assign=true was not given), or the group is not authorized for it (BroadWorks refused to assign it)' +
+        (write ? '; or a request with the same Idempotency-Key is still running (retry after Retry-After)' : ''),
       content: {
         'application/json': {
           schema: { $ref: getSchemaPath(ErrorEnvelopeDto) },
           examples: {
+            ...(write
+              ? {
+                  inProgress: {
+                    summary: 'Same Idempotency-Key, first request still running',
+                    value: {
+                      error:
+                        'A request with Idempotency-Key 7f9c-forward-busy is still running: retry once it has ended',
+                      code: 'IDEMPOTENCY_IN_PROGRESS',
+                      details: { retry_after_s: 1 },
+                    },
+                  },
+                }
+              : {}),
             notAssigned: {
               summary: 'Not assigned',
               value: {
