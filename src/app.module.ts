@@ -9,6 +9,7 @@ import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HuntGroupsModule } from './hunt-groups.module.js';
+import { HuntGroupServicesModule } from './hunt-group-services.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpenApiModule } from './http/openapi/openapi.module.js';
@@ -29,6 +30,7 @@ import { StoreModule } from './store/store.module.js';
     PluginsModule.forRoot(),
     HealthModule,
     HuntGroupsModule,
+    HuntGroupServicesModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

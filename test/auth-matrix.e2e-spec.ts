@@ -42,6 +42,14 @@ const OWN: Target = { tenantId: 'ApioSpTest', groupId: 'ApioGrpTest', hg: 'hg-ow
 const SIBLING: Target = { tenantId: 'ApioSpTest', groupId: 'ApioGrpTest2', hg: 'hg-sibling@sip.netaxis.be' };
 const OTHER_TENANT: Target = { tenantId: 'foo', groupId: 'foogroup', hg: 'hg-foo@sip.netaxis.be' };
 const TARGETS = { own: OWN, sibling: SIBLING, 'other tenant': OTHER_TENANT };
+/** A hunt group's service routes (below its :name). */
+const SERVICES = [
+  'call_forwarding/always',
+  'call_forwarding/busy',
+  'call_forwarding/no_answer',
+  'call_forwarding/not_reachable',
+  'alternate_numbers',
+];
 
 /** One available user of each target group (the demo world's), made an agent of its hunt group. */
 const agentsOf = (t: Target): string[] =>
@@ -92,6 +100,10 @@ describe('access matrix', () => {
           agents: agentsOf(target),
         });
       expect([201, 409]).toContain(res.status);
+      // Its own services assigned (the demo groups authorize them), so their routes answer 200.
+      const one = `/api/v1/tenants/${target.tenantId}/groups/${target.groupId}/services/hunt_groups/${target.hg}`;
+      for (const service of SERVICES)
+        expect((await t.http.put(`${one}/${service}?assign=true`).send({})).status).toBe(200);
     }
   };
   let routes: Route[];
@@ -159,6 +171,11 @@ describe('access matrix', () => {
         'post /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups',
         'put /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name',
         'put /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name/weighted_distribution',
+        ...SERVICES.flatMap((s) => [
+          `get /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name/${s}`,
+          `put /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name/${s}`,
+        ]),
+        'get /api/v1/tenants/:tenantId/groups/:groupId/numbers/available',
       ].sort(),
     );
     expect(apiRoutes.map(key)).toEqual(

@@ -109,8 +109,9 @@ describe('OpenAPI document', () => {
   });
 
   it('gives every hunt group and agents route the error envelope for 400, 404, 502, 503 and 504, with examples', () => {
-    const api = operations().filter((o) => o.route.includes('/hunt_groups'));
-    expect(api).toHaveLength(8);
+    const api = operations().filter((o) => o.route.includes('/hunt_groups') || o.route.includes('/numbers/'));
+    // 8 hunt group and agent routes; 8 call forwarding, 2 alternate numbers and 1 numbers route.
+    expect(api).toHaveLength(19);
     for (const { route, op } of api) {
       for (const status of ['400', '401', '403', '404', '502', '503', '504']) {
         const answer = op.responses[status] as OpenAPIV3.ResponseObject | undefined;
@@ -123,20 +124,26 @@ describe('OpenAPI document', () => {
         expect(Object.keys(json?.examples ?? {}).length).toBeGreaterThan(0);
       }
     }
-    // Every write: 409 (an id taken, or the same Idempotency-Key still running) and 422 (a key reused),
-    // the Idempotency-Key header and the dryRun parameter.
+    // Every write: 409 (an id taken, a service not assigned, or the same Idempotency-Key still running)
+    // and 422 (a key reused), the Idempotency-Key header and the dryRun parameter. A service's GET: 409 too.
+    const service = (path: string) => `/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/${path}`;
+    const services = [
+      ...['always', 'busy', 'no_answer', 'not_reachable'].map((f) => service(`call_forwarding/${f}`)),
+      service('alternate_numbers'),
+    ];
     const writes = [
       'DELETE /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
       'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
       'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
       'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/weighted_distribution',
-    ];
+      ...services.map((path) => `PUT ${path}`),
+    ].sort();
     expect(
       api
         .filter(({ op }) => op.responses['409'])
         .map((o) => o.route)
         .sort(),
-    ).toEqual(writes);
+    ).toEqual([...writes, ...services.map((path) => `GET ${path}`)].sort());
     expect(
       api
         .filter(({ op }) => op.responses['422'])

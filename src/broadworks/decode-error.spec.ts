@@ -8,6 +8,8 @@ import {
   BroadWorksUnavailable,
   IdTaken,
   InvalidCharacters,
+  ServiceNotAssignedRefusal,
+  ServiceNotAuthorized,
   UnknownOutcome,
 } from '../domain/errors.js';
 import { decodeError } from './decode-error.js';
@@ -24,6 +26,14 @@ describe('decodeError', () => {
     [OciErrorResponse.of(4267, 'Domain already assigned'), AlreadyInUse, 'conflict'],
     [OciErrorResponse.of(4505, 'Phone number already in use: +32'), AlreadyInUse, 'conflict'],
     [OciErrorResponse.of(4515, 'Language not found: Klingon'), BroadWorksRefusal, 'bad-request'],
+    [
+      OciErrorResponse.of(4400, 'Service assignment failed: Alternate Numbers is not authorized for group g'),
+      ServiceNotAuthorized,
+      'conflict',
+    ],
+    // 4400 is any failed assignment: without "not authorized" it stays a plain refusal.
+    [OciErrorResponse.of(4400, 'Service assignment failed: no licence left'), BroadWorksRefusal, 'bad-request'],
+    [OciErrorResponse.of(4410, 'Service not assigned: Call Forwarding Busy'), ServiceNotAssignedRefusal, 'conflict'],
   ])('%s → %p', (error, type, kind) => {
     const decoded = decodeError(error);
     expect(decoded).toBeInstanceOf(type);

@@ -14,6 +14,8 @@ import {
   BroadWorksUnavailable,
   IdTaken,
   InvalidCharacters,
+  ServiceNotAuthorized,
+  ServiceNotAssignedRefusal,
   UnknownOutcome,
   type BroadWorksError,
 } from '../domain/errors.js';
@@ -25,6 +27,12 @@ const NOT_FOUND_TEXT = /^\[\w+ \d+\] (Service Provider|Enterprise|Group|User) no
 const ID_TAKEN_TEXT = /\balready exists\b/i;
 const IN_USE_CODES = new Set([4267]);
 const IN_USE_TEXT = /already (assigned|in use)/i;
+/**
+ * A service the group does not authorize (4400 is BroadWorks' code for any failed assignment, so
+ * the wording decides); a user service a command needs that is not assigned.
+ */
+const NOT_AUTHORIZED_TEXT = /\bservice assignment failed\b.*\bnot authorized\b/i;
+const NOT_ASSIGNED_TEXT = /\bservice not assigned\b/i;
 
 /** An ErrorResponse as the domain sees it. */
 export function refusalOf(error: OciErrorResponse): BroadWorksRefusal {
@@ -39,6 +47,8 @@ export function refusalOf(error: OciErrorResponse): BroadWorksRefusal {
   if ((code !== undefined && NOT_FOUND_CODES.has(code)) || NOT_FOUND_TEXT.test(error.summary)) {
     return new BroadWorksNotFound(said);
   }
+  if (NOT_AUTHORIZED_TEXT.test(error.summary)) return new ServiceNotAuthorized(said);
+  if (NOT_ASSIGNED_TEXT.test(error.summary)) return new ServiceNotAssignedRefusal(said);
   if (ID_TAKEN_TEXT.test(error.summary)) return new IdTaken(said);
   if ((code !== undefined && IN_USE_CODES.has(code)) || IN_USE_TEXT.test(error.summary)) return new AlreadyInUse(said);
   return new BroadWorksRefusal(said);

@@ -205,3 +205,32 @@ export class InvalidCharacters extends ApiError {
     super('bad-request', 'INVALID_CHARACTERS', message);
   }
 }
+
+/** A service of the hunt group (call forwarding, alternate numbers) is not assigned to it: 409 naming it. */
+export class ServiceNotAssigned extends ApiError {
+  constructor(
+    readonly service: string,
+    serviceUserId: string,
+  ) {
+    super(
+      'conflict',
+      'SERVICE_NOT_ASSIGNED',
+      `${service} is not assigned to hunt group ${serviceUserId}: PUT with ?assign=true assigns it`,
+      { service, serviceUserId },
+    );
+  }
+}
+
+/** BroadWorks refused a command because a user service it needs is not assigned (a change raced ours). */
+export class ServiceNotAssignedRefusal extends BroadWorksRefusal {
+  constructor(refusal: BroadWorksError) {
+    super(refusal, 'conflict', 'SERVICE_NOT_ASSIGNED');
+  }
+}
+
+/** BroadWorks refused to assign a service the hunt group's group is not authorized for. */
+export class ServiceNotAuthorized extends BroadWorksRefusal {
+  constructor(refusal: BroadWorksError) {
+    super(refusal, 'conflict', 'SERVICE_NOT_AUTHORIZED');
+  }
+}

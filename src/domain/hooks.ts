@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ApiError } from './errors.js';
+import type { AlternateNumbers, CallForwarding, Forwarding } from './hunt-group-service-settings.js';
 import type { Agent, HuntGroup, Scope } from './model.js';
 
 /** Where a hunt group lives. */
@@ -12,7 +13,23 @@ export type HuntGroupEvent =
   | (HuntGroupScope & { type: 'renamed'; from: string; to: string })
   | (HuntGroupScope & { type: 'deleted'; serviceUserId: string })
   | (HuntGroupScope & { type: 'agents-changed'; serviceUserId: string; before: Agent[]; after: Agent[] })
-  | (HuntGroupScope & { type: 'weights-changed'; serviceUserId: string; before: Agent[]; after: Agent[] });
+  | (HuntGroupScope & { type: 'weights-changed'; serviceUserId: string; before: Agent[]; after: Agent[] })
+  /** `assigned`: the request assigned the service first (`before` is then null). */
+  | (HuntGroupScope & {
+      type: 'call-forwarding-changed';
+      serviceUserId: string;
+      service: Forwarding;
+      assigned: boolean;
+      before: CallForwarding | null;
+      after: CallForwarding;
+    })
+  | (HuntGroupScope & {
+      type: 'alternate-numbers-changed';
+      serviceUserId: string;
+      assigned: boolean;
+      before: AlternateNumbers | null;
+      after: AlternateNumbers;
+    });
 
 /**
  * A request about to reach BroadWorks. `body` is the validated body: a check may change it (it is
@@ -32,6 +49,22 @@ export type HuntGroupRequest = HuntGroupScope & { dryRun: boolean } & (
         operation: 'set-weights';
         serviceUserId: string;
         current: Agent[];
+        body: Record<string, unknown>;
+      }
+    /** `current` is null when the service is not assigned (`assign`: the request assigns it first). */
+    | {
+        operation: 'set-call-forwarding';
+        serviceUserId: string;
+        service: Forwarding;
+        assign: boolean;
+        current: CallForwarding | null;
+        body: Record<string, unknown>;
+      }
+    | {
+        operation: 'set-alternate-numbers';
+        serviceUserId: string;
+        assign: boolean;
+        current: AlternateNumbers | null;
         body: Record<string, unknown>;
       }
   );

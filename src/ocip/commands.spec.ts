@@ -164,7 +164,25 @@ export type Checks = [
     | 'GroupHuntGroupModifyInstanceRequest' | 'GroupHuntGroupDeleteInstanceRequest' | 'GroupHuntGroupGetInstanceListRequest'
     | 'GroupHuntGroupGetAvailableUserListRequest' | 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest'
     | 'GroupHuntGroupModifyActiveInstanceListRequest' | 'UserModifyUserIdRequest' | 'GroupGetRequest22V5'
-    | 'GroupDepartmentGetListRequest18' | 'ServiceProviderGetRequest22V4' | 'VerifySessionIsValidRequest'>>,
+    | 'GroupDepartmentGetListRequest18' | 'ServiceProviderGetRequest22V4' | 'VerifySessionIsValidRequest'
+    | 'UserServiceAssignListRequest' | 'UserServiceUnassignListRequest' | 'UserServiceIsAssignedRequest'
+    | 'UserCallForwardingAlwaysGetRequest' | 'UserCallForwardingAlwaysModifyRequest' | 'UserCallForwardingBusyGetRequest'
+    | 'UserCallForwardingBusyModifyRequest' | 'UserCallForwardingNoAnswerGetRequest13mp16'
+    | 'UserCallForwardingNoAnswerModifyRequest' | 'UserCallForwardingNotReachableGetRequest'
+    | 'UserCallForwardingNotReachableModifyRequest' | 'UserAlternateNumbersGetRequest21'
+    | 'UserAlternateNumbersModifyRequest' | 'GroupDnGetListRequest' | 'GroupDnGetAvailableListRequest'>>,
+  Expect<Equal<C.UserServiceName, 'Alternate Numbers' | 'Call Forwarding Always' | 'Call Forwarding Busy'
+    | 'Call Forwarding No Answer' | 'Call Forwarding Not Reachable'>>,
+  Expect<Equal<C.UserCallForwardingAlwaysModifyRequest, { $type: 'UserCallForwardingAlwaysModifyRequest'; userId: string;
+    isActive?: boolean; forwardToPhoneNumber?: string | null; isRingSplashActive?: boolean }>>,
+  Expect<Equal<C.UserCallForwardingNoAnswerGetResponse13mp16, { $type: 'UserCallForwardingNoAnswerGetResponse13mp16';
+    isActive: boolean; forwardToPhoneNumber?: string; numberOfRings: number }>>,
+  Expect<Equal<C.AlternateNumberEntry21, { phoneNumber?: string | null; extension?: string | null;
+    ringPattern?: 'Normal' | 'Long-Long' | 'Short-Short-Long' | 'Short-Long-Short' | null; description?: string | null }>>,
+  Expect<Equal<C.UserServiceAssignListRequest, { $type: 'UserServiceAssignListRequest'; userId: string;
+    serviceName?: C.UserServiceName[]; servicePackName?: string[] }>>,
+  Expect<Equal<C.GroupDnGetAvailableListResponse, { $type: 'GroupDnGetAvailableListResponse'; phoneNumber?: string[] }>>,
+  Expect<Equal<C.ResponseTo<C.UserAlternateNumbersGetRequest21>, C.UserAlternateNumbersGetResponse21>>,
 ];
 
 const group: GroupKey = { $type: 'GroupDepartmentKey', serviceProviderId: 'sp', groupId: 'g', name: 'd' };
@@ -195,6 +213,8 @@ const modify: C.GroupHuntGroupModifyInstanceRequest = {
   agentUserIdList: null,
   serviceInstanceProfile: { phoneNumber: null, department: null, sipAliasList: { sipAlias: ['a@example.com'] } },
 };
+
+const busyWithNil = { $type: 'UserCallForwardingBusyModifyRequest', userId: 'u', isActive: null } as const;
 
 const withoutPolicy: Omit<C.GroupHuntGroupAddInstanceRequest20, 'policy'> = add;
 
@@ -230,6 +250,10 @@ export const refused: unknown[] = [
   { $type: 'LoginRequest22V5', userId: 'u', password: 'p' } satisfies C.OciRequest,
   // @ts-expect-error $type names the command
   { ...modify, $type: 'GroupHuntGroupAddInstanceRequest20' } satisfies C.GroupHuntGroupModifyInstanceRequest,
+  // @ts-expect-error a ring pattern is one of the four
+  { ringPattern: 'Loud' } satisfies C.AlternateNumberEntry21,
+  // @ts-expect-error isActive is not nillable
+  busyWithNil satisfies C.UserCallForwardingBusyModifyRequest,
 ];
 
 describe('command types derived from the schema descriptions', () => {
@@ -239,7 +263,7 @@ describe('command types derived from the schema descriptions', () => {
       'GroupHuntGroupAddInstanceRequest20',
       'GroupHuntGroupModifyInstanceRequest',
     ]);
-    expect(refused).toHaveLength(14);
+    expect(refused).toHaveLength(16);
   });
 
   it('describes HuntPolicy with the domain’s HUNT_POLICIES', () => {

@@ -59,6 +59,42 @@ export type ServiceProviderGetResponse22V4 = Response<typeof schema.ServiceProvi
 export type VerifySessionIsValidRequest = Request<typeof schema.VerifySessionIsValidRequest>;
 export type SuccessResponse = Response<typeof schema.SuccessResponse>;
 
+// --- A user's own services (call forwarding, alternate numbers) and the group's numbers ---
+export type UserServiceName = Infer<typeof schema.UserService>;
+export type RingPattern = Infer<typeof schema.RingPattern>;
+export type AlternateNumberEntry21 = Infer<typeof schema.AlternateNumberEntry21>;
+export type UserServiceAssignListRequest = Command<typeof schema.UserServiceAssignListRequest>;
+export type UserServiceUnassignListRequest = Command<typeof schema.UserServiceUnassignListRequest>;
+export type UserServiceIsAssignedRequest = Command<typeof schema.UserServiceIsAssignedRequest>;
+export type UserServiceIsAssignedResponse = Command<typeof schema.UserServiceIsAssignedResponse>;
+export type UserCallForwardingAlwaysGetRequest = Command<typeof schema.UserCallForwardingAlwaysGetRequest>;
+export type UserCallForwardingAlwaysGetResponse = Command<typeof schema.UserCallForwardingAlwaysGetResponse>;
+export type UserCallForwardingAlwaysModifyRequest = Command<typeof schema.UserCallForwardingAlwaysModifyRequest>;
+export type UserCallForwardingBusyGetRequest = Command<typeof schema.UserCallForwardingBusyGetRequest>;
+export type UserCallForwardingBusyGetResponse = Command<typeof schema.UserCallForwardingBusyGetResponse>;
+export type UserCallForwardingBusyModifyRequest = Command<typeof schema.UserCallForwardingBusyModifyRequest>;
+export type UserCallForwardingNoAnswerGetRequest13mp16 = Command<
+  typeof schema.UserCallForwardingNoAnswerGetRequest13mp16
+>;
+export type UserCallForwardingNoAnswerGetResponse13mp16 = Command<
+  typeof schema.UserCallForwardingNoAnswerGetResponse13mp16
+>;
+export type UserCallForwardingNoAnswerModifyRequest = Command<typeof schema.UserCallForwardingNoAnswerModifyRequest>;
+export type UserCallForwardingNotReachableGetRequest = Command<typeof schema.UserCallForwardingNotReachableGetRequest>;
+export type UserCallForwardingNotReachableGetResponse = Command<
+  typeof schema.UserCallForwardingNotReachableGetResponse
+>;
+export type UserCallForwardingNotReachableModifyRequest = Command<
+  typeof schema.UserCallForwardingNotReachableModifyRequest
+>;
+export type UserAlternateNumbersGetRequest21 = Command<typeof schema.UserAlternateNumbersGetRequest21>;
+export type UserAlternateNumbersGetResponse21 = Command<typeof schema.UserAlternateNumbersGetResponse21>;
+export type UserAlternateNumbersModifyRequest = Command<typeof schema.UserAlternateNumbersModifyRequest>;
+export type GroupDnGetListRequest = Command<typeof schema.GroupDnGetListRequest>;
+export type GroupDnGetListResponse = Command<typeof schema.GroupDnGetListResponse>;
+export type GroupDnGetAvailableListRequest = Command<typeof schema.GroupDnGetAvailableListRequest>;
+export type GroupDnGetAvailableListResponse = Command<typeof schema.GroupDnGetAvailableListResponse>;
+
 /** The settings every hunt group has: what add and get have in common but the profile. Modify has them optional. */
 export type HuntGroupSettings = Pick<
   GroupHuntGroupGetInstanceResponse20,

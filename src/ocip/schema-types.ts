@@ -20,6 +20,8 @@ export interface IntType {
   readonly base: 'int';
   readonly min?: number;
   readonly max?: number;
+  /** An xs:int restricted by enumeration (e.g. CallForwardingNoAnswerNumberOfRings): only these values. */
+  readonly enumeration?: readonly number[];
 }
 export interface BooleanType {
   readonly base: 'boolean';
@@ -73,6 +75,13 @@ export const int = (min?: number, max?: number): IntType => ({
   ...(max === undefined ? {} : { max }),
 });
 export const bool: BooleanType = { base: 'boolean' };
+/** An int enumeration: min and max are its bounds, and only its values are valid. */
+export const intOneOf = (...enumeration: readonly number[]): IntType => ({
+  base: 'int',
+  min: Math.min(...enumeration),
+  max: Math.max(...enumeration),
+  enumeration,
+});
 /** A string enumeration: its values become a string-literal union. */
 export const oneOf = <const E extends readonly string[]>(
   ...enumeration: E

@@ -17,6 +17,7 @@ import {
   req,
   str,
   table,
+  intOneOf,
   type StringType,
 } from './schema-types.js';
 import { HUNT_POLICIES } from '../domain/model.js';
@@ -327,6 +328,159 @@ export const ServiceProviderGetResponse22V4 = complex(
 
 export const VerifySessionIsValidRequest = complex('VerifySessionIsValidRequest');
 
+// --- A user's (here: a hunt group's) own services (OCISchemaUser, OCISchemaGroup, Services/…) ---
+/**
+ * UserService is an enumeration of every user service of R25; described here are the ones this
+ * service and the simulator use (any other name is refused by the schema check).
+ */
+export const UserService = oneOf(
+  'Alternate Numbers',
+  'Call Forwarding Always',
+  'Call Forwarding Busy',
+  'Call Forwarding No Answer',
+  'Call Forwarding Not Reachable',
+);
+export const ServicePackName = str(1, 80);
+/** 0 or 2..20 (an xs:int enumeration: 1 is not a value). */
+export const CallForwardingNoAnswerNumberOfRings = intOneOf(0, ...Array.from({ length: 19 }, (_, i) => i + 2));
+export const RingPattern = oneOf('Normal', 'Long-Long', 'Short-Short-Long', 'Short-Long-Short');
+export const AlternateNumberDescription = str(1, 40);
+
+export const UserServiceAssignListRequest = complex(
+  'UserServiceAssignListRequest',
+  req('userId', UserId),
+  list('serviceName', UserService, 0, Infinity),
+  list('servicePackName', ServicePackName, 0, Infinity),
+);
+export const UserServiceUnassignListRequest = complex(
+  'UserServiceUnassignListRequest',
+  req('userId', UserId),
+  list('serviceName', UserService, 0, Infinity),
+  list('servicePackName', ServicePackName, 0, Infinity),
+);
+export const UserServiceIsAssignedRequest = complex(
+  'UserServiceIsAssignedRequest',
+  req('userId', UserId),
+  // An xs:choice in the schema: exactly one of the two (the simulator's handler checks it).
+  opt('serviceName', UserService),
+  opt('servicePackName', ServicePackName),
+);
+export const UserServiceIsAssignedResponse = complex('UserServiceIsAssignedResponse', req('isAssigned', bool));
+
+export const UserCallForwardingAlwaysGetRequest = complex('UserCallForwardingAlwaysGetRequest', req('userId', UserId));
+export const UserCallForwardingAlwaysGetResponse = complex(
+  'UserCallForwardingAlwaysGetResponse',
+  req('isActive', bool),
+  opt('forwardToPhoneNumber', OutgoingDNorSIPURI),
+  req('isRingSplashActive', bool),
+);
+export const UserCallForwardingAlwaysModifyRequest = complex(
+  'UserCallForwardingAlwaysModifyRequest',
+  req('userId', UserId),
+  opt('isActive', bool),
+  nil('forwardToPhoneNumber', OutgoingDNorSIPURI),
+  opt('isRingSplashActive', bool),
+);
+export const UserCallForwardingBusyGetRequest = complex('UserCallForwardingBusyGetRequest', req('userId', UserId));
+export const UserCallForwardingBusyGetResponse = complex(
+  'UserCallForwardingBusyGetResponse',
+  req('isActive', bool),
+  opt('forwardToPhoneNumber', OutgoingDNorSIPURI),
+);
+export const UserCallForwardingBusyModifyRequest = complex(
+  'UserCallForwardingBusyModifyRequest',
+  req('userId', UserId),
+  opt('isActive', bool),
+  nil('forwardToPhoneNumber', OutgoingDNorSIPURI),
+);
+export const UserCallForwardingNoAnswerGetRequest13mp16 = complex(
+  'UserCallForwardingNoAnswerGetRequest13mp16',
+  req('userId', UserId),
+);
+export const UserCallForwardingNoAnswerGetResponse13mp16 = complex(
+  'UserCallForwardingNoAnswerGetResponse13mp16',
+  req('isActive', bool),
+  opt('forwardToPhoneNumber', OutgoingDNorSIPURI),
+  req('numberOfRings', CallForwardingNoAnswerNumberOfRings),
+);
+export const UserCallForwardingNoAnswerModifyRequest = complex(
+  'UserCallForwardingNoAnswerModifyRequest',
+  req('userId', UserId),
+  opt('isActive', bool),
+  nil('forwardToPhoneNumber', OutgoingDNorSIPURI),
+  opt('numberOfRings', CallForwardingNoAnswerNumberOfRings),
+);
+export const UserCallForwardingNotReachableGetRequest = complex(
+  'UserCallForwardingNotReachableGetRequest',
+  req('userId', UserId),
+);
+export const UserCallForwardingNotReachableGetResponse = complex(
+  'UserCallForwardingNotReachableGetResponse',
+  req('isActive', bool),
+  opt('forwardToPhoneNumber', OutgoingDNorSIPURI),
+);
+export const UserCallForwardingNotReachableModifyRequest = complex(
+  'UserCallForwardingNotReachableModifyRequest',
+  req('userId', UserId),
+  opt('isActive', bool),
+  nil('forwardToPhoneNumber', OutgoingDNorSIPURI),
+);
+
+/** An alternate number slot; in a modify, nil clears an element (no number and no extension: the slot is free). */
+export const AlternateNumberEntry21 = complex(
+  'AlternateNumberEntry21',
+  nil('phoneNumber', DN),
+  nil('extension', Extension17),
+  nil('ringPattern', RingPattern),
+  nil('description', AlternateNumberDescription),
+);
+export const UserAlternateNumbersGetRequest21 = complex('UserAlternateNumbersGetRequest21', req('userId', UserId));
+export const UserAlternateNumbersGetResponse21 = complex(
+  'UserAlternateNumbersGetResponse21',
+  req('distinctiveRing', bool),
+  opt('alternateEntry01', AlternateNumberEntry21),
+  opt('alternateEntry02', AlternateNumberEntry21),
+  opt('alternateEntry03', AlternateNumberEntry21),
+  opt('alternateEntry04', AlternateNumberEntry21),
+  opt('alternateEntry05', AlternateNumberEntry21),
+  opt('alternateEntry06', AlternateNumberEntry21),
+  opt('alternateEntry07', AlternateNumberEntry21),
+  opt('alternateEntry08', AlternateNumberEntry21),
+  opt('alternateEntry09', AlternateNumberEntry21),
+  opt('alternateEntry10', AlternateNumberEntry21),
+);
+export const UserAlternateNumbersModifyRequest = complex(
+  'UserAlternateNumbersModifyRequest',
+  req('userId', UserId),
+  opt('distinctiveRing', bool),
+  opt('alternateEntry01', AlternateNumberEntry21),
+  opt('alternateEntry02', AlternateNumberEntry21),
+  opt('alternateEntry03', AlternateNumberEntry21),
+  opt('alternateEntry04', AlternateNumberEntry21),
+  opt('alternateEntry05', AlternateNumberEntry21),
+  opt('alternateEntry06', AlternateNumberEntry21),
+  opt('alternateEntry07', AlternateNumberEntry21),
+  opt('alternateEntry08', AlternateNumberEntry21),
+  opt('alternateEntry09', AlternateNumberEntry21),
+  opt('alternateEntry10', AlternateNumberEntry21),
+);
+
+export const GroupDnGetListRequest = complex(
+  'GroupDnGetListRequest',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+);
+export const GroupDnGetListResponse = complex('GroupDnGetListResponse', list('phoneNumber', DN, 0, Infinity));
+export const GroupDnGetAvailableListRequest = complex(
+  'GroupDnGetAvailableListRequest',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+);
+export const GroupDnGetAvailableListResponse = complex(
+  'GroupDnGetAvailableListResponse',
+  list('phoneNumber', DN, 0, Infinity),
+);
+
 // --- Login and session (OCISchemaLogin) ---
 export const AuthenticationRequest = complex('AuthenticationRequest', req('userId', UserId));
 export const AuthenticationResponse = complex(
@@ -409,6 +563,21 @@ export const COMMANDS = commandMap(
   [GroupDepartmentGetListRequest18, GroupDepartmentGetListResponse18],
   [ServiceProviderGetRequest22V4, ServiceProviderGetResponse22V4],
   [VerifySessionIsValidRequest, SuccessResponse],
+  [UserServiceAssignListRequest, SuccessResponse],
+  [UserServiceUnassignListRequest, SuccessResponse],
+  [UserServiceIsAssignedRequest, UserServiceIsAssignedResponse],
+  [UserCallForwardingAlwaysGetRequest, UserCallForwardingAlwaysGetResponse],
+  [UserCallForwardingAlwaysModifyRequest, SuccessResponse],
+  [UserCallForwardingBusyGetRequest, UserCallForwardingBusyGetResponse],
+  [UserCallForwardingBusyModifyRequest, SuccessResponse],
+  [UserCallForwardingNoAnswerGetRequest13mp16, UserCallForwardingNoAnswerGetResponse13mp16],
+  [UserCallForwardingNoAnswerModifyRequest, SuccessResponse],
+  [UserCallForwardingNotReachableGetRequest, UserCallForwardingNotReachableGetResponse],
+  [UserCallForwardingNotReachableModifyRequest, SuccessResponse],
+  [UserAlternateNumbersGetRequest21, UserAlternateNumbersGetResponse21],
+  [UserAlternateNumbersModifyRequest, SuccessResponse],
+  [GroupDnGetListRequest, GroupDnGetListResponse],
+  [GroupDnGetAvailableListRequest, GroupDnGetAvailableListResponse],
 );
 
 /** The login commands, which the connection sends itself before any other. (LogoutRequest has no answer.) */

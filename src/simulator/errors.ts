@@ -91,6 +91,38 @@ export const ERROR_TABLE = {
     source: 'simulator',
     text: (id: string) => `Service user listed more than once: ${id}`,
   },
+  /** BroadWorks' code for a failed service assignment; the wording is the simulator's. */
+  serviceAssignmentFailed: {
+    code: 4400,
+    source: 'BroadWorks',
+    text: (service: string, groupId: string) =>
+      `Service assignment failed: ${service} is not authorized for group ${groupId}`,
+  },
+  serviceNotAssigned: {
+    code: 4410,
+    source: 'simulator',
+    text: (service: string, userId: string) => `Service not assigned: ${service} is not assigned to ${userId}`,
+  },
+  forwardToRequired: {
+    code: 4411,
+    source: 'simulator',
+    text: (service: string) => `A forward to phone number is required to activate ${service}`,
+  },
+  invalidForwardTo: {
+    code: 4412,
+    source: 'simulator',
+    text: (value: string) => `Invalid forward to phone number or SIP URI: ${value}`,
+  },
+  forwardToSelf: {
+    code: 4413,
+    source: 'simulator',
+    text: (value: string) => `A user cannot forward calls to its own number: ${value}`,
+  },
+  emptyAlternateEntry: {
+    code: 4414,
+    source: 'simulator',
+    text: (entry: string) => `An alternate number entry needs a phone number or an extension: ${entry}`,
+  },
   /** For the login that the OCI-P server performs; the wording is the one real servers use. */
   invalidPassword: { code: 4962, source: 'BroadWorks', text: () => 'Invalid userId or password' },
   internalError: {

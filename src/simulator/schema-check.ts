@@ -167,6 +167,8 @@ function checkSimple(value: unknown, type: SimpleType, path: string): unknown {
       const min = type.min ?? INT_MIN;
       const max = type.max ?? INT_MAX;
       if (value < min || value > max) throw new Problem(path, `must be in ${min}..${max}, not ${value}`);
+      if (type.enumeration && !type.enumeration.includes(value))
+        throw new Problem(path, `must be one of ${type.enumeration.join(', ')}, not ${value}`);
       return value;
     }
     case 'string': {

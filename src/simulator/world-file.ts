@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { isKnownTimeZone } from './time-zones.js';
+import type { UserServiceName } from '../ocip/commands.js';
+import { defaultSettings, KNOWN_USER_SERVICES, type AssignedServices } from './user-services.js';
 import { departmentKey, groupKey, World, type Department, type Group, type ServiceProvider } from './world.js';
 
 export class WorldFormatError extends Error {
@@ -207,6 +209,7 @@ function readGroup(world: World, provider: ServiceProvider, node: Node): Group {
     userLimit: node.integer('userLimit', 1, 999999),
     countryCode: node.text('countryCode', 3),
     phoneNumbers: node.texts('phoneNumbers'),
+    authorizedUserServices: userServices(node, 'userServices'),
   };
   for (const domain of [group.defaultDomain, ...group.domains]) {
     if (!providerDomains.has(domain))
@@ -318,6 +321,34 @@ function readUser(world: World, group: Group, node: Node): void {
     email: node.optionalText('email', 80),
     departmentKey: userDepartmentKey,
     countryCode: node.optionalText('countryCode', 3) ?? group.countryCode,
+    ...assignedServices(node, group),
   });
   node.done();
+}
+
+/** A list of user service names the simulator knows, each once. */
+function userServices(node: Node, key: string): UserServiceName[] {
+  const names = node.texts(key);
+  names.forEach((name, i) => {
+    if (!(KNOWN_USER_SERVICES as readonly string[]).includes(name))
+      throw new WorldFormatError(
+        `${node.at(key)}[${i}]`,
+        `unknown user service ${name} (known: ${KNOWN_USER_SERVICES.join(', ')})`,
+      );
+    if (names.indexOf(name) !== i) throw new WorldFormatError(`${node.at(key)}[${i}]`, `${name} is listed twice`);
+  });
+  return names as UserServiceName[];
+}
+
+/** A user's assigned services (with their default settings): each authorized by the group. */
+function assignedServices(node: Node, group: Group): { services?: AssignedServices } {
+  const names = userServices(node, 'userServices');
+  if (names.length === 0) return {};
+  const services: AssignedServices = {};
+  names.forEach((name, i) => {
+    if (!group.authorizedUserServices.includes(name))
+      throw new WorldFormatError(`${node.at('userServices')}[${i}]`, `${name} is not authorized for group ${group.id}`);
+    (services as Record<string, unknown>)[name] = defaultSettings(name);
+  });
+  return { services };
 }

@@ -3,8 +3,9 @@
  * users and hunt groups (virtual users). Everything is kept in Maps keyed by identity so lookups
  * stay cheap; the handlers validate a whole command before they change anything here.
  */
-import type { HuntGroupSettings } from '../ocip/commands.js';
+import type { HuntGroupSettings, UserServiceName } from '../ocip/commands.js';
 import { canonicalJson, compareText } from './canonical-json.js';
+import type { AssignedServices } from './user-service-settings.js';
 
 export interface ServiceProvider {
   id: string;
@@ -29,6 +30,8 @@ export interface Group {
   countryCode: string;
   /** The numbers assigned to the group; users and hunt groups of the group may use a free one. */
   phoneNumbers: string[];
+  /** User services the group is authorized to assign to its users and virtual users. */
+  authorizedUserServices: UserServiceName[];
 }
 
 export interface Department {
@@ -58,6 +61,8 @@ export interface User {
   email?: string;
   departmentKey?: string;
   countryCode: string;
+  /** The user services assigned to the user, each with its settings; absent when none. */
+  services?: AssignedServices;
 }
 
 export interface HuntGroupProfile {
@@ -91,6 +96,8 @@ export interface HuntGroup {
   settings: HuntGroupSettings;
   agents: HuntGroupAgent[];
   isActive: boolean;
+  /** The user services assigned to the hunt group (a virtual user), each with its settings; absent when none. */
+  services?: AssignedServices;
 }
 
 export interface Administrator {
@@ -141,6 +148,16 @@ export class World {
     return [...this.huntGroups.values()].filter(
       (h) => h.serviceProviderId === group.serviceProviderId && h.groupId === group.id,
     );
+  }
+
+  /** A real or virtual user, by id. */
+  userOrVirtualUser(userId: string): User | HuntGroup | undefined {
+    return this.users.get(userId) ?? this.huntGroups.get(userId);
+  }
+
+  /** Every real and virtual user. */
+  allUsers(): (User | HuntGroup)[] {
+    return [...this.users.values(), ...this.huntGroups.values()];
   }
 
   /** A real or virtual user id is taken. */

@@ -182,3 +182,56 @@ export const AVAILABLE_USERS_ANSWER = { available_users: [USER_TEST, FOO_USER, U
 export const SAME_GROUP_ONLY_REQUEST = { sameGroupOnly: true };
 
 export const SAME_GROUP_ONLY_ANSWER = { available_users: [USER_TEST, USER_TEST1, USER_TEST2] };
+
+// --- A hunt group's own services (replayed by test/hunt-group-services-examples.e2e-spec.ts, after the create above) ---
+
+export const FORWARDING_ALWAYS_REQUEST = {
+  isActive: true,
+  forwardToPhoneNumber: '+3225551234',
+  isRingSplashActive: true,
+};
+export const FORWARDING_ALWAYS_ANSWER = {
+  isActive: true,
+  forwardToPhoneNumber: '+3225551234',
+  isRingSplashActive: true,
+};
+
+export const FORWARDING_BUSY_REQUEST = { isActive: true, forwardToPhoneNumber: 'reception@sip.netaxis.be' };
+export const FORWARDING_BUSY_ANSWER = { isActive: true, forwardToPhoneNumber: 'reception@sip.netaxis.be' };
+
+export const FORWARDING_NO_ANSWER_REQUEST = { isActive: true, forwardToPhoneNumber: '+3225126700', numberOfRings: 4 };
+export const FORWARDING_NO_ANSWER_ANSWER = { isActive: true, forwardToPhoneNumber: '+3225126700', numberOfRings: 4 };
+
+export const FORWARDING_NOT_REACHABLE_REQUEST = { isActive: true, forwardToPhoneNumber: '+3225551299' };
+export const FORWARDING_NOT_REACHABLE_ANSWER = { isActive: true, forwardToPhoneNumber: '+3225551299' };
+
+export const ALTERNATE_NUMBERS_REQUEST = {
+  distinctiveRing: true,
+  alternateNumbers: [
+    { phoneNumber: '+3225126781', ringPattern: 'Long-Long', description: 'Sales line' },
+    { extension: '4301' },
+  ],
+};
+export const ALTERNATE_NUMBERS_ANSWER = {
+  distinctiveRing: true,
+  alternateNumbers: [
+    { phoneNumber: '+3225126781', extension: '', ringPattern: 'Long-Long', description: 'Sales line' },
+    { phoneNumber: '', extension: '4301', ringPattern: 'Normal', description: '' },
+  ],
+};
+
+/** The free numbers of ApioGrpTest once the alternate numbers above are set (+3225126778 is ApioUserTest1's). */
+export const AVAILABLE_NUMBERS_ANSWER = {
+  numbers: [
+    '+3225126700',
+    '+3225126780',
+    '+3225126782',
+    '+3225126783',
+    '+3225126784',
+    '+3225126785',
+    '+3225126786',
+    '+3225126787',
+    '+3225126788',
+    '+3225126789',
+  ],
+};

@@ -14,6 +14,19 @@ import { modifyAgentWeights } from './hunt-group-weights.js';
 import { getServiceProvider } from './service-provider-get.js';
 import { modifyUserId } from './user-modify-user-id.js';
 import { verifySession } from './verify-session.js';
+import { assignUserServices, isUserServiceAssigned, unassignUserServices } from './user-service-assignment.js';
+import {
+  getCallForwardingAlways,
+  getCallForwardingBusy,
+  getCallForwardingNoAnswer,
+  getCallForwardingNotReachable,
+  modifyCallForwardingAlways,
+  modifyCallForwardingBusy,
+  modifyCallForwardingNoAnswer,
+  modifyCallForwardingNotReachable,
+} from './call-forwarding.js';
+import { getAlternateNumbers, modifyAlternateNumbers } from './alternate-numbers.js';
+import { listAvailableGroupNumbers, listGroupNumbers } from './group-dn.js';
 
 const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupHuntGroupAddInstanceRequest20: addHuntGroup,
@@ -29,6 +42,21 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupDepartmentGetListRequest18: listGroupDepartments,
   ServiceProviderGetRequest22V4: getServiceProvider,
   VerifySessionIsValidRequest: verifySession,
+  UserServiceAssignListRequest: assignUserServices,
+  UserServiceUnassignListRequest: unassignUserServices,
+  UserServiceIsAssignedRequest: isUserServiceAssigned,
+  UserCallForwardingAlwaysGetRequest: getCallForwardingAlways,
+  UserCallForwardingAlwaysModifyRequest: modifyCallForwardingAlways,
+  UserCallForwardingBusyGetRequest: getCallForwardingBusy,
+  UserCallForwardingBusyModifyRequest: modifyCallForwardingBusy,
+  UserCallForwardingNoAnswerGetRequest13mp16: getCallForwardingNoAnswer,
+  UserCallForwardingNoAnswerModifyRequest: modifyCallForwardingNoAnswer,
+  UserCallForwardingNotReachableGetRequest: getCallForwardingNotReachable,
+  UserCallForwardingNotReachableModifyRequest: modifyCallForwardingNotReachable,
+  UserAlternateNumbersGetRequest21: getAlternateNumbers,
+  UserAlternateNumbersModifyRequest: modifyAlternateNumbers,
+  GroupDnGetListRequest: listGroupNumbers,
+  GroupDnGetAvailableListRequest: listAvailableGroupNumbers,
 };
 
 /** A Map, so a command named `constructor` or `__proto__` finds nothing. */

@@ -6,6 +6,7 @@ import type { DepartmentKey } from '../../ocip/commands.js';
 import type { OciErrorResponse } from '../../ocip/oci-errors.js';
 import { ociError } from '../errors.js';
 import { isKnownTimeZone } from '../time-zones.js';
+import { holderOfNumber, isExtensionUsedInGroup } from '../user-services.js';
 import { departmentKey, type Group, type User, type World } from '../world.js';
 
 export type Check = OciErrorResponse | undefined;
@@ -29,23 +30,22 @@ export function checkNewUserId(world: World, group: Group, userId: string): Chec
   return undefined;
 }
 
-/** A phone number must be assigned to the group and be free (the owner may keep its own). */
+/**
+ * A phone number must be assigned to the group and be free: held by nobody as a primary or an
+ * alternate number (the owner may keep its own primary number).
+ */
 export function checkPhoneNumber(world: World, group: Group, phoneNumber: string, ownerId?: string): Check {
   if (!group.phoneNumbers.includes(phoneNumber)) return ociError('phoneNumberNotAssigned', phoneNumber);
-  const usedByUser = [...world.users.values()].some((u) => u.phoneNumber === phoneNumber && u.userId !== ownerId);
-  const usedByHuntGroup = [...world.huntGroups.values()].some(
-    (h) => h.profile.phoneNumber === phoneNumber && h.serviceUserId !== ownerId,
-  );
-  return usedByUser || usedByHuntGroup ? ociError('phoneNumberInUse', phoneNumber) : undefined;
+  const holder = holderOfNumber(world, phoneNumber);
+  const ownPrimary = holder?.as === 'primary' && holder.userId === ownerId;
+  return holder && !ownPrimary ? ociError('phoneNumberInUse', phoneNumber) : undefined;
 }
 
-/** Extensions are digits and unique within the group, across users and virtual users. */
+/** Extensions are digits and unique within the group, across users, virtual users and alternate numbers. */
 export function checkExtension(world: World, group: Group, extension: string, ownerId?: string): Check {
   if (!/^[0-9]+$/.test(extension)) return ociError('invalidExtension', extension);
-  const taken =
-    world.usersOf(group).some((u) => u.extension === extension && u.userId !== ownerId) ||
-    world.huntGroupsOf(group).some((h) => h.profile.extension === extension && h.serviceUserId !== ownerId);
-  return taken ? ociError('extensionInUse', extension) : undefined;
+  const except = ownerId === undefined ? undefined : { ownerId, primary: true, alternate: false };
+  return isExtensionUsedInGroup(world, group, extension, except) ? ociError('extensionInUse', extension) : undefined;
 }
 
 /**
