@@ -498,6 +498,8 @@ describe.each(DRIVERS)('a hunt group’s services on the %s gateway', (driver) =
       expect(last.headers.link).toBeUndefined();
       const bad = await t.http.get(`${NUMBERS}?limit=0&offset=-1`).expect(400);
       expect(bad.body.details.map((p: { field: string }) => p.field)).toEqual(['limit', 'offset']);
+      const hex = await t.http.get(`${NUMBERS}?limit=0x10`).expect(400);
+      expect(hex.body.details).toEqual([{ field: 'limit', reasons: ['limit must be an integer from 1 to 2000'] }]);
       await t.http.get(`${NUMBERS}?sort=number`).expect(400);
       const unknown = await t.http.get('/api/v1/tenants/ApioSpTest/groups/Nope/numbers/available').expect(404);
       expect(unknown.body.details.error_code).toBe(4152);

@@ -5,6 +5,7 @@ import { ValidationFailed, type FieldProblem } from '../../domain/errors.js';
 import { HuntGroupServicesService } from '../../domain/hunt-group-services/hunt-group-services.service.js';
 import { ApiErrorResponses, BROADWORKS_CALL_ERRORS } from '../openapi/error-responses.js';
 import { AVAILABLE_NUMBERS_ANSWER } from '../openapi/examples.js';
+import { queryInteger } from '../query-integer.js';
 import { QueryParameters } from '../request-shape.js';
 import { GroupParamsDto, scopeOf } from '../route-params.dto.js';
 import { AvailableNumbersAnswerDto } from './dto/alternate-numbers.dto.js';
@@ -39,8 +40,8 @@ export class NumbersController {
   ): Promise<{ numbers: string[] }> {
     const query = req.query as Record<string, unknown>;
     const problems: FieldProblem[] = [];
-    const limit = integer(query.limit, 'limit', 1, MAX_PAGE, problems);
-    const offset = integer(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER, problems);
+    const limit = queryInteger(query.limit, 'limit', 1, MAX_PAGE, problems);
+    const offset = queryInteger(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER, problems);
     if (problems.length > 0) throw new ValidationFailed(problems);
     const page = await this.services.availableNumbers(scopeOf(p), { limit, offset });
     if (page.nextOffset !== undefined && limit !== undefined) {
@@ -49,18 +50,4 @@ export class NumbersController {
     }
     return { numbers: page.numbers };
   }
-}
-
-/** A query integer in min..max, or undefined when absent; a problem named after the parameter otherwise. */
-function integer(value: unknown, name: string, min: number, max: number, problems: FieldProblem[]): number | undefined {
-  if (value === undefined) return undefined;
-  const n = typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    problems.push({
-      field: name,
-      reasons: [`${name} must be an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}`],
-    });
-    return undefined;
-  }
-  return n;
 }
