@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ApiError } from './errors.js';
 import type { AlternateNumbers, CallForwarding, Forwarding } from './hunt-group-service-settings.js';
 import type { Agent, HuntGroup, Scope } from './model.js';
+import { currentJournal } from './request-journal.js';
 
 /** Where a hunt group lives. */
 export type HuntGroupScope = Scope;
@@ -112,6 +113,8 @@ export class HuntGroupHooks {
 
   /** Tells every observer; never throws, never makes the request wait for a slow observer. */
   emit(event: HuntGroupEvent): void {
+    // The request's audit record (and its webhook deliveries) are made from the events it caused.
+    currentJournal()?.events.push(event);
     for (const { name, observer } of this.observers) {
       try {
         const result = observer(event);

@@ -103,6 +103,7 @@ export class SimulatorConnection {
     const bytes = this.encode(
       reply.sessionId,
       reply.outcomes.map((o, i) => toWire(o, reply.echoes[i])),
+      reply.trackingId,
     );
     if (fault === 'drop') {
       // The commands ran; the client gets part of the answer and then loses the connection.
@@ -144,7 +145,7 @@ export class SimulatorConnection {
 
   private reply(
     frame: Buffer,
-  ): 'logout' | { sessionId: string; outcomes: OciOutcome[]; echoes: (string | undefined)[] } {
+  ): 'logout' | { sessionId: string; trackingId?: string; outcomes: OciOutcome[]; echoes: (string | undefined)[] } {
     const fail = (error: OciErrorResponse, sessionId = this.sessionId ?? '') => ({
       sessionId,
       outcomes: [error],
@@ -163,7 +164,13 @@ export class SimulatorConnection {
     if (commands.length === 0 || commands.length > MAX_COMMANDS)
       return fail(serverErrors.commandCount(commands.length), sessionId);
     if (commands.some((c) => c.$type === 'LogoutRequest')) return 'logout';
-    return { sessionId, outcomes: commands.map((c) => this.run(c, sessionId)), echoes: commands.map((c) => c.echo) };
+    // BroadWorks returns the client's trackingId in its answer, as it returns each command's echo.
+    return {
+      sessionId,
+      trackingId: document.trackingId,
+      outcomes: commands.map((c) => this.run(c, sessionId)),
+      echoes: commands.map((c) => c.echo),
+    };
   }
 
   private run(command: OciReadCommand, sessionId: string): OciOutcome {
@@ -231,10 +238,10 @@ export class SimulatorConnection {
     this.socket.write(this.encode(sessionId, commands));
   }
 
-  private encode(sessionId: string, commands: OciDocumentCommand[]): Buffer {
+  private encode(sessionId: string, commands: OciDocumentCommand[], trackingId?: string): Buffer {
     let bytes: Buffer;
     try {
-      bytes = encodeDocument(writeDocument(sessionId, commands));
+      bytes = encodeDocument(writeDocument(sessionId, commands, { trackingId }));
     } catch (error) {
       // A response the writer refuses is a simulator bug: answer each command with an error instead.
       const reason = (error as Error).message;

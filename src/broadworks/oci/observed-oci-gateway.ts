@@ -1,9 +1,12 @@
 import type { OciOutcome, OciRequest } from '../../ocip/commands.js';
-import { OciGateway, type OciGatewayStats } from './oci-gateway.js';
+import { currentJournal } from '../../domain/request-journal.js';
+import { OciGateway, type DocumentOptions, type OciGatewayStats } from './oci-gateway.js';
 
 /** One OCI-P document as an observer sees it: what went, what came back (or what was thrown), how long it took. */
 export interface OciExchange {
   readonly commands: readonly OciRequest[];
+  /** The id of the request that caused the document (its trackingId), when a request did. */
+  readonly trackingId?: string;
   readonly durationSeconds: number;
   readonly outcomes?: readonly OciOutcome[];
   readonly error?: unknown;
@@ -27,15 +30,17 @@ export class ObservedOciGateway extends OciGateway {
     super();
   }
 
-  async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
+  /** A document sent on behalf of a request carries the request's id as its trackingId. */
+  async execute(commands: readonly OciRequest[], options: DocumentOptions = {}): Promise<OciOutcome[]> {
+    const trackingId = options.trackingId ?? currentJournal()?.requestId;
     const started = process.hrtime.bigint();
     const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const outcomes = await this.inner.execute(commands);
-      this.notify({ commands, outcomes, durationSeconds: elapsed() });
+      const outcomes = await this.inner.execute(commands, { trackingId });
+      this.notify({ commands, trackingId, outcomes, durationSeconds: elapsed() });
       return outcomes;
     } catch (error) {
-      this.notify({ commands, error, durationSeconds: elapsed() });
+      this.notify({ commands, trackingId, error, durationSeconds: elapsed() });
       throw error;
     }
   }

@@ -13,6 +13,12 @@ export interface OciGatewayStats {
   reconnects: number;
 }
 
+/** What a document carries besides its commands. */
+export interface DocumentOptions {
+  /** BroadsoftDocument's trackingId: the id of the request that caused the document. */
+  readonly trackingId?: string;
+}
+
 /**
  * The port every feature talks to BroadWorks through (and the DI token). A document's commands are
  * answered one by one and in order; nothing makes a document atomic, so `execute` reports each
@@ -20,7 +26,7 @@ export interface OciGatewayStats {
  */
 export abstract class OciGateway {
   /** Sends 1..15 commands as one OCI-P document (one round trip); one outcome per command, in order. */
-  abstract execute(commands: readonly OciRequest[]): Promise<OciOutcome[]>;
+  abstract execute(commands: readonly OciRequest[], options?: DocumentOptions): Promise<OciOutcome[]>;
 
   /** Whether BroadWorks is reachable and a session is logged in. */
   abstract isReady(): Promise<boolean>;

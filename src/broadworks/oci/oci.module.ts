@@ -4,6 +4,7 @@ import { LoggingModule } from '../../logging/logging.module.js';
 import { OciExchangeLog } from './observers/oci-exchange-log.js';
 import { MetricsModule } from '../../metrics/metrics.module.js';
 import { OciMetrics } from './observers/oci-metrics.js';
+import { OciRequestJournal } from './observers/oci-request-journal.js';
 import { OciPoolMetrics } from './observers/oci-pool-metrics.js';
 import { InMemoryOciGateway } from './memory/in-memory-oci-gateway.js';
 import { OciGateway } from './oci-gateway.js';
@@ -33,7 +34,7 @@ const driverProvider: Provider = { provide: OCI_DRIVER_GATEWAY, inject: [ociConf
 /** What features inject: the driver's gateway, its documents metered and logged (debug) whichever driver runs. */
 const gatewayProvider: Provider = {
   provide: OciGateway,
-  inject: [OCI_DRIVER_GATEWAY, OciMetrics, OciExchangeLog],
+  inject: [OCI_DRIVER_GATEWAY, OciMetrics, OciExchangeLog, OciRequestJournal],
   useFactory: (driver: OciGateway, ...observers: OciExchangeObserver[]) => new ObservedOciGateway(driver, observers),
 };
 
@@ -45,7 +46,7 @@ export class OciModule {
       module: OciModule,
       global: true,
       imports: [MetricsModule, LoggingModule],
-      providers: [driverProvider, gatewayProvider, OciMetrics, OciExchangeLog, OciPoolMetrics],
+      providers: [driverProvider, gatewayProvider, OciMetrics, OciExchangeLog, OciRequestJournal, OciPoolMetrics],
       exports: [OciGateway],
     };
   }

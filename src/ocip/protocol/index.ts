@@ -1,6 +1,7 @@
 /** The OCI-P protocol layer: XML writing and reading, stream framing and login signing. */
 export {
   writeDocument,
+  isTrackingId,
   XML_DECLARATION,
   XSI_NAMESPACE,
   type OciDocumentCommand,

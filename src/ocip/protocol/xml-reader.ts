@@ -47,6 +47,8 @@ export interface OciReadCommand {
 export interface OciReadDocument {
   sessionId?: string;
   protocol?: string;
+  /** The document's trackingId, when it has one (the server returns the client's in its answer). */
+  trackingId?: string;
   commands: OciReadCommand[];
   /** The first thing in the envelope that BroadWorks' schema refuses (order, unknown element or attribute). */
   problem?: string;
@@ -245,6 +247,7 @@ function toDocument(root: XNode): OciReadDocument {
     } else if (child.key === 'trackingId') {
       if (stage > 1) problems.push('<trackingId> must come once, after the session id and before the commands');
       stage = Math.max(stage, 2);
+      doc.trackingId ??= child.text;
     } else if (child.key === 'command') {
       stage = 3;
       doc.commands.push(toCommand(child));

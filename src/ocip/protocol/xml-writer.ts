@@ -31,7 +31,19 @@ export interface OciDocumentCommand {
 export interface WriteOptions {
   /** The `protocol` attribute of BroadsoftDocument; OCI unless a test wants something else. */
   readonly protocol?: string;
+  /**
+   * BroadsoftDocument's `trackingId` (R25 OCIMessage: an element after the session id, before the
+   * commands; a NonEmptyToken). BroadWorks returns it in its answer and writes it in its own logs,
+   * so one id follows a request from the client to BroadWorks and back.
+   */
+  readonly trackingId?: string;
 }
+
+/** xs:token with minLength 1: no tab, CR or LF, no leading, trailing or doubled space. */
+const NON_EMPTY_TOKEN = /^\S+(?: \S+)*$/;
+
+/** Whether `value` can be a BroadsoftDocument's trackingId as BroadWorks' schema has it. */
+export const isTrackingId = (value: string): boolean => NON_EMPTY_TOKEN.test(value);
 
 /** Keys of a command object that are attributes of `<command>`, not elements. */
 const COMMAND_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set(['$type', 'echo', 'level']);
@@ -49,6 +61,10 @@ export function writeDocument(
     `<BroadsoftDocument protocol="${escapeAttribute(opts.protocol ?? 'OCI')}" xmlns="C" xmlns:xsi="${XSI_NAMESPACE}">`,
     `<sessionId xmlns="">${escapeText(sessionId)}</sessionId>`,
   ];
+  if (opts.trackingId !== undefined) {
+    if (!isTrackingId(opts.trackingId)) throw new OciWriteError(`trackingId must be a NonEmptyToken: ${opts.trackingId}`);
+    out.push(`<trackingId xmlns="">${escapeText(opts.trackingId)}</trackingId>`);
+  }
   for (const command of commands) writeCommand(out, command);
   out.push('</BroadsoftDocument>');
   return out.join('');

@@ -16,6 +16,7 @@ export class InMemoryOciGateway extends OciGateway {
     return new InMemoryOciGateway(BroadWorksEngine.fromFile(path));
   }
 
+  /** No document is written in process, so there is no trackingId to carry (the exchange log still shows it). */
   async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
     if (commands.length < 1 || commands.length > MAX_COMMANDS_PER_DOCUMENT) {
       throw new RangeError(

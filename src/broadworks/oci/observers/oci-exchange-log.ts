@@ -31,7 +31,8 @@ export function transportReason(error: OciTransportError): string {
 /**
  * Every OCI-P document at debug level, commands and answers, passwords replaced; a document that
  * failed on the transport (BroadWorks unreachable, no answer, not OCI-P, connection lost) at warn
- * level with the full reason, which the client's answer leaves out. Logged through the
+ * level with the full reason, which the client's answer leaves out. Each line names the document's
+ * trackingId (the request id, as BroadWorks' own logs show it). Logged through the
  * request-bound logger, so each line carries the request id of the call that caused it.
  */
 @Injectable()
@@ -42,7 +43,7 @@ export class OciExchangeLog implements OciExchangeObserver {
     logger.setContext('OciP');
   }
 
-  observe({ commands, outcomes, error, durationSeconds }: OciExchange): void {
+  observe({ commands, trackingId, outcomes, error, durationSeconds }: OciExchange): void {
     // Copying and redacting whole documents costs; skip it unless someone reads debug logs.
     const debug = this.logger.logger.isLevelEnabled('debug');
     const names = commands.map((c) => c.$type).join(', ');
@@ -51,6 +52,7 @@ export class OciExchangeLog implements OciExchangeObserver {
       const reason = transportReason(error);
       this.logger.warn(
         {
+          trackingId,
           failure: error.failure,
           reason,
           answered: error.message,
@@ -64,6 +66,7 @@ export class OciExchangeLog implements OciExchangeObserver {
     if (!debug) return;
     this.logger.debug(
       {
+        trackingId,
         commands: redactSecrets(commands),
         ...(outcomes ? { outcomes: outcomes.map(describeOutcome) } : { error: describeError(error) }),
         durationMs,

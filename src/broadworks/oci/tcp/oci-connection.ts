@@ -96,10 +96,10 @@ export class OciConnection {
    * (before anything is sent) when a value cannot be written; rejects with ConnectionLostError,
    * AnswerTimeoutError or BadAnswerError, after which the connection is gone.
    */
-  exchange(commands: readonly OciDocumentCommand[], timeoutMs: number): Promise<OciReadCommand[]> {
+  exchange(commands: readonly OciDocumentCommand[], timeoutMs: number, trackingId?: string): Promise<OciReadCommand[]> {
     if (this.pending) return Promise.reject(new Error('OciConnection: one document in flight per socket'));
     if (this.endReason !== undefined) return Promise.reject(new ConnectionLostError(this.endReason, false));
-    const bytes = encodeDocument(writeDocument(this.sessionId, commands));
+    const bytes = encodeDocument(writeDocument(this.sessionId, commands, { trackingId }));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending = undefined;

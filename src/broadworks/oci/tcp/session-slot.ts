@@ -67,12 +67,12 @@ export class SessionSlot {
   }
 
   /** Sends one document on the logged-in connection (the pool marked the slot busy). */
-  exchange(commands: readonly OciRequest[], timeoutMs: number): Promise<OciReadCommand[]> {
+  exchange(commands: readonly OciRequest[], timeoutMs: number, trackingId?: string): Promise<OciReadCommand[]> {
     const connection = this.connection;
     if (!connection) return Promise.reject(new ConnectionLostError(this.lastError ?? 'not logged in', false));
     // Typed commands are plain data objects; the writer reads them through the schema descriptions.
     const answered = connection
-      .exchange(commands as unknown as readonly OciDocumentCommand[], timeoutMs)
+      .exchange(commands as unknown as readonly OciDocumentCommand[], timeoutMs, trackingId)
       .then((answers) => {
         this.served = true;
         return answers;

@@ -16,7 +16,7 @@
  */
 import { MAX_COMMANDS_PER_DOCUMENT, type OciOutcome, type OciRequest } from '../../../ocip/commands.js';
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { OciGateway, type OciGatewayStats } from '../oci-gateway.js';
+import { OciGateway, type DocumentOptions, type OciGatewayStats } from '../oci-gateway.js';
 import { isReadOnly, isSessionError, toOutcome } from './outcomes.js';
 import { SessionPool } from './session-pool.js';
 import {
@@ -63,7 +63,7 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
     return this.closing;
   }
 
-  async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
+  async execute(commands: readonly OciRequest[], options: DocumentOptions = {}): Promise<OciOutcome[]> {
     if (commands.length < 1 || commands.length > MAX_COMMANDS_PER_DOCUMENT) {
       throw new RangeError(
         `An OCI-P document carries 1..${MAX_COMMANDS_PER_DOCUMENT} commands, not ${commands.length}`,
@@ -71,7 +71,7 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
     }
     const readOnly = commands.every(isReadOnly);
     try {
-      return await this.sendDocument(commands, false);
+      return await this.sendDocument(commands, false, options);
     } catch (error) {
       // Re-sending is safe when nothing was sent, or when re-running cannot change anything.
       if (error instanceof ConnectionLostError && (!error.sent || readOnly)) {
@@ -79,7 +79,7 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
           `Retrying a ${readOnly ? 'read' : 'document BroadWorks did not run'} on another session: ${error.message}`,
         );
         try {
-          return await this.sendDocument(commands, true);
+          return await this.sendDocument(commands, true, options);
         } catch (retryError) {
           throw this.transportError(retryError, readOnly);
         }
@@ -103,10 +103,14 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
     }
   }
 
-  private async sendDocument(commands: readonly OciRequest[], isRetry: boolean): Promise<OciOutcome[]> {
+  private async sendDocument(
+    commands: readonly OciRequest[],
+    isRetry: boolean,
+    options: DocumentOptions,
+  ): Promise<OciOutcome[]> {
     const slot = await this.pool.acquire(isRetry);
     try {
-      const outcomes = (await slot.exchange(commands, this.options.requestTimeoutMs)).map(toOutcome);
+      const outcomes = (await slot.exchange(commands, this.options.requestTimeoutMs, options.trackingId)).map(toOutcome);
       if (!outcomes.some(isSessionError)) return outcomes;
       slot.drop('BroadWorks says the session is no longer valid');
       if (!outcomes.every(isSessionError)) return outcomes;
