@@ -17,8 +17,8 @@ const never = (name, comment, from, to) => ({
   to: typeof to === 'string' ? { path: to } : to,
 });
 
-/** The platform folders: configuration, auth, logs, metrics, health, lifecycle, store and plugins. */
-const PLATFORM = '^src/(auth|health|lifecycle|logging|metrics|plugins|store)/';
+/** The platform folders: configuration, audit, auth, logs, metrics, health, lifecycle, store and plugins. */
+const PLATFORM = '^src/(audit|auth|health|lifecycle|logging|metrics|plugins|store)/';
 
 module.exports = {
   forbidden: [
@@ -41,7 +41,7 @@ module.exports = {
       'domain-is-independent',
       'The domain knows no HTTP, no OCI-P and no simulator: it calls ports (broadworks.port.ts).',
       '^src/domain/',
-      '^src/(http|broadworks|ocip|simulator|auth|health|lifecycle|logging|metrics|plugins|store)/',
+      '^src/(http|broadworks|ocip|simulator|audit|auth|health|lifecycle|logging|metrics|plugins|store)/',
     ),
     never(
       'http-knows-no-ocip',
@@ -80,7 +80,7 @@ module.exports = {
       'logging-and-metrics-are-leaves',
       'Logs and metrics serve every layer and use none of them.',
       '^src/(logging|metrics)/',
-      '^src/(auth|broadworks|domain|health|http|lifecycle|ocip|plugins|simulator|store)/',
+      '^src/(audit|auth|broadworks|domain|health|http|lifecycle|ocip|plugins|simulator|store)/',
     ),
     never('config-is-a-leaf', 'Configuration is read by everyone and reads nothing of the service.', '^src/config/', {
       path: '^src/',

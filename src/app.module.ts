@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ErrorEnvelopeFilter } from './http/error-envelope.filter.js';
 import { RequestShapeInterceptor } from './http/request-shape.js';
@@ -24,6 +25,8 @@ import { StoreModule } from './store/store.module.js';
     StoreModule,
     AuthModule,
     LoggingModule,
+    // After LoggingModule: its middleware gives each request the id the audit journal takes.
+    AuditModule,
     MetricsModule,
     OpenApiModule,
     OciModule.register(),

@@ -48,6 +48,7 @@ describe('store', () => {
       // migrations add more).
       expect(rows.map((r) => r.name)).toEqual(
         expect.arrayContaining([
+          'audit_log',
           'audit_records',
           'idempotency_keys',
           'kysely_migration',
@@ -55,6 +56,8 @@ describe('store', () => {
           'login_failures',
           'machine_tokens',
           'users',
+          'webhook_outbox',
+          'webhook_subscriptions',
         ]),
       );
       await first.close();

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { ApiError } from '../domain/errors.js';
 import { AuthService } from './auth.service.js';
 import { PRINCIPAL } from './principal.js';
-import { IS_PUBLIC, PUBLIC_CONTROLLER_PATHS, SYSTEM_ONLY } from './public.decorator.js';
+import { IS_PUBLIC, OWN_REACH, PUBLIC_CONTROLLER_PATHS, SYSTEM_ONLY } from './public.decorator.js';
 import { canReach } from './reach.js';
 
 /**
@@ -32,6 +32,11 @@ export class AuthGuard implements CanActivate {
     ]);
     if (systemOnly && principal.level !== 'system')
       throw ApiError.forbidden('FORBIDDEN', 'Only system administrators may do this');
+    const ownReach = this.reflector.getAllAndOverride<boolean | undefined>(OWN_REACH, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (ownReach) return true;
     const { tenantId, groupId } = request.params as { tenantId?: string; groupId?: string };
     if (!canReach(principal, tenantId, groupId))
       throw ApiError.forbidden(

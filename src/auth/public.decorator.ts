@@ -8,6 +8,14 @@ export const SYSTEM_ONLY = 'auth:system-only';
 /** A route anybody may call without a token (a login, a probe). Everything else needs one. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
+export const OWN_REACH = 'auth:own-reach';
+
+/**
+ * A route with no tenant in its path that every authenticated caller may use, because it bounds
+ * what it reads or writes by the caller's reach itself (the audit records, the webhooks).
+ */
+export const BoundedByReach = (): MethodDecorator & ClassDecorator => SetMetadata(OWN_REACH, true);
+
 /** A route for system administrators only, whatever its path parameters. */
 export const SystemOnly = (): MethodDecorator & ClassDecorator => SetMetadata(SYSTEM_ONLY, true);
 

@@ -157,6 +157,41 @@ export class EnvironmentVariables {
   @Max(30 * 86400)
   IDEMPOTENCY_RETENTION_S = 86400;
 
+  /** Audit records older than this many days are deleted (by whichever replica prunes first). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  AUDIT_RETENTION_DAYS = 90;
+
+  /** How often each replica looks for webhook deliveries that are due. */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WEBHOOK_POLL_MS = 1000;
+
+  /** How long one delivery may take (connect, send, answer) before it counts as failed. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  /** The first retry's delay; each next one doubles, up to WEBHOOK_BACKOFF_MAX_MS. */
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_BASE_MS = 1000;
+
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  WEBHOOK_BACKOFF_MAX_MS = 300_000;
+
+  /** How long an event is retried before its subscription is paused (the event is then kept as failed). */
+  @IsInt()
+  @Min(1)
+  @Max(7 * 86400)
+  WEBHOOK_RETRY_WINDOW_S = 86400;
+
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   @IsInt()
   @Min(0)
@@ -287,6 +322,12 @@ const INT_KEYS = new Set([
   'SHUTDOWN_GRACE_MS',
   'HTTP_HEADERS_TIMEOUT_MS',
   'IDEMPOTENCY_RETENTION_S',
+  'AUDIT_RETENTION_DAYS',
+  'WEBHOOK_POLL_MS',
+  'WEBHOOK_TIMEOUT_MS',
+  'WEBHOOK_BACKOFF_BASE_MS',
+  'WEBHOOK_BACKOFF_MAX_MS',
+  'WEBHOOK_RETRY_WINDOW_S',
   'AUTH_CACHE_MAX_AGE_MS',
   'DATABASE_POOL_SIZE',
   'DATABASE_CONNECT_TIMEOUT_MS',

@@ -17,6 +17,20 @@ export const appConfig = registerAs('app', () => {
   };
 });
 
+/** The audit log's retention and the webhook deliveries' pace (README, Audit and events). */
+export const auditConfig = registerAs('audit', () => {
+  const env = validateEnvironment(process.env);
+  return {
+    retentionDays: env.AUDIT_RETENTION_DAYS,
+    webhookPollMs: env.WEBHOOK_POLL_MS,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    webhookBackoffBaseMs: env.WEBHOOK_BACKOFF_BASE_MS,
+    webhookBackoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
+    webhookRetryWindowS: env.WEBHOOK_RETRY_WINDOW_S,
+  };
+});
+export type AuditConfig = ReturnType<typeof auditConfig>;
+
 export const logConfig = registerAs('log', () => {
   const env = validateEnvironment(process.env);
   return {

@@ -12,7 +12,8 @@ export type HuntGroupEvent =
   | (HuntGroupScope & { type: 'created'; huntGroup: HuntGroup })
   | (HuntGroupScope & { type: 'updated'; before: HuntGroup; after: HuntGroup })
   | (HuntGroupScope & { type: 'renamed'; from: string; to: string })
-  | (HuntGroupScope & { type: 'deleted'; serviceUserId: string })
+  /** `before`: the hunt group as it was, when the delete read it whole (with If-Match). */
+  | (HuntGroupScope & { type: 'deleted'; serviceUserId: string; before?: HuntGroup })
   | (HuntGroupScope & { type: 'agents-changed'; serviceUserId: string; before: Agent[]; after: Agent[] })
   | (HuntGroupScope & { type: 'weights-changed'; serviceUserId: string; before: Agent[]; after: Agent[] })
   /** `assigned`: the request assigned the service first (`before` is then null). */

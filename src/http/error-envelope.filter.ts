@@ -43,6 +43,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (exception instanceof ApiError && exception.headers) response.set(exception.headers);
+    // The audit record of a refused write names the code (see audit/audit.middleware.ts).
+    response.locals.errorCode = body.code;
     response.status(status).json(body);
   }
 

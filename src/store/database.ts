@@ -10,6 +10,9 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_records: AuditRecordsTable;
   idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_outbox: WebhookOutboxTable;
 }
 
 /** JSON columns: written as JSON text, read back parsed (pg parses jsonb). */
@@ -81,4 +84,54 @@ export interface IdempotencyKeysTable {
   intent: NullableJson<Record<string, unknown>>;
   created_at: ColumnType<Date, never, never>;
   expires_at: Date;
+}
+
+/** One write or refused write (0004-audit-webhooks). */
+export interface AuditLogTable {
+  id: Generated<string>;
+  time: ColumnType<Date, Date | undefined, never>;
+  request_id: string;
+  actor: string;
+  actor_kind: 'user' | 'machine' | 'anonymous';
+  actor_level: string | null;
+  client_address: string | null;
+  method: string;
+  route: string;
+  path: string;
+  tenant_id: string | null;
+  group_id: string | null;
+  hunt_group_id: string | null;
+  dry_run: boolean;
+  status: number;
+  outcome: 'success' | 'failure';
+  error_code: string | null;
+  changes: Json<unknown[]>;
+  commands: Json<unknown[]>;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  url: string;
+  secret: string;
+  events: Json<string[]>;
+  tenant_id: string | null;
+  group_id: string | null;
+  state: 'active' | 'paused';
+  paused_reason: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface WebhookOutboxTable {
+  id: Generated<string>;
+  event_id: string;
+  subscription_id: string;
+  payload: Json<Record<string, unknown>>;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: ColumnType<number, never, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  lease_until: ColumnType<Date | null, never, Date | null>;
+  last_error: ColumnType<string | null, never, string | null>;
+  created_at: ColumnType<Date, never, never>;
+  delivered_at: ColumnType<Date | null, never, Date | null>;
 }

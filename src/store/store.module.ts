@@ -1,11 +1,13 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { storeConfig } from '../config/namespaces.js';
+import { AuditLogRepository } from './repositories/audit-log.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { LoginFailuresRepository } from './repositories/login-failures.repository.js';
 import { MachineTokensRepository } from './repositories/machine-tokens.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
+import { WebhooksRepository } from './repositories/webhooks.repository.js';
 import { Store } from './store.js';
 
 const REPOSITORIES = [
@@ -14,6 +16,8 @@ const REPOSITORIES = [
   LoginFailuresRepository,
   AuditRepository,
   IdempotencyRepository,
+  AuditLogRepository,
+  WebhooksRepository,
 ];
 
 /**

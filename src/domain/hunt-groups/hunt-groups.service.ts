@@ -214,7 +214,13 @@ export class HuntGroupsService {
     const plan: ChangePlan = [{ action: { kind: 'delete', serviceUserId }, undo: [] }];
     if (dryRun) return this.dryRunOf(scope, plan, null, [{ field: 'serviceUserId', from: serviceUserId, to: null }]);
     await this.broadworks.apply(scope, plan);
-    this.hooks.emit({ type: 'deleted', ...scope, serviceUserId });
+    // The whole hunt group was read only with If-Match; without it the read proved its existence.
+    this.hooks.emit({
+      type: 'deleted',
+      ...scope,
+      serviceUserId,
+      ...(read.huntGroup ? { before: read.huntGroup } : {}),
+    });
   }
 
   /** The hunt group of this group with this id, or undefined. */

@@ -62,7 +62,8 @@ export function writeDocument(
     `<sessionId xmlns="">${escapeText(sessionId)}</sessionId>`,
   ];
   if (opts.trackingId !== undefined) {
-    if (!isTrackingId(opts.trackingId)) throw new OciWriteError(`trackingId must be a NonEmptyToken: ${opts.trackingId}`);
+    if (!isTrackingId(opts.trackingId))
+      throw new OciWriteError(`trackingId must be a NonEmptyToken: ${opts.trackingId}`);
     out.push(`<trackingId xmlns="">${escapeText(opts.trackingId)}</trackingId>`);
   }
   for (const command of commands) writeCommand(out, command);

@@ -110,7 +110,9 @@ export class TcpOciGateway extends OciGateway implements OnModuleInit, OnModuleD
   ): Promise<OciOutcome[]> {
     const slot = await this.pool.acquire(isRetry);
     try {
-      const outcomes = (await slot.exchange(commands, this.options.requestTimeoutMs, options.trackingId)).map(toOutcome);
+      const outcomes = (await slot.exchange(commands, this.options.requestTimeoutMs, options.trackingId)).map(
+        toOutcome,
+      );
       if (!outcomes.some(isSessionError)) return outcomes;
       slot.drop('BroadWorks says the session is no longer valid');
       if (!outcomes.every(isSessionError)) return outcomes;

@@ -1,0 +1,121 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PRINCIPAL, type Principal } from '../auth/principal.js';
+import type { HuntGroupEvent } from '../domain/hooks.js';
+import type { RequestJournal } from '../domain/request-journal.js';
+import { redactSecrets } from '../logging/redact.js';
+import { routeOf } from '../metrics/route-of.js';
+import {
+  AuditLogRepository,
+  type NewAuditLogRecord,
+  type OutboxEvent,
+} from '../store/repositories/audit-log.repository.js';
+
+/** The changes subscriptions may ask for, as the domain names them (HuntGroupEvent types). */
+export const WEBHOOK_EVENTS = [
+  'created',
+  'updated',
+  'renamed',
+  'deleted',
+  'agents-changed',
+  'weights-changed',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+
+const isWebhookEvent = (type: string): type is WebhookEventType => (WEBHOOK_EVENTS as readonly string[]).includes(type);
+
+/** The hunt group an event is about (after a rename: its new id). */
+function huntGroupOf(event: HuntGroupEvent): string {
+  switch (event.type) {
+    case 'created':
+      return event.huntGroup.serviceUserId;
+    case 'updated':
+      return event.after.serviceUserId;
+    case 'renamed':
+      return event.to;
+    default:
+      return event.serviceUserId;
+  }
+}
+
+/** A string route parameter, or undefined. */
+function paramOf(req: Request, name: string): string | undefined {
+  const value = (req.params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Turns a finished write into its audit record: who (the principal the guard found), from where,
+ * which route, about what (tenant, group, hunt group: from the route or the changes), how it ended
+ * (status, error code), what changed (the domain's events, before and after) and what BroadWorks
+ * received (the request journal). Secrets never reach it: no request body is kept, and commands
+ * and changes are redacted as the logs are.
+ */
+@Injectable()
+export class AuditRecorder {
+  private readonly logger = new Logger('Audit');
+  /** Records of this replica still being stored. */
+  private readonly storing = new Set<Promise<void>>();
+
+  constructor(private readonly records: AuditLogRepository) {}
+
+  /** Stores the record of a finished write; resolves once stored (or reported as not stored). */
+  record(req: Request, res: Response, journal: RequestJournal): Promise<void> {
+    const storing = this.store(req, res, journal);
+    this.storing.add(storing);
+    void storing.finally(() => this.storing.delete(storing));
+    return storing;
+  }
+
+  /** Resolves when the records this replica was storing are stored. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.storing]);
+  }
+
+  private async store(req: Request, res: Response, journal: RequestJournal): Promise<void> {
+    const events = journal.events as HuntGroupEvent[];
+    const principal = (req as unknown as Record<string, Principal | undefined>)[PRINCIPAL];
+    const first = events[0];
+    const status = res.statusCode;
+    const dryRun = (req.query as Record<string, unknown> | undefined)?.dryRun === 'true';
+    const bodyId = (req.body as { serviceUserId?: unknown } | undefined)?.serviceUserId;
+    const record: NewAuditLogRecord = {
+      requestId: journal.requestId,
+      actor: principal
+        ? { kind: principal.kind, id: principal.id, level: principal.level }
+        : { kind: 'anonymous', id: '', level: null },
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? null,
+      method: req.method,
+      route: routeOf(req),
+      path: req.originalUrl.split('?')[0],
+      tenantId: paramOf(req, 'tenantId') ?? first?.tenantId ?? null,
+      groupId: paramOf(req, 'groupId') ?? first?.groupId ?? null,
+      huntGroupId:
+        (first ? huntGroupOf(first) : undefined) ??
+        paramOf(req, 'name') ??
+        (typeof bodyId === 'string' ? bodyId : null),
+      dryRun,
+      outcome: status < 400 ? 'success' : 'failure',
+      status,
+      errorCode: status >= 400 ? ((res.locals.errorCode as string | undefined) ?? null) : null,
+      changes: redactSecrets(events) as unknown[],
+      commands: journal.documents,
+    };
+    const outbox: OutboxEvent[] = events
+      .filter((e) => isWebhookEvent(e.type))
+      .map((e) => ({
+        type: e.type,
+        tenantId: e.tenantId,
+        groupId: e.groupId,
+        data: { huntGroup: huntGroupOf(e), ...(redactSecrets(e) as Record<string, unknown>) },
+      }));
+    try {
+      await this.records.append(record, outbox);
+    } catch (error) {
+      // The answer is sent: a store failure here can only be reported.
+      this.logger.error(
+        `Audit record of ${record.method} ${record.path} (request ${record.requestId}) not stored: ${String(error)}`,
+      );
+    }
+  }
+}

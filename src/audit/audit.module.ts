@@ -1,0 +1,21 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuditMiddleware } from './audit.middleware.js';
+import { AuditRecorder } from './audit-recorder.js';
+import { AuditRecordsController } from './audit-records.controller.js';
+import { AuditRetention } from './audit-retention.js';
+import { WebhookDelivery } from './webhook-delivery.js';
+import { WebhooksController } from './webhooks.controller.js';
+
+/**
+ * Who changed what: every write recorded (the middleware, for every route, present and future),
+ * the records' route, and webhooks told of the changes through the store's outbox.
+ */
+@Module({
+  controllers: [AuditRecordsController, WebhooksController],
+  providers: [AuditRecorder, AuditRetention, WebhookDelivery],
+})
+export class AuditModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuditMiddleware).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+}

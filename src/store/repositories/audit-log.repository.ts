@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../database.js';
+import { storeCall } from '../store-errors.js';
+import { Store } from '../store.js';
+
+/** One write or refused write, as the audit route answers it. */
+export interface AuditLogRecord {
+  id: string;
+  time: string;
+  requestId: string;
+  actor: { kind: 'user' | 'machine' | 'anonymous'; id: string; level: string | null };
+  clientAddress: string | null;
+  method: string;
+  route: string;
+  path: string;
+  tenantId: string | null;
+  groupId: string | null;
+  huntGroupId: string | null;
+  dryRun: boolean;
+  outcome: 'success' | 'failure';
+  status: number;
+  errorCode: string | null;
+  /** The domain's events: the state before and after, for a success. */
+  changes: unknown[];
+  /** The OCI-P documents sent, commands and outcomes, secrets hidden. */
+  commands: unknown[];
+}
+
+export type NewAuditLogRecord = Omit<AuditLogRecord, 'id' | 'time'>;
+
+/** A change that subscriptions may be told of: its type and where it happened, and what goes in the body. */
+export interface OutboxEvent {
+  type: string;
+  tenantId: string;
+  groupId: string;
+  data: Record<string, unknown>;
+}
+
+/** What a reader may see: everything, some tenants, or some groups. */
+export type AuditReach =
+  | { level: 'system' }
+  | { level: 'tenant'; tenants: string[] }
+  | { level: 'group'; groups: { tenantId: string; groupId: string }[] };
+
+export interface AuditFilter {
+  tenantId?: string;
+  groupId?: string;
+  huntGroupId?: string;
+  actor?: string;
+  outcome?: 'success' | 'failure';
+  from?: Date;
+  to?: Date;
+  /** Only records older than this id (the keyset cursor). */
+  beforeId?: string;
+}
+
+type Where = ExpressionBuilder<Database, 'audit_log'>;
+
+/**
+ * The audit log, shared by every replica: appended with the webhook deliveries of its events in
+ * one transaction, read newest first a page at a time (keyset on id, by an index for each filter),
+ * and pruned of what is older than the retention.
+ */
+@Injectable()
+export class AuditLogRepository {
+  constructor(private readonly store: Store) {}
+
+  /**
+   * Stores the record and, in the same transaction, one outbox row per event and active
+   * subscription that wants it (by type, tenant and group): a crash loses both or neither.
+   */
+  append(record: NewAuditLogRecord, events: readonly OutboxEvent[]): Promise<void> {
+    return storeCall(() =>
+      this.store.db.transaction().execute(async (tx) => {
+        const { time } = await tx
+          .insertInto('audit_log')
+          .values({
+            request_id: record.requestId,
+            actor: record.actor.id,
+            actor_kind: record.actor.kind,
+            actor_level: record.actor.level,
+            client_address: record.clientAddress,
+            method: record.method,
+            route: record.route,
+            path: record.path,
+            tenant_id: record.tenantId,
+            group_id: record.groupId,
+            hunt_group_id: record.huntGroupId,
+            dry_run: record.dryRun,
+            status: record.status,
+            outcome: record.outcome,
+            error_code: record.errorCode,
+            changes: JSON.stringify(record.changes),
+            commands: JSON.stringify(record.commands),
+          })
+          .returning('time')
+          .executeTakeFirstOrThrow();
+        for (const event of events) {
+          const eventId = randomUUID();
+          const payload = JSON.stringify({
+            id: eventId,
+            type: event.type,
+            time: time.toISOString(),
+            requestId: record.requestId,
+            actor: record.actor.id,
+            tenantId: event.tenantId,
+            groupId: event.groupId,
+            data: event.data,
+          });
+          await sql`insert into webhook_outbox (event_id, subscription_id, payload, state)
+            select ${eventId}::uuid, id, ${payload}::jsonb, 'pending' from webhook_subscriptions
+            where state = 'active' and events ? ${event.type}
+              and (tenant_id is null or tenant_id = ${event.tenantId})
+              and (group_id is null or group_id = ${event.groupId})`.execute(tx);
+        }
+      }),
+    );
+  }
+
+  /** Up to `limit` records matching the filter within the reach, newest first. */
+  page(filter: AuditFilter, reach: AuditReach, limit: number): Promise<AuditLogRecord[]> {
+    return storeCall(async () => {
+      let query = this.store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where((eb) => reachOf(eb, reach));
+      if (filter.tenantId !== undefined) query = query.where('tenant_id', '=', filter.tenantId);
+      if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId);
+      if (filter.huntGroupId !== undefined) query = query.where('hunt_group_id', '=', filter.huntGroupId);
+      if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+      if (filter.outcome !== undefined) query = query.where('outcome', '=', filter.outcome);
+      if (filter.from !== undefined) query = query.where('time', '>=', filter.from);
+      if (filter.to !== undefined) query = query.where('time', '<', filter.to);
+      if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
+      const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        time: r.time.toISOString(),
+        requestId: r.request_id,
+        actor: { kind: r.actor_kind, id: r.actor, level: r.actor_level },
+        clientAddress: r.client_address,
+        method: r.method,
+        route: r.route,
+        path: r.path,
+        tenantId: r.tenant_id,
+        groupId: r.group_id,
+        huntGroupId: r.hunt_group_id,
+        dryRun: r.dry_run,
+        outcome: r.outcome,
+        status: r.status,
+        errorCode: r.error_code,
+        changes: r.changes,
+        commands: r.commands,
+      }));
+    });
+  }
+
+  /** Deletes up to `batch` records older than `before`, oldest first; the number deleted. */
+  prune(before: Date, batch = 5000): Promise<number> {
+    return storeCall(async () => {
+      const result = await sql`delete from audit_log where id in (
+        select id from audit_log where time < ${before} order by time limit ${batch})`.execute(this.store.db);
+      return Number(result.numAffectedRows ?? 0);
+    });
+  }
+}
+
+/** The rows a reader may see: all (system), their tenants', or their groups'. */
+function reachOf(eb: Where, reach: AuditReach): Expression<SqlBool> {
+  switch (reach.level) {
+    case 'system':
+      return eb.lit(true);
+    case 'tenant':
+      return reach.tenants.length === 0 ? eb.lit(false) : eb('tenant_id', 'in', reach.tenants);
+    case 'group':
+      return eb.or(reach.groups.map((g) => eb.and([eb('tenant_id', '=', g.tenantId), eb('group_id', '=', g.groupId)])));
+  }
+}
