@@ -160,9 +160,13 @@ export class AuditLogRepository {
   /** Deletes up to `batch` records older than `before`, oldest first; the number deleted. */
   prune(before: Date, batch = 5000): Promise<number> {
     return storeCall(async () => {
-      const result = await sql`delete from audit_log where id in (
-        select id from audit_log where time < ${before} order by time limit ${batch})`.execute(this.store.db);
-      return Number(result.numAffectedRows ?? 0);
+      const result = await this.store.db
+        .deleteFrom('audit_log')
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('audit_log').select('id').where('time', '<', before).orderBy('time').limit(batch),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     });
   }
 }
