@@ -103,11 +103,12 @@ export class AuditRecorder {
     };
     const outbox: OutboxEvent[] = events
       .filter((e) => isWebhookEvent(e.type))
-      .map((e) => ({
-        type: e.type,
-        tenantId: e.tenantId,
-        groupId: e.groupId,
-        data: { huntGroup: huntGroupOf(e), ...(redactSecrets(e) as Record<string, unknown>) },
+      .map(({ type, tenantId, groupId, ...data }) => ({
+        type,
+        tenantId,
+        groupId,
+        huntGroupId: huntGroupOf({ type, tenantId, groupId, ...data } as HuntGroupEvent),
+        data: redactSecrets(data) as Record<string, unknown>,
       }));
     try {
       await this.records.append(record, outbox);

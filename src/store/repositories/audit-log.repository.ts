@@ -35,6 +35,7 @@ export interface OutboxEvent {
   type: string;
   tenantId: string;
   groupId: string;
+  huntGroupId: string;
   data: Record<string, unknown>;
 }
 
@@ -107,6 +108,7 @@ export class AuditLogRepository {
             actor: record.actor.id,
             tenantId: event.tenantId,
             groupId: event.groupId,
+            huntGroupId: event.huntGroupId,
             data: event.data,
           });
           await sql`insert into webhook_outbox (event_id, subscription_id, payload, state)
