@@ -32,6 +32,9 @@ const REFRESH = 'get /api/v1/auth/access_token';
 const isDocs = (r: Route): boolean =>
   r.path === '/api/docs' || r.path.startsWith('/api/docs/') || r.path.startsWith('/api/docs-');
 const key = (r: Route): string => `${r.method} ${r.path}`;
+/** Routes without a tenant that bound what they answer by the caller's reach themselves. */
+const isBoundedByReach = (r: Route): boolean =>
+  r.path.startsWith('/api/v1/audit_records') || r.path.startsWith('/api/v1/webhooks');
 
 interface Target {
   tenantId: string;
@@ -77,6 +80,8 @@ function bodyOf(route: Route, t: Target, n: number): object | undefined {
   if (route.method === 'put' && route.path.endsWith('/weighted_distribution'))
     return { agents: [{ userId: agentsOf(t)[0], weight: 100 }] };
   if (route.method === 'put') return { policy: 'Circular' };
+  if (route.path === '/api/v1/webhooks' && route.method === 'post')
+    return { url: 'http://127.0.0.1:9/hook', events: ['created'], tenantId: t.tenantId };
   if (route.path === '/api/v1/auth/machine_tokens' && route.method === 'post')
     return { name: 'matrix', level: 'tenant', tenants: [t.tenantId] };
   return undefined;
@@ -307,6 +312,7 @@ describe('access matrix', () => {
       const authRoutes = apiRoutes.filter(
         (r) =>
           !r.path.includes(':tenantId') &&
+          !isBoundedByReach(r) &&
           !OPEN.has(key(r)) &&
           key(r) !== REFRESH &&
           !r.path.startsWith('/health') &&
@@ -326,5 +332,37 @@ describe('access matrix', () => {
         }
       }
     });
+
+    it.each(PRINCIPALS)(
+      'routes bounded by the reach of the %s: audit records for all, webhooks for system and tenant',
+      async (principal) => {
+        const bounded = apiRoutes.filter(isBoundedByReach);
+        expect(bounded.map(key).sort()).toEqual(
+          [
+            'get /api/v1/audit_records',
+            'get /api/v1/webhooks',
+            'post /api/v1/webhooks',
+            'get /api/v1/webhooks/:id',
+            'post /api/v1/webhooks/:id',
+            'delete /api/v1/webhooks/:id',
+          ].sort(),
+        );
+        for (const route of bounded) {
+          const res = await send(clients[principal](), route.method, fill(route.path, OWN), bodyOf(route, OWN, ++n));
+          const label = `${principal} ${key(route)}`;
+          const expected =
+            route.path === '/api/v1/audit_records'
+              ? 200
+              : principal.startsWith('group')
+                ? 403
+                : route.path.endsWith(':id')
+                  ? 404
+                  : route.method === 'post'
+                    ? 201
+                    : 200;
+          expect([label, res.status]).toEqual([label, expected]);
+        }
+      },
+    );
   });
 });
