@@ -106,6 +106,7 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Unsubscribe: deliveries not yet made are dropped' })
+  @ApiOkResponse({ description: 'Unsubscribed (empty body)' })
   @ApiErrorResponses(400, 403, 404)
   async remove(@CurrentPrincipal() principal: Principal, @Param() p: WebhookParamsDto): Promise<void> {
     await this.find(principal, p.id);

@@ -17,12 +17,23 @@ const ID_TOKEN = /^\S(.*\S)?$/;
 const PRINTABLE = /^[\x21-\x7e]+$/;
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://hooks.example.com/apio', description: 'http or https, 1 to 2000 characters' })
+  @ApiProperty({
+    example: 'https://hooks.example.com/apio',
+    description: 'http or https',
+    minLength: 1,
+    maxLength: 2000,
+  })
   @IsString()
   @Length(1, 2000)
   url!: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['created', 'deleted'] })
+  @ApiProperty({
+    enum: WEBHOOK_EVENTS,
+    isArray: true,
+    example: ['created', 'deleted'],
+    minItems: 1,
+    maxItems: WEBHOOK_EVENTS.length,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
@@ -30,14 +41,18 @@ export class CreateWebhookDto {
   @IsIn(WEBHOOK_EVENTS, { each: true, message: `each of $property must be one of ${WEBHOOK_EVENTS.join(', ')}` })
   events!: string[];
 
-  @ApiPropertyOptional({ description: 'Only this tenant’s changes (required of a tenant admin)' })
+  @ApiPropertyOptional({
+    description: 'Only this tenant’s changes (required of a tenant admin)',
+    minLength: 1,
+    maxLength: 30,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 30)
   @Matches(ID_TOKEN, { message: '$property must not start or end with white space' })
   tenantId?: string;
 
-  @ApiPropertyOptional({ description: 'Only this group’s changes (with tenantId)' })
+  @ApiPropertyOptional({ description: 'Only this group’s changes (with tenantId)', minLength: 1, maxLength: 30 })
   @IsOptional()
   @IsString()
   @Length(1, 30)
@@ -45,7 +60,9 @@ export class CreateWebhookDto {
   groupId?: string;
 
   @ApiPropertyOptional({
-    description: 'The HMAC key, 32 to 128 printable characters; made when left out. Answered once, by this POST',
+    description: 'The HMAC key, printable ASCII; made when left out. Answered once, by this POST',
+    minLength: 32,
+    maxLength: 128,
   })
   @IsOptional()
   @IsString()
@@ -55,13 +72,13 @@ export class CreateWebhookDto {
 }
 
 export class UpdateWebhookDto {
-  @ApiPropertyOptional({ description: 'http or https' })
+  @ApiPropertyOptional({ description: 'http or https', minLength: 1, maxLength: 2000 })
   @IsOptional()
   @IsString()
   @Length(1, 2000)
   url?: string;
 
-  @ApiPropertyOptional({ enum: WEBHOOK_EVENTS, isArray: true })
+  @ApiPropertyOptional({ enum: WEBHOOK_EVENTS, isArray: true, minItems: 1, maxItems: WEBHOOK_EVENTS.length })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
