@@ -66,6 +66,22 @@ describe('logs', () => {
     expect(logs.text).not.toContain('has space');
   });
 
+  it('carry one id from the request line to the OCI-P exchange log (its trackingId) and the audit record', async () => {
+    await t.http
+      .put(`${BASE}/nobody@sip.netaxis.be`)
+      .set('X-Request-Id', 'corr-1.2')
+      .send({ policy: 'Circular' })
+      .expect(404);
+    expect(logs.requestLines('corr-1.2')).toHaveLength(1);
+    const oci = logs.of('corr-1.2').filter((r) => r.context === 'OciP');
+    expect(oci.length).toBeGreaterThan(0);
+    expect(oci.every((r) => r.trackingId === 'corr-1.2')).toBe(true);
+    const audit = await t.http.get('/api/v1/audit_records?outcome=failure').expect(200);
+    expect((audit.body as { audit_records: { requestId: string }[] }).audit_records.map((r) => r.requestId)).toContain(
+      'corr-1.2',
+    );
+  });
+
   it('leave secrets of the query string out: access_token and the like are redacted, other values kept', async () => {
     const token = 'eyJhbGciOiJIUzI1NiJ9.query-token.sig';
     const url = `${BASE}/?access_token=${token}&insensitiveUserLastNameStarts=test1&api_key=k3y-value&Password=pw-value`;

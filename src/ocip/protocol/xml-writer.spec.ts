@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { GroupHuntGroupAddInstanceRequest20 } from '../schema.js';
 import { OciEncodingError, OciWriteError } from './protocol-errors.js';
 import { encodeDocument } from './xml-escape.js';
+import { readDocument } from './xml-reader.js';
 import { writeDocument, type OciDocumentCommand } from './xml-writer.js';
 
 const write = (...commands: OciDocumentCommand[]): string => writeDocument('sess-1', commands);
@@ -30,6 +31,24 @@ describe('writeDocument: envelope', () => {
         '<command xsi:type="GroupHuntGroupGetInstanceRequest20" xmlns=""><serviceUserId>sales@example.com</serviceUserId></command>' +
         '</BroadsoftDocument>',
     );
+  });
+
+  it('writes the trackingId after the session id and before the commands (R25 OCIMessage), escaped', () => {
+    const command = { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'sales@example.com' };
+    const xml = writeDocument('sess-1', [command], { trackingId: 'portal-7f3a.42&x' });
+    expect(xml).toContain(
+      '<sessionId xmlns="">sess-1</sessionId><trackingId xmlns="">portal-7f3a.42&amp;x</trackingId><command ',
+    );
+    expect(readDocument(xml).trackingId).toBe('portal-7f3a.42&x');
+    expect(readDocument(write(command)).trackingId).toBeUndefined();
+  });
+
+  it('refuses a trackingId that is not a NonEmptyToken (empty, line breaks, leading, trailing or double spaces)', () => {
+    const command = { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'sales@example.com' };
+    for (const bad of ['', ' a', 'a ', 'a  b', 'a\nb', 'a\tb']) {
+      expect(() => writeDocument('sess-1', [command], { trackingId: bad })).toThrow(OciWriteError);
+    }
+    expect(() => writeDocument('sess-1', [command], { trackingId: 'a b' })).not.toThrow();
   });
 
   it('puts SuccessResponse and ErrorResponse in namespace C with echo and the type attribute', () => {
