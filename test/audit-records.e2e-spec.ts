@@ -280,7 +280,9 @@ describe('the audit log at 100,000 records', () => {
   });
 
   it('prunes what is older than AUDIT_RETENTION_DAYS (90 by default)', async () => {
-    await sql`update audit_log set time = now() - interval '100 days' where id in (select id from audit_log order by id limit 10)`.execute(t.store.db);
+    await sql`update audit_log set time = now() - interval '100 days' where id in (select id from audit_log order by id limit 10)`.execute(
+      t.store.db,
+    );
     const pruned = await t.app.get(AuditRetention).prune();
     expect(pruned).toBe(10);
     const { rows } = await sql<{
