@@ -156,6 +156,23 @@ describe.each(DRIVERS)('audit records on the %s gateway', (driver) => {
     expect(dry).toMatchObject({ dryRun: true, outcome: 'success', changes: [] });
   });
 
+  it('replaces an X-Request-Id that could inject into logs or XML with a fresh one, which the record carries', async () => {
+    for (const bad of ['x</trackingId><command>', 'a  b', 'x'.repeat(129), 'quote"d&amp;']) {
+      const res = await t.http
+        .put(`${BASE}/nobody@sip.netaxis.be`)
+        .set('X-Request-Id', bad)
+        .send({ policy: 'Circular' });
+      expect(res.status).toBe(404);
+      const id = String(res.headers['x-request-id']);
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(await recordsOf(id)).toHaveLength(1);
+    }
+    const { rows } = await sql<{ n: string }>`select count(*) as n from audit_log where request_id like '%<%'`.execute(
+      t.store.db,
+    );
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
   it('keeps passwords and secrets out of every record: hunt group bodies, logins, machine tokens', async () => {
     const secrets = ['Hg-Pa55word!', 'admin-password', 'wrong-Pa55'];
     await t.http
