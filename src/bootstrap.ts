@@ -4,6 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AuditMiddleware } from './audit/audit.middleware.js';
 import { appConfig } from './config/namespaces.js';
 import { ApiDocs } from './http/openapi/openapi.module.js';
 import { assertUtf8, isJsonBody } from './http/request-shape.js';
@@ -20,6 +21,8 @@ export function configureApp(app: INestApplication): void {
   // No ETags: answers describe live BroadWorks state, nobody revalidates them, and hashing every
   // body cost a measurable share of each request (bench/).
   express.set('etag', false);
+  // Every write is recorded, a body refused unread (malformed, too large) too: the journal opens first.
+  app.use(app.get(AuditMiddleware).openJournal);
   // Bodies are small JSON documents; anything bigger is refused with 413 before it is read, and a
   // body that is not valid UTF-8 with 400 (it would be decoded to U+FFFD and stored as such).
   // Nest's typing leaves `verify` out (it uses it for rawBody, which is off here): body-parser takes it.

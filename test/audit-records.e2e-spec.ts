@@ -1,5 +1,9 @@
+import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
+import { OciGateway, type DocumentOptions } from '../src/broadworks/oci/oci-gateway.js';
+import type { OciOutcome, OciRequest } from '../src/ocip/commands.js';
 import { AuditRetention } from '../src/audit/audit-retention.js';
 import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
 
@@ -125,6 +129,18 @@ describe.each(DRIVERS)('audit records on the %s gateway', (driver) => {
     await t.anonymous.delete(`${BASE}/${HG}`).set('X-Request-Id', `anon-${driver}`).expect(401);
     await t.http
       .post(BASE)
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', `json-${driver}`)
+      .send('{"x":')
+      .expect(400);
+    await t.http
+      .post(BASE)
+      .set('Content-Type', 'text/plain')
+      .set('X-Request-Id', `text-${driver}`)
+      .send('hi')
+      .expect(415);
+    await t.http
+      .post(BASE)
       .query({ dryRun: 'true' })
       .set('X-Request-Id', `dry-${driver}`)
       .send({
@@ -152,6 +168,13 @@ describe.each(DRIVERS)('audit records on the %s gateway', (driver) => {
       groupId: 'ApioGrpTest',
     });
     expect((await recordsOf(`anon-${driver}`))[0]).toMatchObject({ status: 401, actor: { kind: 'anonymous', id: '' } });
+    // A body refused unread (malformed JSON) is recorded too: before the credentials were checked, so with no actor.
+    expect((await recordsOf(`json-${driver}`))[0]).toMatchObject({
+      status: 400,
+      outcome: 'failure',
+      actor: { id: 'admin' },
+    });
+    expect((await recordsOf(`text-${driver}`))[0]).toMatchObject({ status: 415, errorCode: 'UNSUPPORTED_MEDIA_TYPE' });
     const [dry] = await recordsOf(`dry-${driver}`);
     expect(dry).toMatchObject({ dryRun: true, outcome: 'success', changes: [] });
   });
@@ -306,5 +329,67 @@ describe('the audit log at 100,000 records', () => {
       n: string;
     }>`select count(*) as n from audit_log where time < now() - interval '90 days'`.execute(t.store.db);
     expect(Number(rows[0].n)).toBe(0);
+  });
+});
+
+describe.each(DRIVERS)('audit of a write whose client went away, on the %s gateway', (driver) => {
+  let t: TestApp;
+  let delayMs = 0;
+  /** Holds each document back by `delayMs`, so a client can hang up while its write runs. */
+  class SlowGateway extends OciGateway {
+    constructor(private readonly inner: OciGateway) {
+      super();
+    }
+    async execute(commands: readonly OciRequest[], options?: DocumentOptions): Promise<OciOutcome[]> {
+      if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
+      return this.inner.execute(commands, options);
+    }
+    isReady(): Promise<boolean> {
+      return this.inner.isReady();
+    }
+  }
+  beforeAll(async () => {
+    t = await startApp(driver, { wrap: (inner) => new SlowGateway(inner) });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is still recorded, with what it changed, once the write has run to its end', async () => {
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    delayMs = 150;
+    const body = JSON.stringify({
+      serviceUserId: 'gone@sip.netaxis.be',
+      serviceInstanceProfile: { name: 'Gone', cliLastName: 'G', cliFirstName: 'O' },
+    });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: BASE,
+      headers: {
+        Authorization: `Bearer ${t.accessTokenOf('admin')}`,
+        'Content-Type': 'application/json',
+        'X-Request-Id': `gone-${driver}`,
+      },
+    });
+    req.on('error', () => undefined);
+    req.end(body);
+    // Hang up while BroadWorks is still being asked.
+    await new Promise((done) => setTimeout(done, 60));
+    req.destroy();
+    delayMs = 0;
+    let records: { requestId: string; status: number; outcome: string; changes: { type: string }[] }[] = [];
+    for (let i = 0; i < 100 && records.length === 0; i++) {
+      await new Promise((done) => setTimeout(done, 50));
+      const res = await t.http.get('/api/v1/audit_records?huntGroup=gone%40sip.netaxis.be').expect(200);
+      records = (res.body as { audit_records: typeof records }).audit_records.filter(
+        (r) => r.requestId === `gone-${driver}`,
+      );
+    }
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ status: 201, outcome: 'success', changes: [{ type: 'created' }] });
   });
 });

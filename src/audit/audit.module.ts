@@ -12,7 +12,7 @@ import { WebhooksController } from './webhooks.controller.js';
  */
 @Module({
   controllers: [AuditRecordsController, WebhooksController],
-  providers: [AuditRecorder, AuditRetention, WebhookDelivery],
+  providers: [AuditRecorder, AuditRetention, WebhookDelivery, AuditMiddleware],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
