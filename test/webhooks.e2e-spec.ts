@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
+import { AuditRetention } from '../src/audit/audit-retention.js';
 import { verifySignature } from '../src/audit/webhook-signature.js';
 import { auditConfig, type AuditConfig } from '../src/config/namespaces.js';
 import { BASE, DRIVERS, startApp, type Driver, type TestApp } from './support/harness.js';
@@ -156,8 +157,6 @@ describe.each(DRIVERS)('webhooks on the %s gateway', (driver) => {
           .send({ url: receiver.url, events: ['deleted'] })
           .expect(201)
       ).body as { id: string };
-      // This subscription gives up after a second of failures.
-      await sql`update webhook_outbox set created_at = now() - interval '1 hour' where false`.execute(t.store.db);
       receiver.mode = 'fail';
       await t.http.delete(`${BASE}/${hg('a')}`).expect(200);
       await until(() => receiver.deliveries.length >= 2);
@@ -239,6 +238,11 @@ describe.each(DRIVERS)('webhooks on the %s gateway', (driver) => {
         expect(new Set(receiver.eventIds()).size).toBe(1);
         const { rows } = await sql<{ state: string }>`select state from webhook_outbox`.execute(second.store.db);
         expect(rows.map((r) => r.state)).toEqual(['delivered']);
+        // A delivery made longer ago than AUDIT_RETENTION_DAYS is forgotten with the audit records.
+        await sql`update webhook_outbox set created_at = now() - interval '91 days'`.execute(second.store.db);
+        await second.app.get(AuditRetention).prune();
+        const left = await sql<{ n: string }>`select count(*) as n from webhook_outbox`.execute(second.store.db);
+        expect(Number(left.rows[0].n)).toBe(0);
         await sql`delete from webhook_subscriptions`.execute(second.store.db);
       } finally {
         await second.close();

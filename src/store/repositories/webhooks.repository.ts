@@ -192,6 +192,24 @@ export class WebhooksRepository {
     });
   }
 
+  /** Forgets up to `batch` deliveries made or given up before `before`; the number forgotten. */
+  pruneEnded(before: Date, batch = 5000): Promise<number> {
+    return storeCall(async () => {
+      const result = await this.store.db
+        .deleteFrom('webhook_outbox')
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('webhook_outbox')
+            .select('id')
+            .where('state', '<>', 'pending')
+            .where('created_at', '<', before)
+            .limit(batch),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  }
+
   /**
    * The retries of a delivery ran out: it is kept as failed, and its subscription paused with the
    * reason, so that an operator sees it (GET) and resumes it once the receiver is fixed.
