@@ -55,6 +55,10 @@ export class Store {
     // An idle connection that the server closes (restart, failover) must not crash the process:
     // the pool drops it and opens another when needed.
     pool.on('error', (error) => options.logger.warn(`Store connection lost: ${error.message}`));
+    // The same for a connection lost while checked out between queries (a statement that timed out
+    // client side, then the socket cut): its next query fails and the pool replaces it; it must not
+    // be an unhandled 'error' event. Work that runs after an answer (the audit record) meets this.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       try {
         await waitForDatabase(pool, settings.bootTimeoutMs);

@@ -69,56 +69,48 @@ export class AuditLogRepository {
   constructor(private readonly store: Store) {}
 
   /**
-   * Stores the record and, in the same transaction, one outbox row per event and active
-   * subscription that wants it (by type, tenant and group): a crash loses both or neither.
+   * Stores the record and, in the same statement (so in one transaction: a crash loses both or
+   * neither), one outbox row per event and active subscription that wants it (by type, tenant and
+   * group). One statement rather than a transaction of several: no connection is held between
+   * statements, so a database that stalls mid-way cannot leave one checked out.
    */
   append(record: NewAuditLogRecord, events: readonly OutboxEvent[]): Promise<void> {
-    return storeCall(() =>
-      this.store.db.transaction().execute(async (tx) => {
-        const { time } = await tx
-          .insertInto('audit_log')
-          .values({
-            request_id: record.requestId,
-            actor: record.actor.id,
-            actor_kind: record.actor.kind,
-            actor_level: record.actor.level,
-            client_address: record.clientAddress,
-            method: record.method,
-            route: record.route,
-            path: record.path,
-            tenant_id: record.tenantId,
-            group_id: record.groupId,
-            hunt_group_id: record.huntGroupId,
-            dry_run: record.dryRun,
-            status: record.status,
-            outcome: record.outcome,
-            error_code: record.errorCode,
-            changes: JSON.stringify(record.changes),
-            commands: JSON.stringify(record.commands),
-          })
-          .returning('time')
-          .executeTakeFirstOrThrow();
-        for (const event of events) {
-          const eventId = randomUUID();
-          const payload = JSON.stringify({
-            id: eventId,
-            type: event.type,
-            time: time.toISOString(),
-            requestId: record.requestId,
-            actor: record.actor.id,
-            tenantId: event.tenantId,
-            groupId: event.groupId,
-            huntGroupId: event.huntGroupId,
-            data: event.data,
-          });
-          await sql`insert into webhook_outbox (event_id, subscription_id, payload, state)
-            select ${eventId}::uuid, id, ${payload}::jsonb, 'pending' from webhook_subscriptions
-            where state = 'active' and events ? ${event.type}
-              and (tenant_id is null or tenant_id = ${event.tenantId})
-              and (group_id is null or group_id = ${event.groupId})`.execute(tx);
-        }
-      }),
-    );
+    const outbox = events.map((event) => ({
+      event_id: randomUUID(),
+      type: event.type,
+      tenant_id: event.tenantId,
+      group_id: event.groupId,
+      payload: {
+        type: event.type,
+        requestId: record.requestId,
+        actor: record.actor.id,
+        tenantId: event.tenantId,
+        groupId: event.groupId,
+        huntGroupId: event.huntGroupId,
+        data: event.data,
+      },
+    }));
+    return storeCall(async () => {
+      await sql`with record as (
+          insert into audit_log (request_id, actor, actor_kind, actor_level, client_address, method, route, path,
+            tenant_id, group_id, hunt_group_id, dry_run, status, outcome, error_code, changes, commands)
+          values (${record.requestId}, ${record.actor.id}, ${record.actor.kind}, ${record.actor.level},
+            ${record.clientAddress}, ${record.method}, ${record.route}, ${record.path}, ${record.tenantId},
+            ${record.groupId}, ${record.huntGroupId}, ${record.dryRun}, ${record.status}, ${record.outcome},
+            ${record.errorCode}, ${JSON.stringify(record.changes)}::jsonb, ${JSON.stringify(record.commands)}::jsonb)
+          returning time)
+        insert into webhook_outbox (event_id, subscription_id, payload, state)
+        select e.event_id, s.id,
+          jsonb_build_object('id', e.event_id,
+            'time', to_char(record.time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || e.payload,
+          'pending'
+        from record
+        cross join jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb)
+          as e(event_id uuid, type text, tenant_id text, group_id text, payload jsonb)
+        join webhook_subscriptions s on s.state = 'active' and s.events ? e.type
+          and (s.tenant_id is null or s.tenant_id = e.tenant_id)
+          and (s.group_id is null or s.group_id = e.group_id)`.execute(this.store.db);
+    });
   }
 
   /** Up to `limit` records matching the filter within the reach, newest first. */

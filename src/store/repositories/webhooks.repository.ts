@@ -215,19 +215,13 @@ export class WebhooksRepository {
    * reason, so that an operator sees it (GET) and resumes it once the receiver is fixed.
    */
   giveUp(delivery: ClaimedDelivery, error: string, reason: string): Promise<void> {
-    return storeCall(() =>
-      this.store.db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('webhook_outbox')
-          .set({ state: 'failed', lease_until: null, last_error: error })
-          .where('id', '=', delivery.id)
-          .execute();
-        await tx
-          .updateTable('webhook_subscriptions')
-          .set({ state: 'paused', paused_reason: reason })
-          .where('id', '=', delivery.subscriptionId)
-          .execute();
-      }),
-    );
+    return storeCall(async () => {
+      // One statement (one transaction), as every write of the audit and webhooks.
+      await sql`with failed as (
+          update webhook_outbox set state = 'failed', lease_until = null, last_error = ${error}
+          where id = ${delivery.id} returning subscription_id)
+        update webhook_subscriptions set state = 'paused', paused_reason = ${reason}
+        where id in (select subscription_id from failed)`.execute(this.store.db);
+    });
   }
 }
