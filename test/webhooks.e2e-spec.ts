@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
 import { AuditRetention } from '../src/audit/audit-retention.js';
-import { verifySignature } from '../src/audit/webhook-signature.js';
 import { auditConfig, type AuditConfig } from '../src/config/namespaces.js';
 import { BASE, DRIVERS, startApp, type Driver, type TestApp } from './support/harness.js';
 import { dropSchema, freshSchema } from './support/test-database.js';
-import { WebhookReceiver } from './support/webhook-receiver.js';
+import { verifySignature, WebhookReceiver } from './support/webhook-receiver.js';
 
 /** Fast paces for tests: poll every 20 ms, retry after 50, 100, 200… ms, give a receiver 500 ms. */
 const FAST: AuditConfig = {

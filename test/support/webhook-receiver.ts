@@ -1,5 +1,14 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signatureOf } from '../../src/audit/webhook-signature.js';
+
+/** A receiver's check of a delivery's signature, as README shows it. */
+export function verifySignature(secret: string, timestamp: string, body: string, signature: string): boolean {
+  const expected = Buffer.from(signatureOf(secret, timestamp, body));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
 
 export interface Delivery {
   headers: IncomingHttpHeaders;

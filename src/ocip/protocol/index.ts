@@ -1,7 +1,6 @@
 /** The OCI-P protocol layer: XML writing and reading, stream framing and login signing. */
 export {
   writeDocument,
-  isTrackingId,
   XML_DECLARATION,
   XSI_NAMESPACE,
   type OciDocumentCommand,

@@ -43,7 +43,7 @@ export interface WriteOptions {
 const NON_EMPTY_TOKEN = /^\S+(?: \S+)*$/;
 
 /** Whether `value` can be a BroadsoftDocument's trackingId as BroadWorks' schema has it. */
-export const isTrackingId = (value: string): boolean => NON_EMPTY_TOKEN.test(value);
+const isTrackingId = (value: string): boolean => NON_EMPTY_TOKEN.test(value);
 
 /** Keys of a command object that are attributes of `<command>`, not elements. */
 const COMMAND_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set(['$type', 'echo', 'level']);
