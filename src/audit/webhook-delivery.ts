@@ -3,7 +3,7 @@ import { auditConfig, type AuditConfig } from '../config/namespaces.js';
 import { WebhooksRepository, type ClaimedDelivery } from '../store/repositories/webhooks.repository.js';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureOf, TIMESTAMP_HEADER } from './webhook-signature.js';
 
-/** Deliveries one replica makes at once: a slow receiver holds a few of them, never the API. */
+/** Deliveries one replica makes at once: a slow receiver holds some of them, never the API. */
 const BATCH = 10;
 
 /** The delay before attempt `attempts + 1`: base, 2×base, 4×base… up to max. */
@@ -24,6 +24,8 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private polling: Promise<void> = Promise.resolve();
+  /** Deliveries under way: a slow one holds its own slot, not the next round's claims. */
+  private readonly inFlight = new Set<Promise<void>>();
   /** Aborts the deliveries in flight at shutdown: their lease ends and another replica sends them. */
   private readonly shutdown = new AbortController();
 
@@ -41,6 +43,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
     clearTimeout(this.timer);
     this.shutdown.abort();
     await this.polling;
+    await Promise.all([...this.inFlight]);
   }
 
   private schedule(): void {
@@ -51,12 +54,20 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
     this.timer.unref();
   }
 
-  /** One round: claims what is due and delivers it; a store failure waits for the next round. */
+  /** One round: claims what is due, as many as there are free slots, and starts their deliveries. */
   async poll(): Promise<void> {
+    const free = BATCH - this.inFlight.size;
+    if (free <= 0) return;
     try {
       const leaseMs = 2 * this.config.webhookTimeoutMs + 5000;
-      const due = await this.webhooks.claim(BATCH, leaseMs);
-      await Promise.all(due.map((d) => this.deliver(d)));
+      for (const delivery of await this.webhooks.claim(free, leaseMs)) {
+        const sending = this.deliver(delivery).catch((error: unknown) => {
+          // The outcome could not be stored: the lease ends and the delivery is made again.
+          if (!this.stopped) this.logger.warn(`Webhook delivery ${delivery.id} not settled: ${String(error)}`);
+        });
+        this.inFlight.add(sending);
+        void sending.finally(() => this.inFlight.delete(sending));
+      }
     } catch (error) {
       if (!this.stopped) this.logger.warn(`Webhook deliveries postponed: ${String(error)}`);
     }
