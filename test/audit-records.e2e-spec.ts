@@ -268,7 +268,9 @@ describe.each(DRIVERS)('audit records on the %s gateway', (driver) => {
       ['outcome=maybe', 'outcome'],
       ['from=yesterday', 'from'],
       ['to=2026-13-45T00:00:00Z', 'to'],
+      ['to=2026-02-30', 'to'],
       ['cursor=12', 'cursor'],
+      ['cursor=c9999999999999999999', 'cursor'],
       ['tenant=a&tenant=b', 'tenant'],
       ['sort=time', 'sort'],
     ]) {

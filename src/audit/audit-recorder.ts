@@ -38,6 +38,9 @@ function huntGroupOf(event: HuntGroupEvent): string {
   }
 }
 
+/** The longest BroadWorks user id: a body's longer `serviceUserId` (refused anyway) is not kept. */
+const MAX_USER_ID = 161;
+
 /** A string route parameter, or undefined. */
 function paramOf(req: Request, name: string): string | undefined {
   const value = (req.params as Record<string, unknown> | undefined)?.[name];
@@ -93,7 +96,7 @@ export class AuditRecorder {
       huntGroupId:
         (first ? huntGroupOf(first) : undefined) ??
         paramOf(req, 'name') ??
-        (typeof bodyId === 'string' ? bodyId : null),
+        (typeof bodyId === 'string' && bodyId.length <= MAX_USER_ID ? bodyId : null),
       dryRun,
       outcome: status < 400 ? 'success' : 'failure',
       status,
@@ -103,13 +106,16 @@ export class AuditRecorder {
     };
     const outbox: OutboxEvent[] = events
       .filter((e) => isWebhookEvent(e.type))
-      .map(({ type, tenantId, groupId, ...data }) => ({
-        type,
-        tenantId,
-        groupId,
-        huntGroupId: huntGroupOf({ type, tenantId, groupId, ...data } as HuntGroupEvent),
-        data: redactSecrets(data) as Record<string, unknown>,
-      }));
+      .map((event) => {
+        const { type, tenantId, groupId, ...data } = event;
+        return {
+          type,
+          tenantId,
+          groupId,
+          huntGroupId: huntGroupOf(event),
+          data: redactSecrets(data) as Record<string, unknown>,
+        };
+      });
     try {
       await this.records.append(record, outbox);
     } catch (error) {

@@ -18,9 +18,16 @@ import { AuditRecordsPageDto } from './dto/audit-record.dto.js';
 
 /** ISO 8601 date-time with a zone (`2026-11-30T05:50:00Z`, `…+01:00`), or a date (`2026-11-30`, UTC). */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-/** The cursor is the last record's id, opaque to clients. */
-const CURSOR = /^c([1-9][0-9]{0,18})$/;
+/** The cursor is the last record's id, opaque to clients (at most 18 digits: within PostgreSQL's bigint). */
+const CURSOR = /^c([1-9][0-9]{0,17})$/;
 const TEXT_FILTERS = { tenant: 'tenantId', group: 'groupId', huntGroup: 'huntGroupId', actor: 'actor' } as const;
+
+/** Whether `YYYY-MM-DD` names a day that exists (Date would take 2026-02-30 as March 2). */
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
 
 function reachOf(principal: Principal): AuditReach {
   switch (principal.level) {
@@ -52,7 +59,10 @@ function filterOf(query: Record<string, unknown>): { filter: AuditFilter; limit:
   for (const name of ['from', 'to'] as const) {
     const value = query[name];
     if (value === undefined) continue;
-    const time = typeof value === 'string' && ISO_8601.test(value) ? new Date(value) : undefined;
+    const time =
+      typeof value === 'string' && ISO_8601.test(value) && isCalendarDate(value.slice(0, 10))
+        ? new Date(value)
+        : undefined;
     if (time === undefined || Number.isNaN(time.getTime()))
       problems.push({
         field: name,
