@@ -61,6 +61,7 @@ describe.each(DRIVERS)('webhooks on the %s gateway', (driver) => {
       const bad = [
         [{ url: 'ftp://example.com/x', events: ['created'] }, 'url'],
         [{ url: 'not a url', events: ['created'] }, 'url'],
+        [{ url: 'https://user:pass@hooks.example.com/x', events: ['created'] }, 'url'],
         [{ url: receiver.url, events: ['exploded'] }, 'events'],
         [{ url: receiver.url, events: [] }, 'events'],
         [{ url: receiver.url, events: ['created'], groupId: 'ApioGrpTest' }, 'tenantId'],

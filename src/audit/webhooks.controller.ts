@@ -15,7 +15,7 @@ import {
   WebhookParamsDto,
 } from './dto/webhook.dto.js';
 
-/** Only http and https URLs with a host: a subscription cannot make the service open files or other schemes. */
+/** Only http and https URLs with a host and no credentials: a subscription cannot make the service open files or other schemes. */
 function assertWebhookUrl(url: string): void {
   let parsed: URL | undefined;
   try {
@@ -25,6 +25,12 @@ function assertWebhookUrl(url: string): void {
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
     throw new ValidationFailed([{ field: 'url', reasons: ['url must be an absolute http or https URL'] }]);
+  }
+  // A URL is answered by every GET: a credential in it would be a secret shown to all who read it.
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new ValidationFailed([
+      { field: 'url', reasons: ['url must not carry credentials: the deliveries are signed with the secret'] },
+    ]);
   }
 }
 
