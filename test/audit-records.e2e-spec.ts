@@ -103,9 +103,21 @@ describe.each(DRIVERS)('audit records on the %s gateway', (driver) => {
       .put(`${BASE}/${HG}/call_forwarding/always`)
       .query({ assign: 'true' })
       .set('X-Request-Id', `cf-${driver}`)
-      .send({ isActive: true, forwardToPhoneNumber: '+3223456789' });
+      .send({ isActive: true, forwardToPhoneNumber: '+3223456789' })
+      .expect(200);
     const [cf] = await recordsOf(`cf-${driver}`);
-    expect(cf).toMatchObject({ method: 'PUT', huntGroupId: HG });
+    expect(cf).toMatchObject({ method: 'PUT', huntGroupId: HG, status: 200 });
+    expect(cf.changes[0]).toMatchObject({ type: 'call-forwarding-changed', assigned: true });
+
+    await t.http
+      .put(`${BASE}/${HG}/alternate_numbers`)
+      .query({ assign: 'true' })
+      .set('X-Request-Id', `alt-${driver}`)
+      .send({ distinctiveRing: true, alternateNumbers: [] })
+      .expect(200);
+    const [alt] = await recordsOf(`alt-${driver}`);
+    expect(alt).toMatchObject({ route: expect.stringMatching(/alternate_numbers$/), huntGroupId: HG, status: 200 });
+    expect(alt.changes[0]).toMatchObject({ type: 'alternate-numbers-changed' });
 
     await t.http.delete(`${BASE}/${HG}`).set('X-Request-Id', `delete-${driver}`).expect(200);
     const [del] = await recordsOf(`delete-${driver}`);
