@@ -3,7 +3,12 @@ import type { UserSearch } from '../domain/broadworks.port.js';
 import type { AvailableUser, Scope } from '../domain/model.js';
 import { lastPathSegment } from './agent.mapper.js';
 import { departmentKeyOf, type DepartmentDirectory } from './departments.js';
-import type { GroupHuntGroupGetAvailableUserListRequest, SearchMode } from '../ocip/commands.js';
+import type {
+  GroupHuntGroupGetAvailableUserListRequest,
+  GroupHuntGroupGetAvailableUserPagedSortedListRequest,
+  SearchMode,
+} from '../ocip/commands.js';
+import { MAX_PAGE_SIZE } from './hunt-group-pages.mapper.js';
 
 const MODES: Record<UserSearch['text'][number]['mode'], SearchMode> = {
   Starts: 'Starts With',
@@ -34,17 +39,28 @@ export function toAvailableUserListRequest(
   return request;
 }
 
-/** The exact user id searches that tell whether each user can be an agent here. */
-export function availabilityCheck(
+/**
+ * The searches that tell which of these users can be agents here: exact user ids ORed, as many as
+ * one BroadWorks page holds in each (2000), so a long agent list costs one command, not one per agent.
+ */
+export function availabilityChecks(
   { tenantId, groupId }: Scope,
-  userId: string,
-): GroupHuntGroupGetAvailableUserListRequest {
-  return {
-    $type: 'GroupHuntGroupGetAvailableUserListRequest',
-    serviceProviderId: tenantId,
-    groupId,
-    searchCriteriaUserId: [{ mode: 'Equal To', value: userId, isCaseInsensitive: false }],
-  };
+  userIds: readonly string[],
+): GroupHuntGroupGetAvailableUserPagedSortedListRequest[] {
+  const unique = [...new Set(userIds)];
+  const checks: GroupHuntGroupGetAvailableUserPagedSortedListRequest[] = [];
+  for (let i = 0; i < unique.length; i += MAX_PAGE_SIZE) {
+    const ids = unique.slice(i, i + MAX_PAGE_SIZE);
+    checks.push({
+      $type: 'GroupHuntGroupGetAvailableUserPagedSortedListRequest',
+      serviceProviderId: tenantId,
+      groupId,
+      responsePagingControl: { responseStartIndex: 1, responsePageSize: ids.length },
+      searchCriteriaUserId: ids.map((value) => ({ mode: 'Equal To', value, isCaseInsensitive: false })),
+      ...(ids.length > 1 ? { searchCriteriaModeOr: true } : {}),
+    });
+  }
+  return checks;
 }
 
 /**

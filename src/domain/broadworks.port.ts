@@ -37,6 +37,31 @@ export interface UserSearch {
   limit: number;
 }
 
+/** The fields a hunt group list can be sorted by (BroadWorks sorts by these only). */
+export const HUNT_GROUP_SORT_FIELDS = ['serviceUserId', 'name', 'phoneNumber', 'extension'] as const;
+export type HuntGroupSortField = (typeof HUNT_GROUP_SORT_FIELDS)[number];
+
+/**
+ * One page of a group's hunt groups. Filters all apply (AND): `name` and `department` (its name)
+ * match a part, case-insensitively; `phoneNumber` and `extension` match exactly.
+ */
+export interface HuntGroupPageQuery {
+  /** 0-based. */
+  offset: number;
+  /** 1..2000 (BroadWorks' largest page). */
+  limit: number;
+  /** Up to 3 keys, the first the main one; by service user id when empty. */
+  sort: { field: HuntGroupSortField; descending: boolean }[];
+  filters: { name?: string; phoneNumber?: string; extension?: string; department?: string; active?: boolean };
+}
+
+export interface HuntGroupPage {
+  huntGroups: HuntGroupSummary[];
+  /** Whether rows may follow this page (BroadWorks tells no total: a full last page of 2000 says yes). */
+  more: boolean;
+  group?: GroupInfo;
+}
+
 /**
  * The BroadWorks port: what the hunt group use cases ask of BroadWorks, in domain terms. Its one
  * implementation packs the reads and writes into OCI-P documents and decodes BroadWorks' errors
@@ -48,6 +73,15 @@ export abstract class BroadWorksPort {
 
   /** The group's hunt groups; with `withGroup`, the group too. */
   abstract list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }>;
+
+  /** One page of the group's hunt groups, searched and sorted by BroadWorks, in one document. */
+  abstract listPage(scope: Scope, query: HuntGroupPageQuery, withGroup: boolean): Promise<HuntGroupPage>;
+
+  /**
+   * The hunt groups of the group with these ids, in full, in the order asked; ids that are not hunt
+   * groups of the group (any more) are left out. Read in documents of 15 commands sent at once.
+   */
+  abstract readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]>;
 
   /** The users who can be agents; with a group filter, whether the tenant is an enterprise too. */
   abstract availableUsers(

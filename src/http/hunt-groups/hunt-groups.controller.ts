@@ -1,6 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { once } from 'node:events';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiHeader,
+  ApiProduces,
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -28,6 +31,10 @@ import { HuntGroupTemplates } from './templates.js';
 import type { DryRun, WriteOptions } from '../../domain/writes.js';
 import { DryRunAnswerDto } from '../openapi/dry-run.dto.js';
 import { Versioned, Write, WriteOpts } from '../writes.js';
+import type { Request, Response } from 'express';
+import { QueryParameters } from '../request-shape.js';
+import { ApiListQuery } from './list-query.openapi.js';
+import { LIST_QUERY_PARAMETERS, listQueryOf, MAX_LIST_PAGE, nextLink } from './list-query.js';
 
 /** APIO's hunt group routes; every one answers with and without the trailing slash. */
 @ApiTags('hunt groups')
@@ -62,10 +69,67 @@ export class HuntGroupsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the hunt groups of a group' })
+  @QueryParameters(...LIST_QUERY_PARAMETERS)
+  @ApiOperation({
+    summary: 'List the hunt groups of a group',
+    description:
+      'Without query parameters, every hunt group (as APIO answers). With any of limit, offset, sort or a filter, one page ' +
+      `searched and sorted by BroadWorks (limit 1..${MAX_LIST_PAGE}, default ${MAX_LIST_PAGE}), and a Link header to the next page while there may be more. ` +
+      'Filters all apply: name and department (its name) match a part, case-insensitively; phoneNumber and extension match exactly; active is true or false. ' +
+      'No total count is given: BroadWorks does not tell it.',
+  })
+  @ApiListQuery()
+  @ApiHeader({
+    name: 'Link',
+    required: false,
+    description: '<…?limit=…&offset=…>; rel="next" when more rows may follow',
+  })
   @ApiOkResponse({ type: HuntGroupListAnswerDto, example: LIST_ANSWER })
-  async list(@Param() p: GroupParamsDto): Promise<{ hunt_groups: HuntGroupSummary[] }> {
-    return { hunt_groups: await this.huntGroups.list(scopeOf(p)) };
+  async list(
+    @Param() p: GroupParamsDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ hunt_groups: HuntGroupSummary[] }> {
+    const query = listQueryOf(req.query as Record<string, unknown>);
+    if (!query) return { hunt_groups: await this.huntGroups.list(scopeOf(p)) };
+    const page = await this.huntGroups.listPage(scopeOf(p), query);
+    if (page.more) res.setHeader('Link', nextLink(req.originalUrl, query));
+    return { hunt_groups: page.huntGroups };
+  }
+
+  /** Declared before `:name`, which would take `export` for a hunt group id. */
+  @Get('export')
+  @ApiOperation({
+    summary: 'Export every hunt group of a group, in full',
+    description:
+      'JSON lines (application/x-ndjson), streamed: one hunt group a line, as GET of one answers it, by service user id. ' +
+      'BroadWorks is read in documents of 15 commands sent in parallel over the session pool. ' +
+      'A failure before the first line is an error answer; after it, the stream is cut short (the last line is then incomplete).',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: 'One hunt group a line',
+    content: { 'application/x-ndjson': { schema: { $ref: getSchemaPath(HuntGroupAnswerDto) } } },
+  })
+  async export(@Param() p: GroupParamsDto, @Res() res: Response): Promise<void> {
+    const batches = this.huntGroups.export(scopeOf(p));
+    // The first batch before the headers: a failure then still gets its error answer.
+    let batch = await batches.next();
+    res.status(200).type('application/x-ndjson');
+    try {
+      while (!batch.done) {
+        for (const huntGroup of batch.value) {
+          if (!res.write(`${JSON.stringify(huntGroup)}\n`))
+            await Promise.race([once(res, 'drain'), once(res, 'close')]);
+          if (res.destroyed) return void (await batches.return(undefined));
+        }
+        batch = await batches.next();
+      }
+      res.end();
+    } catch {
+      // The status is sent: the only way left to say the export is incomplete is to cut it.
+      res.destroy();
+    }
   }
 
   @Get(':name')
