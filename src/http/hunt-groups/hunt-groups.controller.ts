@@ -90,7 +90,7 @@ export class HuntGroupsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ hunt_groups: HuntGroupSummary[] }> {
-    const query = listQueryOf(req.query as Record<string, unknown>);
+    const query = listQueryOf(req.query);
     if (!query) return { hunt_groups: await this.huntGroups.list(scopeOf(p)) };
     const page = await this.huntGroups.listPage(scopeOf(p), query);
     if (page.more) res.setHeader('Link', nextLink(req.originalUrl, query));
