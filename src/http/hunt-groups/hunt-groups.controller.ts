@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiHeader,
   ApiProduces,
   ApiBody,
   ApiCreatedResponse,
@@ -79,12 +78,16 @@ export class HuntGroupsController {
       'No total count is given: BroadWorks does not tell it.',
   })
   @ApiListQuery()
-  @ApiHeader({
-    name: 'Link',
-    required: false,
-    description: '<…?limit=…&offset=…>; rel="next" when more rows may follow',
+  @ApiOkResponse({
+    type: HuntGroupListAnswerDto,
+    example: LIST_ANSWER,
+    headers: {
+      Link: {
+        description: '<…?limit=…&offset=…>; rel="next" on a page after which more rows may follow',
+        schema: { type: 'string' },
+      },
+    },
   })
-  @ApiOkResponse({ type: HuntGroupListAnswerDto, example: LIST_ANSWER })
   async list(
     @Param() p: GroupParamsDto,
     @Req() req: Request,
