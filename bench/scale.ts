@@ -64,7 +64,11 @@ async function scenario(size: number, latency: number): Promise<void> {
     await waitForOk(`${url}/health/ready`);
     const headers = { authorization: `Bearer ${await login(url)}`, 'content-type': 'application/json' };
     const call = async (method: string, path: string, body?: unknown, expected = 200): Promise<string> => {
-      const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const text = await res.text();
       if (res.status !== expected) throw new Error(`${method} ${path}: ${res.status} ${text}`);
       return text;
@@ -88,7 +92,7 @@ async function scenario(size: number, latency: number): Promise<void> {
     };
     for (const route of ROUTES) {
       const times = route === 'export' ? Math.max(2, Math.min(5, Math.ceil(2000 / size))) : CALLS;
-      await runs[route](); // warm-up: JIT, sessions
+      for (let i = 0; i < (route === 'export' ? 1 : 10); i++) await runs[route](); // warm-up: JIT, sessions
       const before = await documentsSent(url);
       const elapsed: number[] = [];
       for (let i = 0; i < times; i++) {

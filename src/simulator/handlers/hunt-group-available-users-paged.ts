@@ -81,7 +81,8 @@ export const listAvailableUsersPaged: Handler<GroupHuntGroupGetAvailableUserPage
   const candidates = ids ? ids.flatMap((id) => world.users.get(id) ?? []) : [...world.users.values()];
   const users = candidates
     .filter((u) => isAvailableAgent(world, group, u))
-    .filter(criteriaFilter(tests, or))
+    // Looked up by exact id, the candidates are the matches already.
+    .filter(ids ? () => true : criteriaFilter(tests, or))
     .sort(compare);
   const response: GroupHuntGroupGetAvailableUserPagedSortedListResponse = {
     $type: 'GroupHuntGroupGetAvailableUserPagedSortedListResponse',

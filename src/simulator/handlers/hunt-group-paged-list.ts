@@ -76,7 +76,9 @@ export const listHuntGroupsPaged: Handler<GroupHuntGroupGetInstancePagedSortedLi
         return h && h.serviceProviderId === group.serviceProviderId && h.groupId === group.id ? [h] : [];
       })
     : world.huntGroupsOf(group);
-  const rows = pageOf(candidates.filter(criteriaFilter(tests, or)).sort(compare), command.responsePagingControl);
+  // Looked up by exact id, the candidates are the matches already.
+  const matching = ids ? candidates : candidates.filter(criteriaFilter(tests, or));
+  const rows = pageOf(matching.sort(compare), command.responsePagingControl);
   const response: GroupHuntGroupGetInstancePagedSortedListResponse = {
     $type: 'GroupHuntGroupGetInstancePagedSortedListResponse',
     huntGroupTable: { headings: [...HUNT_GROUP_PAGED_LIST_COLUMNS], rows: rows.map((h) => pagedRow(world, h)) },
