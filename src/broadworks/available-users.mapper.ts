@@ -1,10 +1,11 @@
 /** Available users between the domain and OCI-P. */
-import type { UserSearch } from '../domain/broadworks.port.js';
+import type { AvailableUserSortField, PageRequest, UserSearch } from '../domain/broadworks.port.js';
 import type { AvailableUser, Scope } from '../domain/model.js';
 import { lastPathSegment } from './agent.mapper.js';
 import { departmentKeyOf, type DepartmentDirectory } from './departments.js';
 import type {
   GroupHuntGroupGetAvailableUserListRequest,
+  AvailableUserSortOrder,
   GroupHuntGroupGetAvailableUserPagedSortedListRequest,
   SearchMode,
 } from '../ocip/commands.js';
@@ -35,6 +36,45 @@ export function toAvailableUserListRequest(
   }
   if (search.group !== undefined) {
     request.searchCriteriaExactUserGroup = { serviceProviderId: tenantId, groupId: search.group };
+  }
+  return request;
+}
+
+const SORT_KEYS: Record<AvailableUserSortField, keyof AvailableUserSortOrder> = {
+  userId: 'sortByUserId',
+  lastName: 'sortByUserLastName',
+  firstName: 'sortByUserFirstName',
+  phoneNumber: 'sortByDn',
+  extension: 'sortByExtension',
+};
+
+/**
+ * A page of the search → GroupHuntGroupGetAvailableUserPagedSortedListRequest, asked one row longer
+ * (while BroadWorks' page allows) to tell whether another page follows. Its criteria have no exact
+ * department (the domain refuses that filter with a page); the group is an exact group id.
+ */
+export function toAvailableUserPageRequest(
+  { tenantId, groupId }: Scope,
+  search: UserSearch,
+  page: PageRequest<AvailableUserSortField>,
+): GroupHuntGroupGetAvailableUserPagedSortedListRequest {
+  const request: GroupHuntGroupGetAvailableUserPagedSortedListRequest = {
+    $type: 'GroupHuntGroupGetAvailableUserPagedSortedListRequest',
+    serviceProviderId: tenantId,
+    groupId,
+    responsePagingControl: {
+      responseStartIndex: page.offset + 1,
+      responsePageSize: Math.min(page.limit + 1, MAX_PAGE_SIZE),
+    },
+    sortOrder: page.sort.map(({ field, descending }) => ({
+      [SORT_KEYS[field]]: { isAscending: !descending, isCaseSensitive: field === 'userId' },
+    })),
+  };
+  for (const { field, mode, value, caseInsensitive } of search.text) {
+    (request[`searchCriteria${field}`] ??= []).push({ mode: MODES[mode], value, isCaseInsensitive: caseInsensitive });
+  }
+  if (search.group !== undefined) {
+    request.searchCriteriaGroupId = [{ mode: 'Equal To', value: search.group, isCaseInsensitive: false }];
   }
   return request;
 }

@@ -12,7 +12,12 @@ import { HuntGroupNotFound } from '../domain/errors.js';
 import type { CommandView } from '../domain/writes.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
 import { applyAllOrNothing, type Step } from './all-or-nothing.js';
-import { availabilityChecks, toAvailableUser, toAvailableUserListRequest } from './available-users.mapper.js';
+import {
+  availabilityChecks,
+  toAvailableUser,
+  toAvailableUserListRequest,
+  toAvailableUserPageRequest,
+} from './available-users.mapper.js';
 import { decodeError } from './decode-error.js';
 import { DepartmentDirectory, departmentListRequest } from './departments.js';
 import { commandOf, toHuntGroup, toSummary, viewOf } from './hunt-group.mapper.js';
@@ -178,8 +183,9 @@ export class OciBroadWorks extends BroadWorksPort {
   async availableUsers(
     scope: Scope,
     search: UserSearch,
-  ): Promise<{ users: AvailableUser[]; tenantIsEnterprise?: boolean }> {
-    const query = toAvailableUserListRequest(scope, search);
+  ): Promise<{ users: AvailableUser[]; more: boolean; tenantIsEnterprise?: boolean }> {
+    const page = search.page;
+    const query = page ? toAvailableUserPageRequest(scope, search, page) : toAvailableUserListRequest(scope, search);
     const departmentList = departmentListRequest(scope.tenantId, scope.groupId);
     const tenantRequest = { $type: 'ServiceProviderGetRequest22V4', serviceProviderId: scope.tenantId } as const;
     // The tenant's kind only matters for a search in another group than the URL's.
@@ -188,8 +194,11 @@ export class OciBroadWorks extends BroadWorksPort {
         ? await this.decoded(() => this.oci.send(query, departmentList, tenantRequest))
         : [...(await this.decoded(() => this.oci.send(query, departmentList))), undefined];
     const directory = new DepartmentDirectory(scope.tenantId, scope.groupId, departments.departmentTable);
+    const rows = tableRecords(users.userTable);
+    const shown = page ? rows.slice(0, page.limit) : rows;
     return {
-      users: tableRecords(users.userTable).map((row) => toAvailableUser(row, scope.tenantId, directory)),
+      users: shown.map((row) => toAvailableUser(row, scope.tenantId, directory)),
+      more: page !== undefined && (rows.length > page.limit || rows.length === MAX_PAGE_SIZE),
       ...(tenant ? { tenantIsEnterprise: tenant.isEnterprise === true } : {}),
     };
   }

@@ -28,6 +28,17 @@ export interface ReadResult {
 export type TextField = 'UserLastName' | 'UserFirstName' | 'UserId' | 'Dn' | 'Extension';
 export type TextMode = 'Starts' | 'Contains' | 'Equals';
 
+/** The fields the users who can be agents can be sorted by (BroadWorks sorts by these only). */
+export const AVAILABLE_USER_SORT_FIELDS = ['userId', 'lastName', 'firstName', 'phoneNumber', 'extension'] as const;
+export type AvailableUserSortField = (typeof AVAILABLE_USER_SORT_FIELDS)[number];
+
+/** A page of a list: 0-based offset, 1..2000 rows, up to 3 sort keys (the first the main one). */
+export interface PageRequest<F extends string> {
+  offset: number;
+  limit: number;
+  sort: { field: F; descending: boolean }[];
+}
+
 /** A search of the users who can be agents; criteria all apply (AND). */
 export interface UserSearch {
   text: { field: TextField; mode: TextMode; value: string; caseInsensitive: boolean }[];
@@ -35,6 +46,8 @@ export interface UserSearch {
   /** Only the users of this group of the tenant. */
   group?: string;
   limit: number;
+  /** One page, searched and sorted by BroadWorks (no department criterion then: see AgentsService). */
+  page?: PageRequest<AvailableUserSortField>;
 }
 
 /** The fields a hunt group list can be sorted by (BroadWorks sorts by these only). */
@@ -45,13 +58,7 @@ export type HuntGroupSortField = (typeof HUNT_GROUP_SORT_FIELDS)[number];
  * One page of a group's hunt groups. Filters all apply (AND): `name` and `department` (its name)
  * match a part, case-insensitively; `phoneNumber` and `extension` match exactly.
  */
-export interface HuntGroupPageQuery {
-  /** 0-based. */
-  offset: number;
-  /** 1..2000 (BroadWorks' largest page). */
-  limit: number;
-  /** Up to 3 keys, the first the main one; by service user id when empty. */
-  sort: { field: HuntGroupSortField; descending: boolean }[];
+export interface HuntGroupPageQuery extends PageRequest<HuntGroupSortField> {
   filters: { name?: string; phoneNumber?: string; extension?: string; department?: string; active?: boolean };
 }
 
@@ -87,7 +94,7 @@ export abstract class BroadWorksPort {
   abstract availableUsers(
     scope: Scope,
     search: UserSearch,
-  ): Promise<{ users: AvailableUser[]; tenantIsEnterprise?: boolean }>;
+  ): Promise<{ users: AvailableUser[]; more: boolean; tenantIsEnterprise?: boolean }>;
 
   /**
    * Applies a plan all or nothing: when a step fails, the steps that succeeded are undone before
