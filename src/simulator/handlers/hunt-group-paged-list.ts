@@ -78,7 +78,9 @@ export const listHuntGroupsPaged: Handler<GroupHuntGroupGetInstancePagedSortedLi
     : world.huntGroupsOf(group);
   // Looked up by exact id, the candidates are the matches already.
   const matching = ids ? candidates : candidates.filter(criteriaFilter(tests, or));
-  const rows = pageOf(matching.sort(compare), command.responsePagingControl);
+  // The group's hunt groups come by user id, BroadWorks' default order: only another order needs a sort.
+  const sorted = ids || (command.sortOrder?.length ?? 0) > 0 ? matching.sort(compare) : matching;
+  const rows = pageOf(sorted, command.responsePagingControl);
   const response: GroupHuntGroupGetInstancePagedSortedListResponse = {
     $type: 'GroupHuntGroupGetInstancePagedSortedListResponse',
     huntGroupTable: { headings: [...HUNT_GROUP_PAGED_LIST_COLUMNS], rows: rows.map((h) => pagedRow(world, h)) },
