@@ -2,7 +2,8 @@
  * `npm run bench:scale`: what single-item calls, a page and the export cost as a group fills up.
  * For 10, 1,000 and 10,000 hunt groups in one group, with 0 and 10 ms of BroadWorks latency a
  * document, the service runs on the TCP gateway (pool of 8) against the OCI-P simulator; each call
- * is timed one at a time (median of BENCH_SCALE_CALLS calls, default 40), the export as a whole.
+ * is timed one at a time (BENCH_SCALE_CALLS calls, default 40: median and fastest), the export as a
+ * whole. Ratios compare the fastest calls, the least disturbed by whatever else the machine runs.
  * Prints one table (README, "Scale and paging"). Not part of `npm test`.
  */
 import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
@@ -21,7 +22,10 @@ const ROUTES = ['GET one', 'PUT', 'POST+DELETE', 'GET page of 100', 'export'] as
 type Route = (typeof ROUTES)[number];
 
 interface Measure {
+  /** Median. */
   ms: number;
+  /** Fastest: the call's own cost, least disturbed by whatever else the machine runs. */
+  minMs: number;
   docs: number;
 }
 const results = new Map<string, Measure>();
@@ -102,7 +106,7 @@ async function scenario(size: number, latency: number): Promise<void> {
       }
       const docs = ((await documentsSent(url)) - before) / times;
       elapsed.sort((a, b) => a - b);
-      results.set(key(route, size, latency), { ms: elapsed[Math.floor(elapsed.length / 2)], docs });
+      results.set(key(route, size, latency), { ms: elapsed[Math.floor(elapsed.length / 2)], minMs: elapsed[0], docs });
       process.stderr.write(
         `${size} hunt groups, ${latency} ms: ${route} ${elapsed[Math.floor(elapsed.length / 2)].toFixed(1)} ms\n`,
       );
@@ -167,8 +171,8 @@ function print(): void {
   const header = [
     'route',
     'latency',
-    ...SIZES.map((s) => `${s} HGs ms`),
-    `${last}/${first}`,
+    ...SIZES.map((s) => `${s} HGs p50 / min ms`),
+    `${last}/${first} (min)`,
     ...SIZES.map((s) => `docs @${s}`),
   ];
   const lines: string[][] = [];
@@ -178,8 +182,8 @@ function print(): void {
       lines.push([
         route,
         `${latency} ms`,
-        ...SIZES.map((s) => at(s)?.ms.toFixed(1) ?? ''),
-        at(first) && at(last) ? `${(at(last)!.ms / at(first)!.ms).toFixed(2)}×` : '',
+        ...SIZES.map((s) => (at(s) ? `${at(s)!.ms.toFixed(1)} / ${at(s)!.minMs.toFixed(1)}` : '')),
+        at(first) && at(last) ? `${(at(last)!.minMs / at(first)!.minMs).toFixed(2)}×` : '',
         ...SIZES.map((s) => at(s)?.docs.toFixed(1) ?? ''),
       ]);
     }
@@ -202,8 +206,8 @@ function print(): void {
     if (!exported || !roundTrip) continue;
     const budget = Math.ceil(last / 15 / POOL) + 5;
     console.log(
-      `export of ${last} at ${latency} ms: ${exported.ms.toFixed(0)} ms = ${(exported.ms / roundTrip.ms).toFixed(0)} round trips ` +
-        `(one round trip = GET one with ${first} hunt groups, ${roundTrip.ms.toFixed(1)} ms); target ceil(${last}/15/${POOL})+5 = ${budget}`,
+      `export of ${last} at ${latency} ms: ${exported.minMs.toFixed(0)} ms = ${(exported.minMs / roundTrip.minMs).toFixed(0)} round trips ` +
+        `(one round trip = the fastest GET one with ${first} hunt groups, ${roundTrip.minMs.toFixed(1)} ms); target ceil(${last}/15/${POOL})+5 = ${budget}`,
     );
   }
 }
