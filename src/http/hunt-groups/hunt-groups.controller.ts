@@ -122,8 +122,7 @@ export class HuntGroupsController {
     try {
       while (!batch.done) {
         for (const huntGroup of batch.value) {
-          if (!res.write(`${JSON.stringify(huntGroup)}\n`))
-            await Promise.race([once(res, 'drain'), once(res, 'close')]);
+          if (!res.write(`${JSON.stringify(huntGroup)}\n`)) await drainedOrClosed(res);
           if (res.destroyed) return void (await batches.return(undefined));
         }
         batch = await batches.next();
@@ -186,5 +185,15 @@ export class HuntGroupsController {
   @Write()
   remove(@Param() p: HuntGroupParamsDto, @WriteOpts() options: WriteOptions): Promise<void | DryRun<null>> {
     return this.huntGroups.remove(scopeOf(p), p.name, options);
+  }
+}
+
+/** Waits until the client takes more, or is gone; the listener of the other event is removed. */
+async function drainedOrClosed(res: Response): Promise<void> {
+  const stop = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: stop.signal }), once(res, 'close', { signal: stop.signal })]);
+  } finally {
+    stop.abort();
   }
 }
