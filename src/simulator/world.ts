@@ -166,8 +166,8 @@ export class World {
     );
   }
 
-  /** The group's hunt groups, by service user id (code point order); a copy the caller may sort. */
-  huntGroupsOf(group: Group): HuntGroup[] {
+  /** The group's hunt groups, by service user id (code point order); shared, never to be changed in place. */
+  huntGroupsOf(group: Group): readonly HuntGroup[] {
     const changes = (this.huntGroups as CountingMap<string, HuntGroup>).changes;
     const key = groupKey(group.serviceProviderId, group.id);
     let entry = this.huntGroupIndex.get(key);
@@ -178,7 +178,7 @@ export class World {
       entry = { changes, huntGroups };
       this.huntGroupIndex.set(key, entry);
     }
-    return [...entry.huntGroups];
+    return entry.huntGroups;
   }
 
   /** A real or virtual user, by id. */

@@ -77,9 +77,9 @@ export const listHuntGroupsPaged: Handler<GroupHuntGroupGetInstancePagedSortedLi
       })
     : world.huntGroupsOf(group);
   // Looked up by exact id, the candidates are the matches already.
-  const matching = ids ? candidates : candidates.filter(criteriaFilter(tests, or));
+  const matching = ids || tests.length === 0 ? candidates : candidates.filter(criteriaFilter(tests, or));
   // The group's hunt groups come by user id, BroadWorks' default order: only another order needs a sort.
-  const sorted = ids || (command.sortOrder?.length ?? 0) > 0 ? matching.sort(compare) : matching;
+  const sorted = ids || (command.sortOrder?.length ?? 0) > 0 ? [...matching].sort(compare) : matching;
   const rows = pageOf(sorted, command.responsePagingControl);
   const response: GroupHuntGroupGetInstancePagedSortedListResponse = {
     $type: 'GroupHuntGroupGetInstancePagedSortedListResponse',
