@@ -148,6 +148,13 @@ describe.each(DRIVERS)('hunt group list pages and export on the %s gateway', (dr
     expect(counter.sent).toHaveLength(0);
   });
 
+  it('refuses a filter value XML cannot carry, sending nothing', async () => {
+    counter.sent.length = 0;
+    const res = await t.http.get(`${BASE}?name=a%01b`);
+    expect([res.status, res.body.code]).toEqual([400, 'INVALID_CHARACTERS']);
+    expect(counter.sent).toHaveLength(0);
+  });
+
   it('refuses an unknown parameter', async () => {
     const res = await t.http.get(`${BASE}?limt=5`);
     expect(res.status).toBe(400);

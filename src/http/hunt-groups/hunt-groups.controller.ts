@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiProduces,
@@ -90,10 +90,12 @@ export class HuntGroupsController {
   })
   async list(
     @Param() p: GroupParamsDto,
+    // Through the global pipe (not req.query): a filter value XML cannot carry is refused at the door.
+    @Query() params: Record<string, unknown>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ hunt_groups: HuntGroupSummary[] }> {
-    const query = listQueryOf(req.query);
+    const query = listQueryOf(params);
     if (!query) return { hunt_groups: await this.huntGroups.list(scopeOf(p)) };
     const page = await this.huntGroups.listPage(scopeOf(p), query);
     if (page.more) res.setHeader('Link', nextLink(req.originalUrl, query));
