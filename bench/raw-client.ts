@@ -5,13 +5,14 @@
 import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import type { OciRequest } from '../src/ocip/commands.js';
 import { toAddRequest } from '../src/broadworks/hunt-group.mapper.js';
+import { rowsRequest } from '../src/broadworks/hunt-group-pages.mapper.js';
 
 const T = 'ApioSpTest';
 const G = 'ApioGrpTest';
 
 /** The documents of each REST call, in order (see README, "The API in short"). */
 export const EXCHANGES: Record<string, (n: number, fixture: string) => OciRequest[][]> = {
-  'GET one': (_n, id) => [[{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()]],
+  'GET one': (_n, id) => [[{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, row(id)]],
   'GET list': () => [
     [
       list(),
@@ -24,18 +25,18 @@ export const EXCHANGES: Record<string, (n: number, fixture: string) => OciReques
     ],
   ],
   PUT: (n, id) => [
-    [{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()],
+    [{ $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, row(id)],
     [
       { $type: 'GroupHuntGroupModifyInstanceRequest', serviceUserId: id, noAnswerNumberOfRings: 1 + (n % 20) },
       { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id },
-      list(),
+      row(id),
     ],
   ],
   'POST+DELETE': (n) => {
     const id = `raw${process.pid}x${n}@sip.netaxis.be`;
     return [
-      [add(id), { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, list()],
-      [list()],
+      [add(id), { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: id }, row(id)],
+      [row(id)],
       [{ $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: id }],
     ];
   },
@@ -43,6 +44,11 @@ export const EXCHANGES: Record<string, (n: number, fixture: string) => OciReques
 
 function list(): OciRequest {
   return { $type: 'GroupHuntGroupGetInstanceListRequest', serviceProviderId: T, groupId: G };
+}
+
+/** A hunt group's row of the list, found by its id (how the service proves it is the group's). */
+function row(id: string): OciRequest {
+  return rowsRequest({ tenantId: T, groupId: G }, [id]);
 }
 
 /** The add a POST of the benchmark's body sends: the same mapper and defaults as the service. */

@@ -178,6 +178,41 @@ describe.each(DRIVERS)('agents on the %s gateway', (driver) => {
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     });
 
+    it('pages, sorts and links to the next page with limit, offset and sort', async () => {
+      const all = [
+        'ApioUserTest1@sip.netaxis.be',
+        'ApioUserTest2@sip.netaxis.be',
+        'ApioUserTest@sip.netaxis.be',
+        'foouser@sip.netaxis.be',
+      ];
+      const first = await t.http.get(`${AVAILABLE}?limit=2`).expect(200);
+      expect(ids(first.body.available_users)).toEqual(all.slice(0, 2));
+      expect(first.headers.link).toBe(`<${AVAILABLE}?limit=2&offset=2>; rel="next"`);
+      const second = await t.http.get(`${AVAILABLE}?limit=2&offset=2`).expect(200);
+      expect(ids(second.body.available_users)).toEqual(all.slice(2));
+      expect(second.headers.link).toBeUndefined();
+      const down = await t.http.get(`${AVAILABLE}?sort=-userId&sameGroupOnly=true`).expect(200);
+      expect(ids(down.body.available_users)).toEqual(all.slice(0, 3).reverse());
+      const byName = await t.http.get(`${AVAILABLE}?sort=lastName,-firstName&limit=1&insensitiveUserIdStarts=apio`);
+      expect(byName.status).toBe(200);
+      expect(ids(byName.body.available_users)).toHaveLength(1);
+    });
+
+    it.each([
+      ['limit=0', 'limit'],
+      ['limit=2001', 'limit'],
+      ['sort=email', 'sort'],
+      ['sort=userId&responseSizeLimit=5', 'responseSizeLimit'],
+      [
+        `limit=5&sensitiveDepartmentEquals=${encodeURIComponent('{"tenantId":"ApioSpTest","departmentName":"x"}')}`,
+        'sensitiveDepartmentEquals',
+      ],
+    ])('refuses %s with 400 naming %s', async (query, field) => {
+      const res = await t.http.get(`${AVAILABLE}?${query}`);
+      expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
+    });
+
     it('answers 404 for an unknown group', async () => {
       expect(
         (await t.http.get('/api/v1/tenants/ApioSpTest/groups/Nope/services/hunt_groups/users/available')).status,

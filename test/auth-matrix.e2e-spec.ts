@@ -171,6 +171,7 @@ describe('access matrix', () => {
         'delete /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name',
         'get /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups',
         'get /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name',
+        'get /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/export',
         'get /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/:name/weighted_distribution',
         'get /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups/users/available',
         'post /api/v1/tenants/:tenantId/groups/:groupId/services/hunt_groups',

@@ -124,7 +124,11 @@ describe.each(DRIVERS)('a hunt group’s services on the %s gateway', (driver) =
     it('costs one document to read and two to assign and set (assign and modify in one, read back)', async () => {
       await t.http.put(`${url}?assign=true`).send(body).expect(200);
       expect(types(faulty.sent)).toEqual([
-        ['UserServiceIsAssignedRequest', expect.stringMatching(/GetRequest/), 'GroupHuntGroupGetInstanceListRequest'],
+        [
+          'UserServiceIsAssignedRequest',
+          expect.stringMatching(/GetRequest/),
+          'GroupHuntGroupGetInstancePagedSortedListRequest',
+        ],
         ['UserServiceAssignListRequest', expect.stringMatching(/ModifyRequest$/), expect.stringMatching(/GetRequest/)],
       ]);
       faulty.sent.length = 0;
@@ -448,7 +452,7 @@ describe.each(DRIVERS)('a hunt group’s services on the %s gateway', (driver) =
           'UserAlternateNumbersGetRequest21',
           'GroupDnGetListRequest',
           'GroupDnGetAvailableListRequest',
-          'GroupHuntGroupGetInstanceListRequest',
+          'GroupHuntGroupGetInstancePagedSortedListRequest',
         ],
       ]);
       expect(dry.body.commands).toEqual([

@@ -110,8 +110,8 @@ describe('OpenAPI document', () => {
 
   it('gives every hunt group and agents route the error envelope for 400, 404, 502, 503 and 504, with examples', () => {
     const api = operations().filter((o) => o.route.includes('/hunt_groups') || o.route.includes('/numbers/'));
-    // 8 hunt group and agent routes; 8 call forwarding, 2 alternate numbers and 1 numbers route.
-    expect(api).toHaveLength(19);
+    // 9 hunt group and agent routes (the export among them); 8 call forwarding, 2 alternate numbers and 1 numbers route.
+    expect(api).toHaveLength(20);
     for (const { route, op } of api) {
       for (const status of ['400', '401', '403', '404', '502', '503', '504']) {
         const answer = op.responses[status] as OpenAPIV3.ResponseObject | undefined;
@@ -208,6 +208,25 @@ describe('OpenAPI document', () => {
     expect(body.content['application/json'].examples?.seed).toBeDefined();
   });
 
+  it("documents the list's paging, sorting and filters, and the export as JSON lines", () => {
+    const list = doc.paths['/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups']!.get!;
+    const query = (list.parameters ?? []).filter((p): p is OpenAPIV3.ParameterObject => 'in' in p && p.in === 'query');
+    expect(Object.fromEntries(query.map((p) => [p.name, p.schema]))).toEqual({
+      limit: { type: 'integer', minimum: 1, maximum: 2000 },
+      offset: { type: 'integer', minimum: 0 },
+      sort: expect.objectContaining({ type: 'string' }),
+      name: { type: 'string', minLength: 1, maxLength: 30 },
+      phoneNumber: { type: 'string', minLength: 1, maxLength: 23 },
+      extension: { type: 'string', minLength: 1, maxLength: 20 },
+      department: { type: 'string', minLength: 1, maxLength: 50 },
+      active: { type: 'boolean' },
+    });
+    expect((list.responses['200'] as OpenAPIV3.ResponseObject).headers?.Link).toBeDefined();
+    const exported = doc.paths['/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/export']!.get!;
+    const answer = exported.responses['200'] as OpenAPIV3.ResponseObject;
+    expect(Object.keys(answer.content ?? {})).toEqual(['application/x-ndjson']);
+  });
+
   it('documents the available-users filters both as a JSON body and as query parameters', () => {
     const get = doc.paths['/api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/users/available']!.get!;
     expect(get.description).toMatch(/JSON body/);
@@ -224,9 +243,12 @@ describe('OpenAPI document', () => {
         'sensitiveExtensionEquals',
       ]),
     );
-    expect(query).toHaveLength(34);
+    // 34 filters, and the paging parameters, which only the query string carries.
+    expect(query).toHaveLength(37);
+    const paging = ['limit', 'offset', 'sort'];
+    expect(query).toEqual(expect.arrayContaining(paging));
     const filter = doc.components!.schemas!.AvailableUsersFilterDto as Schema;
-    expect(Object.keys(filter.properties!).sort()).toEqual([...query].sort());
+    expect(Object.keys(filter.properties!).sort()).toEqual(query.filter((q) => !paging.includes(q)).sort());
     expect((get.requestBody as OpenAPIV3.RequestBodyObject).required).toBe(false);
   });
 

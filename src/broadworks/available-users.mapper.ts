@@ -1,9 +1,15 @@
 /** Available users between the domain and OCI-P. */
-import type { UserSearch } from '../domain/broadworks.port.js';
+import type { AvailableUserSortField, PageRequest, UserSearch } from '../domain/broadworks.port.js';
 import type { AvailableUser, Scope } from '../domain/model.js';
 import { lastPathSegment } from './agent.mapper.js';
 import { departmentKeyOf, type DepartmentDirectory } from './departments.js';
-import type { GroupHuntGroupGetAvailableUserListRequest, SearchMode } from '../ocip/commands.js';
+import type {
+  GroupHuntGroupGetAvailableUserListRequest,
+  AvailableUserSortOrder,
+  GroupHuntGroupGetAvailableUserPagedSortedListRequest,
+  SearchMode,
+} from '../ocip/commands.js';
+import { MAX_PAGE_SIZE } from './hunt-group-pages.mapper.js';
 
 const MODES: Record<UserSearch['text'][number]['mode'], SearchMode> = {
   Starts: 'Starts With',
@@ -34,17 +40,67 @@ export function toAvailableUserListRequest(
   return request;
 }
 
-/** The exact user id searches that tell whether each user can be an agent here. */
-export function availabilityCheck(
+const SORT_KEYS: Record<AvailableUserSortField, keyof AvailableUserSortOrder> = {
+  userId: 'sortByUserId',
+  lastName: 'sortByUserLastName',
+  firstName: 'sortByUserFirstName',
+  phoneNumber: 'sortByDn',
+  extension: 'sortByExtension',
+};
+
+/**
+ * A page of the search → GroupHuntGroupGetAvailableUserPagedSortedListRequest, asked one row longer
+ * (while BroadWorks' page allows) to tell whether another page follows. Its criteria have no exact
+ * department (the domain refuses that filter with a page); the group is an exact group id.
+ */
+export function toAvailableUserPageRequest(
   { tenantId, groupId }: Scope,
-  userId: string,
-): GroupHuntGroupGetAvailableUserListRequest {
-  return {
-    $type: 'GroupHuntGroupGetAvailableUserListRequest',
+  search: UserSearch,
+  page: PageRequest<AvailableUserSortField>,
+): GroupHuntGroupGetAvailableUserPagedSortedListRequest {
+  const request: GroupHuntGroupGetAvailableUserPagedSortedListRequest = {
+    $type: 'GroupHuntGroupGetAvailableUserPagedSortedListRequest',
     serviceProviderId: tenantId,
     groupId,
-    searchCriteriaUserId: [{ mode: 'Equal To', value: userId, isCaseInsensitive: false }],
+    responsePagingControl: {
+      responseStartIndex: page.offset + 1,
+      responsePageSize: Math.min(page.limit + 1, MAX_PAGE_SIZE),
+    },
+    sortOrder: page.sort.map(({ field, descending }) => ({
+      [SORT_KEYS[field]]: { isAscending: !descending, isCaseSensitive: field === 'userId' },
+    })),
   };
+  for (const { field, mode, value, caseInsensitive } of search.text) {
+    (request[`searchCriteria${field}`] ??= []).push({ mode: MODES[mode], value, isCaseInsensitive: caseInsensitive });
+  }
+  if (search.group !== undefined) {
+    request.searchCriteriaGroupId = [{ mode: 'Equal To', value: search.group, isCaseInsensitive: false }];
+  }
+  return request;
+}
+
+/**
+ * The searches that tell which of these users can be agents here: exact user ids ORed, as many as
+ * one BroadWorks page holds in each (2000), so a long agent list costs one command, not one per agent.
+ */
+export function availabilityChecks(
+  { tenantId, groupId }: Scope,
+  userIds: readonly string[],
+): GroupHuntGroupGetAvailableUserPagedSortedListRequest[] {
+  const unique = [...new Set(userIds)];
+  const checks: GroupHuntGroupGetAvailableUserPagedSortedListRequest[] = [];
+  for (let i = 0; i < unique.length; i += MAX_PAGE_SIZE) {
+    const ids = unique.slice(i, i + MAX_PAGE_SIZE);
+    checks.push({
+      $type: 'GroupHuntGroupGetAvailableUserPagedSortedListRequest',
+      serviceProviderId: tenantId,
+      groupId,
+      responsePagingControl: { responseStartIndex: 1, responsePageSize: ids.length },
+      searchCriteriaUserId: ids.map((value) => ({ mode: 'Equal To', value, isCaseInsensitive: false })),
+      ...(ids.length > 1 ? { searchCriteriaModeOr: true } : {}),
+    });
+  }
+  return checks;
 }
 
 /**

@@ -1,23 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import type { ReadRequest, ReadResult, UserSearch } from '../domain/broadworks.port.js';
+import type {
+  HuntGroupPage,
+  HuntGroupPageQuery,
+  ReadRequest,
+  ReadResult,
+  UserSearch,
+} from '../domain/broadworks.port.js';
 import { BroadWorksPort } from '../domain/broadworks.port.js';
 import type { ChangePlan } from '../domain/change-plan.js';
 import { HuntGroupNotFound } from '../domain/errors.js';
 import type { CommandView } from '../domain/writes.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
 import { applyAllOrNothing, type Step } from './all-or-nothing.js';
-import { availabilityCheck, toAvailableUser, toAvailableUserListRequest } from './available-users.mapper.js';
+import {
+  availabilityChecks,
+  toAvailableUser,
+  toAvailableUserListRequest,
+  toAvailableUserPageRequest,
+} from './available-users.mapper.js';
 import { decodeError } from './decode-error.js';
 import { DepartmentDirectory, departmentListRequest } from './departments.js';
 import { commandOf, toHuntGroup, toSummary, viewOf } from './hunt-group.mapper.js';
+import { MAX_PAGE_SIZE, pageRequest, rowsRequest, rowsRequests } from './hunt-group-pages.mapper.js';
 import {
   tableRecords,
   type GroupGetRequest22V5,
   type GroupDepartmentGetListResponse18,
   type GroupGetResponse22V5,
-  type GroupHuntGroupGetAvailableUserListResponse,
+  type GroupHuntGroupGetAvailableUserPagedSortedListResponse,
   type GroupHuntGroupGetInstanceListRequest,
-  type GroupHuntGroupGetInstanceListResponse,
+  type GroupHuntGroupGetInstancePagedSortedListResponse,
   type GroupHuntGroupGetInstanceRequest20,
   type GroupHuntGroupGetInstanceResponse20,
   type OciRequest,
@@ -25,7 +37,7 @@ import {
 } from '../ocip/commands.js';
 import { OciErrorResponse } from '../ocip/oci-errors.js';
 import { OciGateway } from './oci/oci-gateway.js';
-import { sendInDocuments } from './send-in-documents.js';
+import { sendInDocuments, sendInDocumentsSettled } from './send-in-documents.js';
 
 const getRequest = (serviceUserId: string): GroupHuntGroupGetInstanceRequest20 => ({
   $type: 'GroupHuntGroupGetInstanceRequest20',
@@ -58,18 +70,20 @@ export class OciBroadWorks extends BroadWorksPort {
   }
 
   /**
-   * A hunt group is read with its group's list: activation and the department's full path live
-   * only there, and the row proves the hunt group is this group's (BroadWorks addresses it by id
-   * alone). The group and the agent checks ride in the same document while they fit.
+   * A hunt group is read with its row of the group's list, found by its id: activation and the
+   * department's full path live only there, and the row proves the hunt group is this group's
+   * (BroadWorks addresses it by id alone). The group and the agent check (one search for up to 2000
+   * agents) ride in the same document.
    */
   async read(scope: Scope, request: ReadRequest): Promise<ReadResult> {
     const id = request.huntGroup;
     const agents = request.agents ?? [];
     const commands: OciRequest[] = [];
     if (id !== undefined && !request.existenceOnly) commands.push(getRequest(id));
-    if (id !== undefined) commands.push(listRequest(scope));
+    if (id !== undefined) commands.push(rowsRequest(scope, [id]));
     if (request.group) commands.push(groupRequest(scope));
-    commands.push(...agents.map((userId) => availabilityCheck(scope, userId)));
+    const checks = availabilityChecks(scope, agents);
+    commands.push(...checks);
     // Rows name a department by its path: the group's department list tells its group (dry-run answers).
     const describeAgents = request.agentDetails === true && agents.length > 0;
     if (describeAgents) commands.push(departmentListRequest(scope.tenantId, scope.groupId));
@@ -85,13 +99,20 @@ export class OciBroadWorks extends BroadWorksPort {
     })();
     const instance =
       id !== undefined && !request.existenceOnly ? next<GroupHuntGroupGetInstanceResponse20>() : undefined;
-    const row = id !== undefined ? rowOf(next<GroupHuntGroupGetInstanceListResponse>(), scope, id) : undefined;
+    const row = id !== undefined ? rowOf(next<RowsResponse>(), scope, id) : undefined;
     const group = request.group ? groupInfoOf(next<GroupGetResponse22V5>()) : undefined;
-    const searches = agents.map(() => next<GroupHuntGroupGetAvailableUserListResponse>());
+    const rows = new Map(
+      checks
+        .flatMap(() => tableRecords(next<GroupHuntGroupGetAvailableUserPagedSortedListResponse>().userTable))
+        .map((r) => [r['User Id'], r]),
+    );
     const directory = describeAgents
       ? new DepartmentDirectory(scope.tenantId, scope.groupId, next<GroupDepartmentGetListResponse18>().departmentTable)
       : NO_DEPARTMENTS;
-    const found = agents.map((userId, i) => listed(searches[i], userId, scope, directory));
+    const found = agents.map((userId) => {
+      const user = rows.get(userId);
+      return user ? toAvailableUser(user, scope.tenantId, directory) : undefined;
+    });
     return {
       ...(instance && row ? { huntGroup: toHuntGroup(id!, scope.tenantId, instance, row) } : {}),
       ...(group ? { group } : {}),
@@ -116,12 +137,55 @@ export class OciBroadWorks extends BroadWorksPort {
     };
   }
 
+  /** The page and the group's departments (to describe each row's) in one document, with the group when asked. */
+  async listPage(scope: Scope, query: HuntGroupPageQuery, withGroup: boolean): Promise<HuntGroupPage> {
+    const page = pageRequest(scope, query);
+    const departmentList = departmentListRequest(scope.tenantId, scope.groupId);
+    const [answer, departments, group] = withGroup
+      ? await this.decoded(() => this.oci.send(page, departmentList, groupRequest(scope)))
+      : [...(await this.decoded(() => this.oci.send(page, departmentList))), undefined];
+    const directory = new DepartmentDirectory(scope.tenantId, scope.groupId, departments.departmentTable);
+    const rows = tableRecords(answer.huntGroupTable);
+    return {
+      huntGroups: rows.slice(0, query.limit).map((row) => toSummary(row, directory, row['Phone Number'] ?? '')),
+      more: rows.length > query.limit || rows.length === MAX_PAGE_SIZE,
+      ...(group ? { group: groupInfoOf(group) } : {}),
+    };
+  }
+
+  /**
+   * Each hunt group's details and, for all of them, their rows (by ids ORed, 2000 a command), packed
+   * 15 commands a document and sent at once over the pool. A hunt group gone meanwhile is left out.
+   */
+  async readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]> {
+    if (ids.length === 0) return [];
+    const rowCommands = rowsRequests(scope, ids);
+    const outcomes = await this.decoded(() =>
+      sendInDocumentsSettled(this.oci, [...ids.map(getRequest), ...rowCommands]),
+    );
+    const rows = new Map<string, Record<string, string>>();
+    for (const outcome of outcomes.slice(ids.length)) {
+      if (outcome instanceof OciErrorResponse) throw decodeError(outcome);
+      for (const row of tableRecords((outcome as RowsResponse).huntGroupTable)) rows.set(row['Service User Id'], row);
+    }
+    return ids.flatMap((id, i) => {
+      const instance = outcomes[i];
+      const row = rows.get(id);
+      if (instance instanceof OciErrorResponse) {
+        if (instance.errorCode === 4008) return [];
+        throw decodeError(instance);
+      }
+      return row ? [toHuntGroup(id, scope.tenantId, instance as GroupHuntGroupGetInstanceResponse20, row)] : [];
+    });
+  }
+
   /** The search and the departments in one document, with the tenant when a group filter needs its kind. */
   async availableUsers(
     scope: Scope,
     search: UserSearch,
-  ): Promise<{ users: AvailableUser[]; tenantIsEnterprise?: boolean }> {
-    const query = toAvailableUserListRequest(scope, search);
+  ): Promise<{ users: AvailableUser[]; more: boolean; tenantIsEnterprise?: boolean }> {
+    const page = search.page;
+    const query = page ? toAvailableUserPageRequest(scope, search, page) : toAvailableUserListRequest(scope, search);
     const departmentList = departmentListRequest(scope.tenantId, scope.groupId);
     const tenantRequest = { $type: 'ServiceProviderGetRequest22V4', serviceProviderId: scope.tenantId } as const;
     // The tenant's kind only matters for a search in another group than the URL's.
@@ -130,8 +194,11 @@ export class OciBroadWorks extends BroadWorksPort {
         ? await this.decoded(() => this.oci.send(query, departmentList, tenantRequest))
         : [...(await this.decoded(() => this.oci.send(query, departmentList))), undefined];
     const directory = new DepartmentDirectory(scope.tenantId, scope.groupId, departments.departmentTable);
+    const rows = tableRecords(users.userTable);
+    const shown = page ? rows.slice(0, page.limit) : rows;
     return {
-      users: tableRecords(users.userTable).map((row) => toAvailableUser(row, scope.tenantId, directory)),
+      users: shown.map((row) => toAvailableUser(row, scope.tenantId, directory)),
+      more: page !== undefined && (rows.length > page.limit || rows.length === MAX_PAGE_SIZE),
       ...(tenant ? { tenantIsEnterprise: tenant.isEnterprise === true } : {}),
     };
   }
@@ -148,10 +215,10 @@ export class OciBroadWorks extends BroadWorksPort {
       await this.decoded(() => applyAllOrNothing(this.oci, steps));
       return;
     }
-    const [instance, list] = await this.decoded(() =>
-      applyAllOrNothing(this.oci, steps, getRequest(readBack), listRequest(scope)),
+    const [instance, rows] = await this.decoded(() =>
+      applyAllOrNothing(this.oci, steps, getRequest(readBack), rowsRequest(scope, [readBack])),
     );
-    return toHuntGroup(readBack, scope.tenantId, instance, rowOf(list, scope, readBack));
+    return toHuntGroup(readBack, scope.tenantId, instance, rowOf(rows, scope, readBack));
   }
 
   describe(scope: Scope, plan: ChangePlan): CommandView[] {
@@ -177,28 +244,13 @@ export class OciBroadWorks extends BroadWorksPort {
   }
 }
 
+type RowsResponse = GroupHuntGroupGetInstancePagedSortedListResponse;
+
 /** The hunt group's row of its group's list; HuntGroupNotFound when it is not one of this group's. */
-function rowOf(
-  list: GroupHuntGroupGetInstanceListResponse,
-  scope: Scope,
-  serviceUserId: string,
-): Record<string, string> {
+function rowOf(list: RowsResponse, scope: Scope, serviceUserId: string): Record<string, string> {
   const row = tableRecords(list.huntGroupTable).find((r) => r['Service User Id'] === serviceUserId);
   if (!row) throw new HuntGroupNotFound(scope.tenantId, scope.groupId, serviceUserId);
   return row;
 }
 
-/**
- * The user an exact user id search found, or undefined. A department the group's list does not
- * describe (or without the list) is described by its name and path only.
- */
-function listed(
-  answer: GroupHuntGroupGetAvailableUserListResponse,
-  userId: string,
-  scope: Scope,
-  departments: DepartmentDirectory,
-): AvailableUser | undefined {
-  const row = tableRecords(answer.userTable).find((r) => r['User Id'] === userId);
-  return row ? toAvailableUser(row, scope.tenantId, departments) : undefined;
-}
 const NO_DEPARTMENTS = new DepartmentDirectory('', '', { headings: [], rows: [] });

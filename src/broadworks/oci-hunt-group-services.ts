@@ -1,3 +1,4 @@
+import { rowsRequest } from './hunt-group-pages.mapper.js';
 import { Injectable } from '@nestjs/common';
 import { HuntGroupNotFound } from '../domain/errors.js';
 import type { CallForwarding, Forwarding } from '../domain/hunt-group-service-settings.js';
@@ -14,7 +15,7 @@ import {
   tableRecords,
   type GroupDnGetAvailableListResponse,
   type GroupDnGetListResponse,
-  type GroupHuntGroupGetInstanceListResponse,
+  type GroupHuntGroupGetInstancePagedSortedListResponse,
   type OciOutcome,
   type OciRequest,
   type UserAlternateNumbersGetResponse21,
@@ -124,21 +125,17 @@ export class OciHuntGroupServices extends HuntGroupServicesPort {
   }
 
   /**
-   * One document: `commands` (the assignment flag first), then the group's hunt group list. Returns
+   * One document: `commands` (the assignment flag first), then the hunt group's row of the group's
+   * list, searched by its id (proof it is this group's, at the same cost in any group). Returns
    * the outcomes of `commands`; the flag's and the list's failures are thrown (4008: HuntGroupNotFound),
    * the others are left for the caller, which needs them only when the service is assigned.
    */
   private async readService(scope: Scope, serviceUserId: string, commands: OciRequest[]): Promise<OciOutcome[]> {
     const notFound = () => new HuntGroupNotFound(scope.tenantId, scope.groupId, serviceUserId);
-    const list = {
-      $type: 'GroupHuntGroupGetInstanceListRequest',
-      serviceProviderId: scope.tenantId,
-      groupId: scope.groupId,
-    } as const;
-    const outcomes = await this.decoded(() => this.oci.execute([...commands, list]));
+    const outcomes = await this.decoded(() => this.oci.execute([...commands, rowsRequest(scope, [serviceUserId])]));
     const [flag] = outcomes;
     if (flag instanceof OciErrorResponse) throw flag.errorCode === 4008 ? notFound() : decodeError(flag);
-    const rows = answered(outcomes[outcomes.length - 1]) as GroupHuntGroupGetInstanceListResponse;
+    const rows = answered(outcomes[outcomes.length - 1]) as GroupHuntGroupGetInstancePagedSortedListResponse;
     if (!tableRecords(rows.huntGroupTable).some((r) => r['Service User Id'] === serviceUserId)) throw notFound();
     // The group's numbers come whether or not the service is assigned: their failures count now.
     outcomes.slice(2, -1).forEach(answered);

@@ -111,6 +111,15 @@ export class EnvironmentVariables {
   @Max(3600000)
   OCI_RECONNECT_MAX_MS = 10000;
 
+  /**
+   * The most agents a hunt group may be given in one request. R25's schema sets no bound; the
+   * agents are checked in one available-user search of one BroadWorks page, hence at most 2000.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  HUNT_GROUP_MAX_AGENTS = 1000;
+
   /** The APIO settings file: AUTOMATIC_ID_RULES, GROUP_NUMBERS_USE_CC_CLI, TEMPLATES. */
   @IsString()
   @IsNotEmpty()
@@ -315,6 +324,7 @@ const INT_KEYS = new Set([
   'OCI_PORT',
   'OCI_POOL_SIZE',
   'OCI_QUEUE_LIMIT',
+  'HUNT_GROUP_MAX_AGENTS',
   'OCI_CONNECT_TIMEOUT_MS',
   'OCI_REQUEST_TIMEOUT_MS',
   'OCI_RECONNECT_BASE_MS',

@@ -14,6 +14,7 @@ export const appConfig = registerAs('app', () => {
     headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
     requireIfMatch: env.API_REQUIRE_IF_MATCH,
     idempotencyRetentionS: env.IDEMPOTENCY_RETENTION_S,
+    maxAgents: env.HUNT_GROUP_MAX_AGENTS,
   };
 });
 

@@ -28,6 +28,17 @@ export interface ReadResult {
 export type TextField = 'UserLastName' | 'UserFirstName' | 'UserId' | 'Dn' | 'Extension';
 export type TextMode = 'Starts' | 'Contains' | 'Equals';
 
+/** The fields the users who can be agents can be sorted by (BroadWorks sorts by these only). */
+export const AVAILABLE_USER_SORT_FIELDS = ['userId', 'lastName', 'firstName', 'phoneNumber', 'extension'] as const;
+export type AvailableUserSortField = (typeof AVAILABLE_USER_SORT_FIELDS)[number];
+
+/** A page of a list: 0-based offset, 1..2000 rows, up to 3 sort keys (the first the main one). */
+export interface PageRequest<F extends string> {
+  offset: number;
+  limit: number;
+  sort: { field: F; descending: boolean }[];
+}
+
 /** A search of the users who can be agents; criteria all apply (AND). */
 export interface UserSearch {
   text: { field: TextField; mode: TextMode; value: string; caseInsensitive: boolean }[];
@@ -35,6 +46,27 @@ export interface UserSearch {
   /** Only the users of this group of the tenant. */
   group?: string;
   limit: number;
+  /** One page, searched and sorted by BroadWorks (no department criterion then: see AgentsService). */
+  page?: PageRequest<AvailableUserSortField>;
+}
+
+/** The fields a hunt group list can be sorted by (BroadWorks sorts by these only). */
+export const HUNT_GROUP_SORT_FIELDS = ['serviceUserId', 'name', 'phoneNumber', 'extension'] as const;
+export type HuntGroupSortField = (typeof HUNT_GROUP_SORT_FIELDS)[number];
+
+/**
+ * One page of a group's hunt groups. Filters all apply (AND): `name` and `department` (its name)
+ * match a part, case-insensitively; `phoneNumber` and `extension` match exactly.
+ */
+export interface HuntGroupPageQuery extends PageRequest<HuntGroupSortField> {
+  filters: { name?: string; phoneNumber?: string; extension?: string; department?: string; active?: boolean };
+}
+
+export interface HuntGroupPage {
+  huntGroups: HuntGroupSummary[];
+  /** Whether rows may follow this page (BroadWorks tells no total: a full last page of 2000 says yes). */
+  more: boolean;
+  group?: GroupInfo;
 }
 
 /**
@@ -49,11 +81,20 @@ export abstract class BroadWorksPort {
   /** The group's hunt groups; with `withGroup`, the group too. */
   abstract list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }>;
 
+  /** One page of the group's hunt groups, searched and sorted by BroadWorks, in one document. */
+  abstract listPage(scope: Scope, query: HuntGroupPageQuery, withGroup: boolean): Promise<HuntGroupPage>;
+
+  /**
+   * The hunt groups of the group with these ids, in full, in the order asked; ids that are not hunt
+   * groups of the group (any more) are left out. Read in documents of 15 commands sent at once.
+   */
+  abstract readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]>;
+
   /** The users who can be agents; with a group filter, whether the tenant is an enterprise too. */
   abstract availableUsers(
     scope: Scope,
     search: UserSearch,
-  ): Promise<{ users: AvailableUser[]; tenantIsEnterprise?: boolean }>;
+  ): Promise<{ users: AvailableUser[]; more: boolean; tenantIsEnterprise?: boolean }>;
 
   /**
    * Applies a plan all or nothing: when a step fails, the steps that succeeded are undone before

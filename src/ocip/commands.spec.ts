@@ -162,7 +162,8 @@ export type Checks = [
     [C.SuccessResponse, C.GroupDepartmentGetListResponse18]>>,
   Expect<Equal<C.OciRequestName, 'GroupHuntGroupAddInstanceRequest20' | 'GroupHuntGroupGetInstanceRequest20'
     | 'GroupHuntGroupModifyInstanceRequest' | 'GroupHuntGroupDeleteInstanceRequest' | 'GroupHuntGroupGetInstanceListRequest'
-    | 'GroupHuntGroupGetAvailableUserListRequest' | 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest'
+    | 'GroupHuntGroupGetAvailableUserListRequest' | 'GroupHuntGroupGetInstancePagedSortedListRequest'
+    | 'GroupHuntGroupGetAvailableUserPagedSortedListRequest' | 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest'
     | 'GroupHuntGroupModifyActiveInstanceListRequest' | 'UserModifyUserIdRequest' | 'GroupGetRequest22V5'
     | 'GroupDepartmentGetListRequest18' | 'ServiceProviderGetRequest22V4' | 'VerifySessionIsValidRequest'
     | 'UserServiceAssignListRequest' | 'UserServiceUnassignListRequest' | 'UserServiceIsAssignedRequest'

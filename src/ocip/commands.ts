@@ -42,6 +42,22 @@ export type GroupHuntGroupGetAvailableUserListRequest = Request<
 export type GroupHuntGroupGetAvailableUserListResponse = Response<
   typeof schema.GroupHuntGroupGetAvailableUserListResponse
 >;
+export type GroupHuntGroupGetInstancePagedSortedListRequest = Request<
+  typeof schema.GroupHuntGroupGetInstancePagedSortedListRequest
+>;
+export type GroupHuntGroupGetInstancePagedSortedListResponse = Response<
+  typeof schema.GroupHuntGroupGetInstancePagedSortedListResponse
+>;
+export type GroupHuntGroupGetAvailableUserPagedSortedListRequest = Request<
+  typeof schema.GroupHuntGroupGetAvailableUserPagedSortedListRequest
+>;
+export type GroupHuntGroupGetAvailableUserPagedSortedListResponse = Response<
+  typeof schema.GroupHuntGroupGetAvailableUserPagedSortedListResponse
+>;
+export type ResponsePagingControl = Infer<typeof schema.ResponsePagingControl>;
+export type SortCriteria = Infer<typeof schema.SortByUserId>;
+export type HuntGroupInstanceSortOrder = Infer<typeof schema.SortOrderGroupHuntGroupGetInstancePagedSortedList>;
+export type AvailableUserSortOrder = Infer<typeof schema.SortOrderGroupHuntGroupGetAvailableUserPagedSortedList>;
 export type GroupHuntGroupModifyInstanceWeightedCallDistributionRequest = Request<
   typeof schema.GroupHuntGroupModifyInstanceWeightedCallDistributionRequest
 >;

@@ -147,6 +147,44 @@ export const SearchCriteriaExactUserGroup = complex(
   req('groupId', GroupId),
 );
 
+/** Paging of a paged-sorted list (OCISchemaDataTypes): the first row is 1; at most 2000 rows a page. */
+export const ResponseStartIndex = int(1);
+export const ResponsePageSize = int(1, 2000);
+export const ResponsePagingControl = complex(
+  'ResponsePagingControl',
+  req('responseStartIndex', ResponseStartIndex),
+  req('responsePageSize', ResponsePageSize),
+);
+/** SortCriteria (OCISchemaSortCriteria): every SortBy… type is these two elements. */
+const sortCriteria = <const N extends string>(name: N) =>
+  complex(name, req('isAscending', bool), req('isCaseSensitive', bool));
+export const SortByUserId = sortCriteria('SortByUserId');
+export const SortByUserLastName = sortCriteria('SortByUserLastName');
+export const SortByUserFirstName = sortCriteria('SortByUserFirstName');
+export const SortByDn = sortCriteria('SortByDn');
+export const SortByExtension = sortCriteria('SortByExtension');
+/** An xs:choice in the schema: exactly one sortBy… element (the simulator's handlers check it). */
+export const SortOrderGroupHuntGroupGetInstancePagedSortedList = complex(
+  'SortOrderGroupHuntGroupGetInstancePagedSortedList',
+  opt('sortByUserId', SortByUserId),
+  opt('sortByUserLastName', SortByUserLastName),
+  opt('sortByDn', SortByDn),
+  opt('sortByExtension', SortByExtension),
+);
+/** An xs:choice in the schema: exactly one sortBy… element (the simulator's handlers check it). */
+export const SortOrderGroupHuntGroupGetAvailableUserPagedSortedList = complex(
+  'SortOrderGroupHuntGroupGetAvailableUserPagedSortedList',
+  opt('sortByUserId', SortByUserId),
+  opt('sortByUserLastName', SortByUserLastName),
+  opt('sortByUserFirstName', SortByUserFirstName),
+  opt('sortByDn', SortByDn),
+  opt('sortByExtension', SortByExtension),
+);
+export const SearchCriteriaDepartmentName = textCriteria('SearchCriteriaDepartmentName', DepartmentName);
+export const SearchCriteriaGroupId = textCriteria('SearchCriteriaGroupId', GroupId);
+export const SearchCriteriaExactDnActivation = complex('SearchCriteriaExactDnActivation', req('activated', bool));
+export const SearchCriteriaServiceStatus = complex('SearchCriteriaServiceStatus', req('isActive', bool));
+
 export const HuntAgentWeight = complex('HuntAgentWeight', req('agentUserId', UserId), req('weight', HuntWeight));
 export const ServiceActivation = complex('ServiceActivation', req('serviceUserId', UserId), req('isActive', bool));
 
@@ -256,6 +294,54 @@ export const GroupHuntGroupGetAvailableUserListRequest = complex(
 );
 export const GroupHuntGroupGetAvailableUserListResponse = complex(
   'GroupHuntGroupGetAvailableUserListResponse',
+  req('userTable', table),
+);
+
+/**
+ * The paged-sorted lists (R25): without responsePagingControl BroadWorks answers from row 1 with the
+ * largest page; without sortOrder by user id ascending; criteria are ANDed unless searchCriteriaModeOr.
+ * The answers carry no total row count.
+ */
+export const GroupHuntGroupGetInstancePagedSortedListRequest = complex(
+  'GroupHuntGroupGetInstancePagedSortedListRequest',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  opt('responsePagingControl', ResponsePagingControl),
+  list('sortOrder', SortOrderGroupHuntGroupGetInstancePagedSortedList, 0, 3),
+  list('searchCriteriaUserLastName', SearchCriteriaUserLastName, 0, Infinity),
+  list('searchCriteriaDepartmentName', SearchCriteriaDepartmentName, 0, Infinity),
+  list('searchCriteriaUserId', SearchCriteriaUserId, 0, Infinity),
+  list('searchCriteriaDn', SearchCriteriaDn, 0, Infinity),
+  list('searchCriteriaExtension', SearchCriteriaExtension, 0, Infinity),
+  opt('searchCriteriaExactDnActivation', SearchCriteriaExactDnActivation),
+  opt('searchCriteriaServiceStatus', SearchCriteriaServiceStatus),
+  // xs:boolean fixed="true": present means ORed; the simulator's handlers refuse false.
+  opt('searchCriteriaModeOr', bool),
+);
+export const GroupHuntGroupGetInstancePagedSortedListResponse = complex(
+  'GroupHuntGroupGetInstancePagedSortedListResponse',
+  req('huntGroupTable', table),
+);
+
+export const GroupHuntGroupGetAvailableUserPagedSortedListRequest = complex(
+  'GroupHuntGroupGetAvailableUserPagedSortedListRequest',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  opt('responsePagingControl', ResponsePagingControl),
+  list('sortOrder', SortOrderGroupHuntGroupGetAvailableUserPagedSortedList, 0, 3),
+  list('searchCriteriaUserLastName', SearchCriteriaUserLastName, 0, Infinity),
+  list('searchCriteriaUserFirstName', SearchCriteriaUserFirstName, 0, Infinity),
+  list('searchCriteriaDepartmentName', SearchCriteriaDepartmentName, 0, Infinity),
+  list('searchCriteriaGroupId', SearchCriteriaGroupId, 0, Infinity),
+  list('searchCriteriaUserId', SearchCriteriaUserId, 0, Infinity),
+  list('searchCriteriaDn', SearchCriteriaDn, 0, Infinity),
+  list('searchCriteriaExtension', SearchCriteriaExtension, 0, Infinity),
+  opt('searchCriteriaExactDnActivation', SearchCriteriaExactDnActivation),
+  // xs:boolean fixed="true": present means ORed; the simulator's handlers refuse false.
+  opt('searchCriteriaModeOr', bool),
+);
+export const GroupHuntGroupGetAvailableUserPagedSortedListResponse = complex(
+  'GroupHuntGroupGetAvailableUserPagedSortedListResponse',
   req('userTable', table),
 );
 
@@ -556,6 +642,8 @@ export const COMMANDS = commandMap(
   [GroupHuntGroupDeleteInstanceRequest, SuccessResponse],
   [GroupHuntGroupGetInstanceListRequest, GroupHuntGroupGetInstanceListResponse],
   [GroupHuntGroupGetAvailableUserListRequest, GroupHuntGroupGetAvailableUserListResponse],
+  [GroupHuntGroupGetInstancePagedSortedListRequest, GroupHuntGroupGetInstancePagedSortedListResponse],
+  [GroupHuntGroupGetAvailableUserPagedSortedListRequest, GroupHuntGroupGetAvailableUserPagedSortedListResponse],
   [GroupHuntGroupModifyInstanceWeightedCallDistributionRequest, SuccessResponse],
   [GroupHuntGroupModifyActiveInstanceListRequest, SuccessResponse],
   [UserModifyUserIdRequest, SuccessResponse],

@@ -118,12 +118,34 @@ export const departmentKey = (serviceProviderId: string, groupId: string | undef
 /** BroadWorks writes a department's full path as `parent \ child`. */
 export const DEPARTMENT_PATH_SEPARATOR = ' \\ ';
 
+/** A Map that counts its changes, so that a view derived from it knows when it is stale. */
+class CountingMap<K, V> extends Map<K, V> {
+  changes = 0;
+
+  override set(key: K, value: V): this {
+    this.changes++;
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.changes++;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.changes++;
+    super.clear();
+  }
+}
+
 export class World {
   readonly serviceProviders = new Map<string, ServiceProvider>();
   readonly groups = new Map<string, Group>();
   readonly departments = new Map<string, Department>();
   readonly users = new Map<string, User>();
-  readonly huntGroups = new Map<string, HuntGroup>();
+  readonly huntGroups: Map<string, HuntGroup> = new CountingMap<string, HuntGroup>();
+  /** Each group's hunt groups by service user id, rebuilt only after hunt groups were added, removed or renamed. */
+  private readonly huntGroupIndex = new Map<string, { changes: number; huntGroups: HuntGroup[] }>();
   /** Languages the system knows; a hunt group's language must be one of them. */
   languages: string[] = ['English'];
   /** National prefix by country code, e.g. "32" → "0". */
@@ -144,10 +166,19 @@ export class World {
     );
   }
 
-  huntGroupsOf(group: Group): HuntGroup[] {
-    return [...this.huntGroups.values()].filter(
-      (h) => h.serviceProviderId === group.serviceProviderId && h.groupId === group.id,
-    );
+  /** The group's hunt groups, by service user id (code point order); shared, never to be changed in place. */
+  huntGroupsOf(group: Group): readonly HuntGroup[] {
+    const changes = (this.huntGroups as CountingMap<string, HuntGroup>).changes;
+    const key = groupKey(group.serviceProviderId, group.id);
+    let entry = this.huntGroupIndex.get(key);
+    if (entry?.changes !== changes) {
+      const huntGroups = [...this.huntGroups.values()]
+        .filter((h) => h.serviceProviderId === group.serviceProviderId && h.groupId === group.id)
+        .sort((a, b) => compareText(a.serviceUserId, b.serviceUserId));
+      entry = { changes, huntGroups };
+      this.huntGroupIndex.set(key, entry);
+    }
+    return entry.huntGroups;
   }
 
   /** A real or virtual user, by id. */

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '../../config/namespaces.js';
-import { BroadWorksPort, type TextField, type TextMode, type UserSearch } from '../broadworks.port.js';
+import {
+  BroadWorksPort,
+  type AvailableUserSortField,
+  type PageRequest,
+  type TextField,
+  type TextMode,
+  type UserSearch,
+} from '../broadworks.port.js';
 import { planWeights } from '../change-plan.js';
 import { ApiError, ValidationFailed, type FieldProblem } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
@@ -21,6 +28,8 @@ export interface AvailableUsersQuery {
   /** Only the users of the group of the scope. */
   sameGroupOnly?: boolean;
   limit?: number;
+  /** One page, searched and sorted by BroadWorks, instead of the whole answer. */
+  page?: PageRequest<AvailableUserSortField>;
 }
 
 @Injectable()
@@ -36,21 +45,23 @@ export class AgentsService {
    * The users who can be agents of a hunt group of this group: the group's, or in an enterprise
    * every group's. Searching another group of the tenant only makes sense in an enterprise.
    */
-  async availableUsers(scope: Scope, query: AvailableUsersQuery): Promise<AvailableUser[]> {
+  async availableUsers(scope: Scope, query: AvailableUsersQuery): Promise<{ users: AvailableUser[]; more: boolean }> {
+    assertPageable(query);
     const search: UserSearch = {
       text: query.text,
       department: query.department,
       group: groupOf(scope, query),
       limit: query.limit ?? MAX_AVAILABLE_USERS,
+      ...(query.page ? { page: query.page } : {}),
     };
-    const { users, tenantIsEnterprise } = await this.broadworks.availableUsers(scope, search);
+    const { users, more, tenantIsEnterprise } = await this.broadworks.availableUsers(scope, search);
     if (tenantIsEnterprise === false) {
       throw ApiError.badRequest(
         'GROUP_FILTER_NOT_IN_ENTERPRISE',
         `sensitiveUserGroupEquals: ${scope.tenantId} is a service provider, not an enterprise: only users of group ${scope.groupId} can be agents here`,
       );
     }
-    return users;
+    return { users, more };
   }
 
   /** Every agent, in order, with its weight. */
@@ -99,6 +110,25 @@ export class AgentsService {
     this.hooks.emit({ type: 'weights-changed', ...scope, serviceUserId, before: before.agents, after });
     return after;
   }
+}
+
+/**
+ * A page has BroadWorks' paged search behind it, which matches a department by its name only (a
+ * group's and an enterprise's department of the same name alike) and bounds its size itself.
+ */
+function assertPageable(query: AvailableUsersQuery): void {
+  if (!query.page) return;
+  const problems: FieldProblem[] = [];
+  if (query.department) {
+    problems.push({
+      field: 'sensitiveDepartmentEquals',
+      reasons: ['cannot be combined with limit, offset or sort (a page is searched by department name only)'],
+    });
+  }
+  if (query.limit !== undefined) {
+    problems.push({ field: 'responseSizeLimit', reasons: ['cannot be combined with limit, offset or sort'] });
+  }
+  if (problems.length > 0) throw new ValidationFailed(problems);
 }
 
 /** The group to search in: sameGroupOnly means this group; a group filter must be of this tenant. */

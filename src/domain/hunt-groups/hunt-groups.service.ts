@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { apioConfig, appConfig } from '../../config/namespaces.js';
-import { BroadWorksPort, type ReadResult } from '../broadworks.port.js';
+import { BroadWorksPort, type HuntGroupPageQuery, type ReadResult } from '../broadworks.port.js';
 import { planCreate, planUpdate, type ChangePlan } from '../change-plan.js';
 import { AgentsUnavailable, ApiError, HuntGroupNotFound, IdTaken, ValidationFailed } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
@@ -49,6 +49,54 @@ export class HuntGroupsService {
     return group ? huntGroups.map((h) => ({ ...h, phoneNumber: inE164(h.phoneNumber, group) })) : huntGroups;
   }
 
+  /** One page of the group's hunt groups, as the list shows them. */
+  async listPage(scope: Scope, query: HuntGroupPageQuery): Promise<{ huntGroups: HuntGroupSummary[]; more: boolean }> {
+    const { huntGroups, more, group } = await this.broadworks.listPage(
+      scope,
+      query,
+      this.settings.GROUP_NUMBERS_USE_CC_CLI,
+    );
+    return {
+      huntGroups: group ? huntGroups.map((h) => ({ ...h, phoneNumber: inE164(h.phoneNumber, group) })) : huntGroups,
+      more,
+    };
+  }
+
+  /**
+   * Every hunt group of the group in full, by service user id, a batch at a time. The ids come from
+   * the group's list a BroadWorks page (2000) at a time, the next page read ahead; the details in
+   * batches of EXPORT_BATCH, EXPORT_BATCHES_AHEAD of them in flight: enough documents queued to keep
+   * a pool of sessions busy, few enough that the export neither holds much memory nor fills the
+   * queue that other callers share.
+   */
+  async *export(scope: Scope): AsyncGenerator<HuntGroup[]> {
+    const inFlight: Promise<HuntGroup[]>[] = [];
+    for await (const ids of this.exportIds(scope)) {
+      const batch = this.broadworks.readMany(scope, ids);
+      // A consumer that stops early never awaits the batches still in flight: their failures must not go unhandled.
+      batch.catch(() => undefined);
+      inFlight.push(batch);
+      if (inFlight.length > EXPORT_BATCHES_AHEAD) yield await inFlight.shift()!;
+    }
+    while (inFlight.length > 0) yield await inFlight.shift()!;
+  }
+
+  /** The group's hunt group ids in batches, the list read a page ahead. */
+  private async *exportIds(scope: Scope): AsyncGenerator<string[]> {
+    const pageOf = (offset: number) =>
+      this.broadworks.listPage(scope, { offset, limit: EXPORT_PAGE, sort: [], filters: {} }, false);
+    let page = await pageOf(0);
+    for (let offset = 0; ;) {
+      const ids = page.huntGroups.map((h) => h.serviceUserId);
+      offset += ids.length;
+      const next = page.more ? pageOf(offset) : undefined;
+      next?.catch(() => undefined);
+      for (let i = 0; i < ids.length; i += EXPORT_BATCH) yield ids.slice(i, i + EXPORT_BATCH);
+      if (!next) return;
+      page = await next;
+    }
+  }
+
   async get(scope: Scope, serviceUserId: string): Promise<HuntGroup> {
     return (await this.broadworks.read(scope, { huntGroup: serviceUserId })).huntGroup!;
   }
@@ -64,6 +112,7 @@ export class HuntGroupsService {
     options: WriteOptions = {},
   ): Promise<HuntGroup | DryRun<HuntGroup>> {
     const dryRun = options.dryRun === true;
+    this.assertAgentCount(input.agents);
     const body = await this.checks.checked('create', input, (b) => ({
       operation: 'create',
       ...scope,
@@ -71,6 +120,7 @@ export class HuntGroupsService {
       body: b,
     }));
     assertProfileNames(body);
+    this.assertAgentCount(body.agents);
     const given = body.serviceUserId;
     if (!given && !this.ids.autoGenerate) {
       throw ApiError.badRequest(
@@ -154,6 +204,7 @@ export class HuntGroupsService {
   ): Promise<HuntGroup | DryRun<HuntGroup>> {
     const dryRun = options.dryRun === true;
     this.assertIfMatchGiven(options);
+    this.assertAgentCount(change.agents);
     const needs = (c: HuntGroupChange) => ({
       group: this.ids.renameOnPhoneChange && c.serviceInstanceProfile?.phoneNumber !== undefined,
       agents: c.agents,
@@ -170,6 +221,7 @@ export class HuntGroupsService {
       current: before,
       body: b,
     }));
+    this.assertAgentCount(body.agents);
     const sameNeeds = JSON.stringify(needs(body)) === JSON.stringify(needs(change));
     const context = sameNeeds ? read : await this.broadworks.read(scope, needs(body));
     assertAgentsAvailable(context, scope);
@@ -233,6 +285,19 @@ export class HuntGroupsService {
     }
   }
 
+  /**
+   * At most HUNT_GROUP_MAX_AGENTS agents, checked before anything is sent: a list without bound
+   * would cost BroadWorks (and the other tenants sharing its sessions) for nothing.
+   */
+  private assertAgentCount(agents: readonly string[] | null | undefined): void {
+    const max = this.app.maxAgents;
+    if (agents && agents.length > max) {
+      throw new ValidationFailed([
+        { field: 'agents', reasons: [`at most ${max} agents (HUNT_GROUP_MAX_AGENTS); ${agents.length} given`] },
+      ]);
+    }
+  }
+
   /** 428 before anything is read when If-Match is required and missing. */
   private assertIfMatchGiven(options: WriteOptions): void {
     if (this.app.requireIfMatch && options.ifMatch === undefined) throw new PreconditionRequired();
@@ -263,6 +328,13 @@ export class HuntGroupsService {
     return { ...scope, domain: group.defaultDomain, groupNumber: group.callingLineIdPhoneNumber, name, phoneNumber };
   }
 }
+
+/** The export reads the list a BroadWorks page at a time (ResponsePageSize's bound). */
+const EXPORT_PAGE = 2000;
+/** Hunt groups read together: with their rows search, 240 commands, 16 full documents (two rounds of a pool of 8). */
+const EXPORT_BATCH = 239;
+/** Batches read while the one before is written out (3 × 16 documents queued at most). */
+const EXPORT_BATCHES_AHEAD = 2;
 
 /** A list number as BroadWorks gave it, or a national one in E.164 (GROUP_NUMBERS_USE_CC_CLI). */
 function inE164(number: string, group: GroupInfo): string {

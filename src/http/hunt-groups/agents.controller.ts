@@ -1,4 +1,9 @@
-import { applyDecorators, Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AVAILABLE_USER_SORT_FIELDS } from '../../domain/broadworks.port.js';
+import { ValidationFailed, type FieldProblem } from '../../domain/errors.js';
+import { nextLink, PAGE_PARAMETERS, pageRequestOf } from './list-query.js';
+import { ApiPageQuery } from './list-query.openapi.js';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -81,15 +86,18 @@ export class AgentsController {
 
   /** Filters from the JSON body (as the seed sends them, even on GET) or from the query string. */
   @Get('users/available')
-  @QueryParameters(...FILTER_NAMES)
+  @QueryParameters(...FILTER_NAMES, ...PAGE_PARAMETERS)
   @ApiOperation({
     summary: 'Users that can be agents of a hunt group of this group',
     description:
       'The filters come from the JSON body (as APIO sends them, even on this GET) or from the query string; the body wins for a filter given in both. ' +
-      'Searching by group (sensitiveUserGroupEquals) only makes sense in an enterprise; sameGroupOnly keeps the users of the group of the URL.',
+      'Searching by group (sensitiveUserGroupEquals) only makes sense in an enterprise; sameGroupOnly keeps the users of the group of the URL. ' +
+      'With limit, offset or sort: one page searched and sorted by BroadWorks, and a Link header to the next page while more may follow ' +
+      '(sensitiveDepartmentEquals and responseSizeLimit cannot be combined with them).',
   })
   @ApiExtraModels(DepartmentDto, UserGroupDto)
   @ApiFilterQuery()
+  @ApiPageQuery(AVAILABLE_USER_SORT_FIELDS)
   @ApiBody({
     type: AvailableUsersFilterDto,
     required: false,
@@ -97,7 +105,13 @@ export class AgentsController {
   })
   @ApiExtraModels(AvailableUsersAnswerDto)
   @ApiOkResponse({
-    description: 'The users, by name',
+    description: 'The users, by name (a page: by user id, or as sorted)',
+    headers: {
+      Link: {
+        description: '<…?limit=…&offset=…>; rel="next" on a page after which more users may follow',
+        schema: { type: 'string' },
+      },
+    },
     content: {
       'application/json': {
         schema: { $ref: getSchemaPath(AvailableUsersAnswerDto) },
@@ -112,9 +126,18 @@ export class AgentsController {
     @Param() p: GroupParamsDto,
     @Query() query: Record<string, unknown>,
     @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<{ available_users: AvailableUser[] }> {
-    const filter = await validateDto(AvailableUsersFilterDto, filterInput(query, body), { forbidUnknown: true });
-    return { available_users: await this.agents.availableUsers(scopeOf(p), queryOf(filter)) };
+    const { limit, offset, sort, ...filters } = query;
+    const problems: FieldProblem[] = [];
+    const paged = [limit, offset, sort].some((v) => v !== undefined);
+    const page = paged ? pageRequestOf({ limit, offset, sort }, AVAILABLE_USER_SORT_FIELDS, problems) : undefined;
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    const filter = await validateDto(AvailableUsersFilterDto, filterInput(filters, body), { forbidUnknown: true });
+    const answer = await this.agents.availableUsers(scopeOf(p), { ...queryOf(filter), ...(page ? { page } : {}) });
+    if (page && answer.more) res.setHeader('Link', nextLink(req.originalUrl, page));
+    return { available_users: answer.users };
   }
 
   @Get(':name/weighted_distribution')

@@ -1,6 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { once } from 'node:events';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiProduces,
   ApiBody,
   ApiCreatedResponse,
   ApiExtraModels,
@@ -28,6 +30,10 @@ import { HuntGroupTemplates } from './templates.js';
 import type { DryRun, WriteOptions } from '../../domain/writes.js';
 import { DryRunAnswerDto } from '../openapi/dry-run.dto.js';
 import { Versioned, Write, WriteOpts } from '../writes.js';
+import type { Request, Response } from 'express';
+import { QueryParameters } from '../request-shape.js';
+import { ApiListQuery } from './list-query.openapi.js';
+import { LIST_QUERY_PARAMETERS, listQueryOf, MAX_LIST_PAGE, nextLink } from './list-query.js';
 
 /** APIO's hunt group routes; every one answers with and without the trailing slash. */
 @ApiTags('hunt groups')
@@ -62,10 +68,72 @@ export class HuntGroupsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the hunt groups of a group' })
-  @ApiOkResponse({ type: HuntGroupListAnswerDto, example: LIST_ANSWER })
-  async list(@Param() p: GroupParamsDto): Promise<{ hunt_groups: HuntGroupSummary[] }> {
-    return { hunt_groups: await this.huntGroups.list(scopeOf(p)) };
+  @QueryParameters(...LIST_QUERY_PARAMETERS)
+  @ApiOperation({
+    summary: 'List the hunt groups of a group',
+    description:
+      'Without query parameters, every hunt group (as APIO answers). With any of limit, offset, sort or a filter, one page ' +
+      `searched and sorted by BroadWorks (limit 1..${MAX_LIST_PAGE}, default ${MAX_LIST_PAGE}), and a Link header to the next page while there may be more. ` +
+      'Filters all apply: name and department (its name) match a part, case-insensitively; phoneNumber and extension match exactly; active is true or false. ' +
+      'No total count is given: BroadWorks does not tell it.',
+  })
+  @ApiListQuery()
+  @ApiOkResponse({
+    type: HuntGroupListAnswerDto,
+    example: LIST_ANSWER,
+    headers: {
+      Link: {
+        description: '<…?limit=…&offset=…>; rel="next" on a page after which more rows may follow',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  async list(
+    @Param() p: GroupParamsDto,
+    // Through the global pipe (not req.query): a filter value XML cannot carry is refused at the door.
+    @Query() params: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ hunt_groups: HuntGroupSummary[] }> {
+    const query = listQueryOf(params);
+    if (!query) return { hunt_groups: await this.huntGroups.list(scopeOf(p)) };
+    const page = await this.huntGroups.listPage(scopeOf(p), query);
+    if (page.more) res.setHeader('Link', nextLink(req.originalUrl, query));
+    return { hunt_groups: page.huntGroups };
+  }
+
+  /** Declared before `:name`, which would take `export` for a hunt group id. */
+  @Get('export')
+  @ApiOperation({
+    summary: 'Export every hunt group of a group, in full',
+    description:
+      'JSON lines (application/x-ndjson), streamed: one hunt group a line, as GET of one answers it, by service user id. ' +
+      'BroadWorks is read in documents of 15 commands sent in parallel over the session pool. ' +
+      'A failure before the first line is an error answer; after it, the stream is cut short (the last line is then incomplete).',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: 'One hunt group a line',
+    content: { 'application/x-ndjson': { schema: { $ref: getSchemaPath(HuntGroupAnswerDto) } } },
+  })
+  async export(@Param() p: GroupParamsDto, @Res() res: Response): Promise<void> {
+    const batches = this.huntGroups.export(scopeOf(p));
+    // The first batch before the headers: a failure then still gets its error answer.
+    let batch = await batches.next();
+    res.status(200).type('application/x-ndjson');
+    try {
+      while (!batch.done) {
+        for (const huntGroup of batch.value) {
+          if (!res.write(`${JSON.stringify(huntGroup)}\n`)) await drainedOrClosed(res);
+          if (res.destroyed) return void (await batches.return(undefined));
+        }
+        batch = await batches.next();
+      }
+      res.end();
+    } catch {
+      // The status is sent: the only way left to say the export is incomplete is to cut it.
+      res.destroy();
+    }
   }
 
   @Get(':name')
@@ -119,5 +187,15 @@ export class HuntGroupsController {
   @Write()
   remove(@Param() p: HuntGroupParamsDto, @WriteOpts() options: WriteOptions): Promise<void | DryRun<null>> {
     return this.huntGroups.remove(scopeOf(p), p.name, options);
+  }
+}
+
+/** Waits until the client takes more, or is gone; the listener of the other event is removed. */
+async function drainedOrClosed(res: Response): Promise<void> {
+  const stop = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: stop.signal }), once(res, 'close', { signal: stop.signal })]);
+  } finally {
+    stop.abort();
   }
 }

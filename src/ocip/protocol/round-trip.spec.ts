@@ -139,6 +139,44 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
     $type: 'GroupHuntGroupGetAvailableUserListResponse',
     userTable: { headings: ['User Id', 'Last Name', 'First Name'], rows: [] },
   },
+  GroupHuntGroupGetInstancePagedSortedListRequest: {
+    $type: 'GroupHuntGroupGetInstancePagedSortedListRequest',
+    serviceProviderId: 'acme-sp',
+    groupId: 'sales',
+    responsePagingControl: { responseStartIndex: 101, responsePageSize: 100 },
+    sortOrder: [
+      { sortByUserLastName: { isAscending: false, isCaseSensitive: false } },
+      { sortByExtension: { isAscending: true, isCaseSensitive: true } },
+    ],
+    searchCriteriaUserLastName: [{ mode: 'Contains', value: 'R&D <east>', isCaseInsensitive: true }],
+    searchCriteriaUserId: [
+      { mode: 'Equal To', value: 'hg-a@example.com', isCaseInsensitive: false },
+      { mode: 'Equal To', value: 'hg-b@example.com', isCaseInsensitive: false },
+    ],
+    searchCriteriaServiceStatus: { isActive: false },
+    searchCriteriaModeOr: true,
+  },
+  GroupHuntGroupGetInstancePagedSortedListResponse: {
+    $type: 'GroupHuntGroupGetInstancePagedSortedListResponse',
+    huntGroupTable: {
+      headings: ['Service User Id', 'Name', 'Phone Number', 'Is Phone Number Activated', 'Is Active', 'Policy'],
+      rows: [['hg-sales@example.com', 'Sales hotline', '+33142000001', 'true', 'false', 'Circular']],
+    },
+  },
+  GroupHuntGroupGetAvailableUserPagedSortedListRequest: {
+    $type: 'GroupHuntGroupGetAvailableUserPagedSortedListRequest',
+    serviceProviderId: 'acme-ent',
+    groupId: 'sales',
+    responsePagingControl: { responseStartIndex: 1, responsePageSize: 2000 },
+    sortOrder: [{ sortByUserFirstName: { isAscending: true, isCaseSensitive: false } }],
+    searchCriteriaDepartmentName: [{ mode: 'Starts With', value: 'Support', isCaseInsensitive: true }],
+    searchCriteriaGroupId: [{ mode: 'Equal To', value: 'support', isCaseInsensitive: false }],
+    searchCriteriaExactDnActivation: { activated: true },
+  },
+  GroupHuntGroupGetAvailableUserPagedSortedListResponse: {
+    $type: 'GroupHuntGroupGetAvailableUserPagedSortedListResponse',
+    userTable: { headings: ['User Id', 'Last Name', 'First Name', 'Group Id'], rows: [['a@x.com', 'A', 'B', 'g']] },
+  },
   GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: {
     $type: 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest',
     serviceUserId: 'hg-sales@example.com',

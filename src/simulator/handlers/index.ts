@@ -6,9 +6,11 @@ import type { Handler } from './handler.js';
 import { modifyActiveHuntGroups } from './hunt-group-activation.js';
 import { addHuntGroup } from './hunt-group-add.js';
 import { listAvailableUsers } from './hunt-group-available-users.js';
+import { listAvailableUsersPaged } from './hunt-group-available-users-paged.js';
 import { deleteHuntGroup } from './hunt-group-delete.js';
 import { getHuntGroup } from './hunt-group-get.js';
 import { listHuntGroups } from './hunt-group-list.js';
+import { listHuntGroupsPaged } from './hunt-group-paged-list.js';
 import { modifyHuntGroup } from './hunt-group-modify.js';
 import { modifyAgentWeights } from './hunt-group-weights.js';
 import { getServiceProvider } from './service-provider-get.js';
@@ -35,6 +37,8 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupHuntGroupDeleteInstanceRequest: deleteHuntGroup,
   GroupHuntGroupGetInstanceListRequest: listHuntGroups,
   GroupHuntGroupGetAvailableUserListRequest: listAvailableUsers,
+  GroupHuntGroupGetInstancePagedSortedListRequest: listHuntGroupsPaged,
+  GroupHuntGroupGetAvailableUserPagedSortedListRequest: listAvailableUsersPaged,
   GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: modifyAgentWeights,
   GroupHuntGroupModifyActiveInstanceListRequest: modifyActiveHuntGroups,
   UserModifyUserIdRequest: modifyUserId,

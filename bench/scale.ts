@@ -1,0 +1,215 @@
+/**
+ * `npm run bench:scale`: what single-item calls, a page and the export cost as a group fills up.
+ * For 10, 1,000 and 10,000 hunt groups in one group, with 0 and 10 ms of BroadWorks latency a
+ * document, the service runs on the TCP gateway (pool of 8) against the OCI-P simulator; each call
+ * is timed one at a time (BENCH_SCALE_CALLS calls, default 40: median and fastest), the export as a
+ * whole. Ratios compare the fastest calls, the least disturbed by whatever else the machine runs.
+ * Prints one table (README, "Scale and paging"). Not part of `npm test`.
+ */
+import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
+import { toAddRequest } from '../src/broadworks/hunt-group.mapper.js';
+import { sendInDocuments } from '../src/broadworks/send-in-documents.js';
+import { freePort, startNode, waitForOk, type Child } from './processes.js';
+
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10,1000,10000').split(',').map(Number);
+const LATENCIES = (process.env.BENCH_SCALE_LATENCIES ?? '0,10').split(',').map(Number);
+const CALLS = Number(process.env.BENCH_SCALE_CALLS ?? 40);
+const POOL = 8;
+const T = 'ApioSpTest';
+const G = 'ApioGrpTest';
+const BASE = `/api/v1/tenants/${T}/groups/${G}/services/hunt_groups`;
+const ROUTES = ['GET one', 'PUT', 'POST+DELETE', 'GET page of 100', 'export'] as const;
+type Route = (typeof ROUTES)[number];
+
+interface Measure {
+  /** Median. */
+  ms: number;
+  /** Fastest: the call's own cost, least disturbed by whatever else the machine runs. */
+  minMs: number;
+  docs: number;
+}
+const results = new Map<string, Measure>();
+const rss = new Map<string, number>();
+const key = (route: Route | 'rss', size: number, latency: number) => `${route}|${size}|${latency}`;
+const idOf = (i: number) => `scale-${String(i).padStart(5, '0')}@sip.netaxis.be`;
+
+async function main(): Promise<void> {
+  for (const latency of LATENCIES) {
+    for (const size of SIZES) await scenario(size, latency);
+  }
+  print();
+}
+
+async function scenario(size: number, latency: number): Promise<void> {
+  const simPort = await freePort();
+  const simulator = await startNode(
+    'dist/simulator/cli.js',
+    ['--port', String(simPort), '--latency-ms', String(latency)],
+    {},
+    (out) => out.includes('listening'),
+  );
+  let service: Child | undefined;
+  try {
+    await seed(simPort, size);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    service = await startNode('dist/main.js', [], {
+      OCI_DRIVER: 'tcp',
+      OCI_HOST: '127.0.0.1',
+      OCI_PORT: String(simPort),
+      OCI_USER: 'admin',
+      OCI_PASSWORD: 'admin',
+      OCI_POOL_SIZE: String(POOL),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    });
+    await waitForOk(`${url}/health/ready`);
+    const headers = { authorization: `Bearer ${await login(url)}`, 'content-type': 'application/json' };
+    const call = async (method: string, path: string, body?: unknown, expected = 200): Promise<string> => {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.status !== expected) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return text;
+    };
+    const middle = idOf(Math.floor(size / 2));
+    let n = 0;
+    const runs: Record<Route, () => Promise<unknown>> = {
+      'GET one': () => call('GET', `${BASE}/${middle}`),
+      PUT: () => call('PUT', `${BASE}/${middle}`, { noAnswerNumberOfRings: 1 + (n++ % 20) }),
+      'POST+DELETE': async () => {
+        const id = `made-${n++}@sip.netaxis.be`;
+        const profile = { name: 'Bench', cliLastName: 'Bench', cliFirstName: 'Mark' };
+        await call('POST', `${BASE}/`, { serviceUserId: id, serviceInstanceProfile: profile }, 201);
+        await call('DELETE', `${BASE}/${id}`);
+      },
+      'GET page of 100': () => call('GET', `${BASE}/?limit=100&offset=${Math.max(0, Math.floor(size / 2) - 50)}`),
+      export: async () => {
+        const lines = (await call('GET', `${BASE}/export`)).trimEnd().split('\n').length;
+        if (lines !== size) throw new Error(`export: ${lines} lines for ${size} hunt groups`);
+      },
+    };
+    for (const route of ROUTES) {
+      const times = route === 'export' ? Math.max(2, Math.min(5, Math.ceil(2000 / size))) : CALLS;
+      for (let i = 0; i < (route === 'export' ? 1 : 10); i++) await runs[route](); // warm-up: JIT, sessions
+      const before = await documentsSent(url);
+      const elapsed: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const started = performance.now();
+        await runs[route]();
+        elapsed.push(performance.now() - started);
+      }
+      const docs = ((await documentsSent(url)) - before) / times;
+      elapsed.sort((a, b) => a - b);
+      results.set(key(route, size, latency), { ms: elapsed[Math.floor(elapsed.length / 2)], minMs: elapsed[0], docs });
+      process.stderr.write(
+        `${size} hunt groups, ${latency} ms: ${route} ${elapsed[Math.floor(elapsed.length / 2)].toFixed(1)} ms\n`,
+      );
+    }
+    rss.set(key('rss', size, latency), service.peakRssMb());
+  } finally {
+    await service?.stop();
+    await simulator.stop();
+  }
+}
+
+/** The group filled through OCI-P: adds 15 a document, the documents at once over a pool of 8. */
+async function seed(port: number, size: number): Promise<void> {
+  const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+  const gateway = new TcpOciGateway({
+    host: '127.0.0.1',
+    port,
+    userId: 'admin',
+    password: 'admin',
+    poolSize: POOL,
+    queueLimit: 100000,
+    connectTimeoutMs: 5000,
+    requestTimeoutMs: 60000,
+    reconnectBaseMs: 100,
+    reconnectMaxMs: 1000,
+    logger: silent,
+  });
+  await gateway.onModuleInit();
+  try {
+    const adds = Array.from({ length: size }, (_, i) =>
+      toAddRequest({ tenantId: T, groupId: G }, idOf(i), {
+        serviceInstanceProfile: { name: `Scale ${size - i}`, cliLastName: 'Scale', cliFirstName: 'Bench' },
+      }),
+    );
+    for (let i = 0; i < adds.length; i += 1500) await sendInDocuments(gateway, adds.slice(i, i + 1500));
+  } finally {
+    await gateway.onModuleDestroy();
+  }
+}
+
+async function login(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'demo', password: 'demo' }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** OCI-P documents the service has sent, from its /metrics. */
+async function documentsSent(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('oci_documents_total'))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
+function print(): void {
+  const [first, last] = [SIZES[0], SIZES[SIZES.length - 1]];
+  const header = [
+    'route',
+    'latency',
+    ...SIZES.map((s) => `${s} HGs p50 / min ms`),
+    `${last}/${first} (min)`,
+    ...SIZES.map((s) => `docs @${s}`),
+  ];
+  const lines: string[][] = [];
+  for (const latency of LATENCIES) {
+    for (const route of ROUTES) {
+      const at = (size: number) => results.get(key(route, size, latency));
+      lines.push([
+        route,
+        `${latency} ms`,
+        ...SIZES.map((s) => (at(s) ? `${at(s)!.ms.toFixed(1)} / ${at(s)!.minMs.toFixed(1)}` : '')),
+        at(first) && at(last) ? `${(at(last)!.minMs / at(first)!.minMs).toFixed(2)}×` : '',
+        ...SIZES.map((s) => at(s)?.docs.toFixed(1) ?? ''),
+      ]);
+    }
+    lines.push([
+      'peak RSS MB',
+      `${latency} ms`,
+      ...SIZES.map((s) => rss.get(key('rss', s, latency))?.toFixed(0) ?? ''),
+      '',
+      ...SIZES.map(() => ''),
+    ]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+  for (const latency of LATENCIES.filter((l) => l > 0)) {
+    const exported = results.get(key('export', last, latency));
+    const roundTrip = results.get(key('GET one', first, latency));
+    if (!exported || !roundTrip) continue;
+    const budget = Math.ceil(last / 15 / POOL) + 5;
+    console.log(
+      `export of ${last} at ${latency} ms: ${exported.minMs.toFixed(0)} ms = ${(exported.minMs / roundTrip.minMs).toFixed(0)} round trips ` +
+        `(one round trip = the fastest GET one with ${first} hunt groups, ${roundTrip.minMs.toFixed(1)} ms); target ceil(${last}/15/${POOL})+5 = ${budget}`,
+    );
+  }
+}
+
+await main();
