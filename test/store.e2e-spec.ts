@@ -81,6 +81,33 @@ describe('store', () => {
       }
     });
 
+    it('migrates while other schemas of the database are dropped (as other tests and services do)', async () => {
+      // Another client makes and drops schemas with tables the whole time the stores boot: the
+      // migrator must look at its own schema only, never at theirs half-dropped.
+      const churnSchema = fresh();
+      const churn = await open(churnSchema);
+      let churning = true;
+      const churner = (async () => {
+        for (let i = 0; churning; i++) {
+          const other = sql.id(`${churnSchema}_churn_${i % 4}`);
+          await sql`create schema if not exists ${other}`.execute(churn.db);
+          await sql`create table if not exists ${other}.t (id serial primary key, a text, b text)`.execute(churn.db);
+          await sql`drop schema ${other} cascade`.execute(churn.db);
+        }
+      })();
+      try {
+        for (let round = 0; round < 4; round++) {
+          const stores = await Promise.all(Array.from({ length: 4 }, () => open(fresh())));
+          expect(stores.map((s) => s.applied.length)).toEqual(stores.map(() => Object.keys(MIGRATIONS).length));
+          await Promise.all(stores.map((s) => s.close()));
+        }
+      } finally {
+        churning = false;
+        await churner;
+        await churn.close();
+      }
+    });
+
     it('refuses to boot on a schema migrated by a newer version (a migration it does not know)', async () => {
       const schema = fresh();
       const store = await open(schema);

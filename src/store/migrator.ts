@@ -1,4 +1,13 @@
-import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type DatabaseIntrospector,
+  type MigrationResult,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS, migrationProvider } from './migrations/index.js';
 
@@ -18,7 +27,9 @@ export async function migrateToLatest(pool: pg.Pool, schema: string): Promise<st
   // The migrator's "pool" is this one connection (it takes one and keeps it until done).
   const borrowed = { query: client.query.bind(client), release: () => undefined } as unknown as pg.PoolClient;
   const db = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: { connect: () => Promise.resolve(borrowed), end: () => Promise.resolve() } }),
+    dialect: new SchemaScopedDialect(schema, {
+      pool: { connect: () => Promise.resolve(borrowed), end: () => Promise.resolve() },
+    }),
   });
   try {
     const migrator = new Migrator({
@@ -65,5 +76,39 @@ async function upToDate(pool: pg.Pool, schema: string): Promise<boolean> {
     return rows.length === known.length && rows.every((row, i) => row.name === known[i]);
   } catch {
     return false;
+  }
+}
+
+/**
+ * PostgreSQL as the migrator sees it: only the store's schema. Kysely's own introspector lists the
+ * tables of every schema of the database, with functions that parse each one's name, so it fails
+ * ("schema … does not exist") when another schema is dropped meanwhile (tests drop theirs, other
+ * services share the database); the migrator only asks whether its two tables exist in ours.
+ */
+class SchemaScopedDialect extends PostgresDialect {
+  constructor(
+    private readonly schema: string,
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+  ) {
+    super(config);
+  }
+
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    const schema = this.schema;
+    return {
+      async getSchemas(): Promise<SchemaMetadata[]> {
+        const { rows } = await sql<SchemaMetadata>`
+          select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+        return rows;
+      },
+      async getTables(): Promise<TableMetadata[]> {
+        const { rows } = await sql<{ name: string }>`
+          select tablename as name from pg_catalog.pg_tables where schemaname = ${schema}`.execute(db);
+        return rows.map(({ name }) => ({ name, schema, isView: false, columns: [] }));
+      },
+      async getMetadata() {
+        return { tables: await this.getTables() };
+      },
+    };
   }
 }
