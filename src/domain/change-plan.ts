@@ -153,3 +153,50 @@ function definedOnly<T extends object>(object: T): Partial<T> {
 }
 
 const hasValues = (object: object): boolean => Object.values(object).some((v) => v !== undefined);
+
+/**
+ * The weights of `before`'s agents once the list is `agentIds`: agents that stay keep their weight,
+ * new ones get 0 (BroadWorks' rule), and the weight of the agents that leave is shared among those
+ * that stay in proportion to their weights (evenly when they all weigh 0; the remainder of the
+ * division goes to the largest fractions, then to the first in hunting order). So weights that
+ * added up to 100 still do, as BroadWorks requires of a Weighted hunt group.
+ */
+export function weightsAfter(before: readonly AgentWeight[], agentIds: readonly string[]): AgentWeight[] {
+  const staying = new Set(agentIds);
+  const weightOf = new Map(before.map((a) => [a.userId, a.weight]));
+  const kept = agentIds.filter((id) => weightOf.has(id));
+  const freed = before.filter((a) => !staying.has(a.userId)).reduce((sum, a) => sum + a.weight, 0);
+  const keptTotal = kept.reduce((sum, id) => sum + weightOf.get(id)!, 0);
+  const shares = new Map<string, { whole: number; fraction: number }>();
+  for (const id of kept) {
+    const exact = keptTotal > 0 ? (freed * weightOf.get(id)!) / keptTotal : freed / kept.length;
+    shares.set(id, { whole: Math.floor(exact), fraction: exact - Math.floor(exact) });
+  }
+  let left = freed - [...shares.values()].reduce((sum, s) => sum + s.whole, 0);
+  const byFraction = [...kept].sort((a, b) => shares.get(b)!.fraction - shares.get(a)!.fraction);
+  for (const id of byFraction) {
+    if (left <= 0) break;
+    shares.get(id)!.whole += 1;
+    left -= 1;
+  }
+  return agentIds.map((userId) => ({ userId, weight: (weightOf.get(userId) ?? 0) + (shares.get(userId)?.whole ?? 0) }));
+}
+
+/**
+ * A new agent list for `before` (one agent in or out), the others' order and weights kept: the
+ * modify that replaces the list (undone by the list and weights read before), then, when agents
+ * who leave had weight, the weights that share it out (weightsAfter), in the same plan so that
+ * both are applied or neither.
+ */
+export function planAgentList(before: HuntGroup, agentIds: readonly string[]): ChangePlan {
+  const plan = planUpdate(before, { agents: [...agentIds] });
+  const weights = weightsAfter(before.agents, agentIds);
+  const kept = new Map(before.agents.map((a) => [a.userId, a.weight]));
+  if (weights.some((w) => kept.has(w.userId) && kept.get(w.userId) !== w.weight)) {
+    plan.push({
+      action: { kind: 'set-weights', serviceUserId: before.serviceUserId, weights },
+      undo: [weightsOf(before)],
+    });
+  }
+  return plan;
+}
