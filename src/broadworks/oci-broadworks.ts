@@ -5,7 +5,7 @@ import type { ChangePlan } from '../domain/change-plan.js';
 import { HuntGroupNotFound } from '../domain/errors.js';
 import type { CommandView } from '../domain/writes.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
-import { applyAllOrNothing, type Step } from './all-or-nothing.js';
+import { applyAllOrNothing, applyAllOrNothingAcross, type Step } from './all-or-nothing.js';
 import { availabilityCheck, toAvailableUser, toAvailableUserListRequest } from './available-users.mapper.js';
 import { decodeError } from './decode-error.js';
 import { DepartmentDirectory, departmentListRequest } from './departments.js';
@@ -100,6 +100,19 @@ export class OciBroadWorks extends BroadWorksPort {
     };
   }
 
+  /**
+   * Many hunt groups: the group's list (activation, departments' paths, and the proof that each is
+   * the group's) and one get per hunt group, 15 commands a document, the documents in parallel.
+   */
+  async readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]> {
+    if (ids.length === 0) return [];
+    const [list, ...instances] = await this.send([listRequest(scope), ...ids.map(getRequest)]);
+    const rows = list as GroupHuntGroupGetInstanceListResponse;
+    return ids.map((id, i) =>
+      toHuntGroup(id, scope.tenantId, instances[i] as GroupHuntGroupGetInstanceResponse20, rowOf(rows, scope, id)),
+    );
+  }
+
   /** The list and the group's departments (to describe each row's) in one document, with the group when asked. */
   async list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }> {
     const list = listRequest(scope);
@@ -139,11 +152,7 @@ export class OciBroadWorks extends BroadWorksPort {
   apply(scope: Scope, plan: ChangePlan, readBack: string): Promise<HuntGroup>;
   apply(scope: Scope, plan: ChangePlan): Promise<void>;
   async apply(scope: Scope, plan: ChangePlan, readBack?: string): Promise<HuntGroup | void> {
-    const steps: Step[] = plan.map((s) => ({
-      command: commandOf(scope, s.action),
-      undo: s.undo.map((a) => commandOf(scope, a)),
-      irreversible: s.irreversible,
-    }));
+    const steps: Step[] = plan.map((s) => this.stepOf(scope, s));
     if (readBack === undefined) {
       await this.decoded(() => applyAllOrNothing(this.oci, steps));
       return;
@@ -154,8 +163,25 @@ export class OciBroadWorks extends BroadWorksPort {
     return toHuntGroup(readBack, scope.tenantId, instance, rowOf(list, scope, readBack));
   }
 
+  async applyAcross(scope: Scope, plan: ChangePlan): Promise<void> {
+    await this.decoded(() =>
+      applyAllOrNothingAcross(
+        this.oci,
+        plan.map((s) => this.stepOf(scope, s)),
+      ),
+    );
+  }
+
   describe(scope: Scope, plan: ChangePlan): CommandView[] {
     return plan.map((step) => viewOf(commandOf(scope, step.action)));
+  }
+
+  private stepOf(scope: Scope, step: ChangePlan[number]): Step {
+    return {
+      command: commandOf(scope, step.action),
+      undo: step.undo.map((a) => commandOf(scope, a)),
+      irreversible: step.irreversible,
+    };
   }
 
   /** Independent commands in as few documents as they fit; 4008 (user not found) means `notFound` when given. */

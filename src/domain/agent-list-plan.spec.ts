@@ -53,11 +53,12 @@ describe('planAgentList', () => {
     ]);
   });
 
-  it('removes an agent who had weight with the modify and the weights that share it out', () => {
+  it('removes an agent who had weight with the weights that share it out, then the modify', () => {
     const plan = planAgentList(before, ['b']);
-    expect(plan.map((s) => s.action.kind)).toEqual(['modify', 'set-weights']);
-    expect(plan[1].action).toEqual({ kind: 'set-weights', serviceUserId: 'hg@x', weights: [w('b', 100)] });
-    expect(plan[1].undo).toEqual([{ kind: 'set-weights', serviceUserId: 'hg@x', weights: [w('a', 70), w('b', 30)] }]);
+    expect(plan.map((s) => s.action.kind)).toEqual(['set-weights', 'modify']);
+    expect(plan[0].action).toEqual({ kind: 'set-weights', serviceUserId: 'hg@x', weights: [w('b', 100)] });
+    expect(plan[0].undo).toEqual([{ kind: 'set-weights', serviceUserId: 'hg@x', weights: [w('a', 70), w('b', 30)] }]);
+    expect(plan[1].undo[0]).toEqual({ kind: 'modify', serviceUserId: 'hg@x', change: { agents: ['a', 'b'] } });
   });
 
   it('needs no weights when the agent who leaves weighed 0', () => {

@@ -46,6 +46,12 @@ export abstract class BroadWorksPort {
   /** Reads what a use case needs, together. */
   abstract read(scope: Scope, request: ReadRequest): Promise<ReadResult>;
 
+  /**
+   * The details of many hunt groups of the scope's group, in the order of `ids`, read 15 commands a
+   * document with the documents in parallel (HuntGroupNotFound when one is not the group's).
+   */
+  abstract readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]>;
+
   /** The group's hunt groups; with `withGroup`, the group too. */
   abstract list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }>;
 
@@ -61,6 +67,14 @@ export abstract class BroadWorksPort {
    */
   abstract apply(scope: Scope, plan: ChangePlan, readBack: string): Promise<HuntGroup>;
   abstract apply(scope: Scope, plan: ChangePlan): Promise<void>;
+
+  /**
+   * Applies a plan whose steps are independent of each other (each hunt group changed once), in as
+   * many documents as its commands need, the documents in parallel; all or nothing across them:
+   * when a step fails, every step that succeeded, in any document, is undone before the failure
+   * is thrown.
+   */
+  abstract applyAcross(scope: Scope, plan: ChangePlan): Promise<void>;
 
   /** The commands a plan would send, in order, as a dry-run shows them (nothing is sent). */
   abstract describe(scope: Scope, plan: ChangePlan): CommandView[];

@@ -184,19 +184,21 @@ export function weightsAfter(before: readonly AgentWeight[], agentIds: readonly 
 
 /**
  * A new agent list for `before` (one agent in or out), the others' order and weights kept: the
- * modify that replaces the list (undone by the list and weights read before), then, when agents
- * who leave had weight, the weights that share it out (weightsAfter), in the same plan so that
- * both are applied or neither.
+ * modify that replaces the list (undone by the list and weights read before) and, when agents who
+ * leave had weight, first the weights that share it out (weightsAfter). The weights go first: they
+ * name only agents that stay, so they hold whichever of the two BroadWorks applies first, and
+ * their undo (the weights read before, naming the leaving agents too) runs after the modify's
+ * undo has put those agents back.
  */
 export function planAgentList(before: HuntGroup, agentIds: readonly string[]): ChangePlan {
-  const plan = planUpdate(before, { agents: [...agentIds] });
+  const modify = planUpdate(before, { agents: [...agentIds] });
   const weights = weightsAfter(before.agents, agentIds);
   const kept = new Map(before.agents.map((a) => [a.userId, a.weight]));
-  if (weights.some((w) => kept.has(w.userId) && kept.get(w.userId) !== w.weight)) {
-    plan.push({
-      action: { kind: 'set-weights', serviceUserId: before.serviceUserId, weights },
-      undo: [weightsOf(before)],
-    });
-  }
-  return plan;
+  if (!weights.some((w) => kept.has(w.userId) && kept.get(w.userId) !== w.weight)) return modify;
+  const id = before.serviceUserId;
+  const staying = weights.filter((w) => kept.has(w.userId));
+  return [
+    { action: { kind: 'set-weights', serviceUserId: id, weights: staying }, undo: [weightsOf(before)] },
+    ...modify,
+  ];
 }

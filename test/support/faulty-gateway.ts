@@ -9,6 +9,7 @@ import { OciGateway } from '../../src/broadworks/oci/oci-gateway.js';
  */
 export class FaultyGateway extends OciGateway {
   private readonly failures = new Map<OciRequestName, OciErrorResponse>();
+  private readonly conditions: { when: (command: OciRequest) => boolean; error: OciErrorResponse }[] = [];
   readonly sent: OciRequest[][] = [];
 
   constructor(private readonly inner: OciGateway) {
@@ -19,11 +20,19 @@ export class FaultyGateway extends OciGateway {
     this.failures.set(type, error);
   }
 
+  /** Fails the commands `when` picks (e.g. the modify of one hunt group among many). */
+  failWhen(
+    when: (command: OciRequest) => boolean,
+    error = OciErrorResponse.of(4400, 'Injected failure of a chosen command'),
+  ): void {
+    this.conditions.push({ when, error });
+  }
+
   async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
     this.sent.push([...commands]);
     const outcomes: OciOutcome[] = [];
     for (const command of commands) {
-      const failure = this.failures.get(command.$type);
+      const failure = this.failures.get(command.$type) ?? this.conditions.find((c) => c.when(command))?.error;
       outcomes.push(failure ?? (await this.inner.execute([command]))[0]);
     }
     return outcomes;
