@@ -122,3 +122,64 @@ async function runUndo(
   }
   return undoFailure;
 }
+
+/**
+ * Many plans, each all or nothing on its own (the items of a bulk job): whole plans packed into
+ * documents of up to 15 commands, the documents sent at once over the pool. A plan with a failed
+ * step has its succeeded steps undone; the others stand. A plan with an irreversible step goes
+ * alone (applyAllOrNothing). Returns, for each plan, what made it fail, or undefined.
+ */
+export async function applyEachAllOrNothing(
+  oci: OciGateway,
+  plans: readonly (readonly Step[])[],
+): Promise<(unknown | undefined)[]> {
+  const failures: unknown[] = new Array<unknown>(plans.length).fill(undefined);
+  const alone = plans.flatMap((p, i) =>
+    p.some((s) => s.irreversible) || p.length > MAX_COMMANDS_PER_DOCUMENT ? [i] : [],
+  );
+  const documents: number[][] = [];
+  let size = MAX_COMMANDS_PER_DOCUMENT;
+  plans.forEach((plan, i) => {
+    if (alone.includes(i) || plan.length === 0) return;
+    if (size + plan.length > MAX_COMMANDS_PER_DOCUMENT) {
+      documents.push([]);
+      size = 0;
+    }
+    documents.at(-1)!.push(i);
+    size += plan.length;
+  });
+  const packed = documents.map(async (document) => {
+    let outcomes: unknown[];
+    try {
+      outcomes = await oci.execute(document.flatMap((i) => plans[i].map((s) => s.command)));
+    } catch (e) {
+      for (const i of document) failures[i] = e;
+      return;
+    }
+    let next = 0;
+    const undos = document.map(async (i) => {
+      const mine = outcomes.slice(next, (next += plans[i].length));
+      const failure = mine.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
+      if (!failure) return;
+      failures[i] = failure;
+      const succeeded = plans[i].filter((_, k) => !(mine[k] instanceof OciErrorResponse)).reverse();
+      const undoFailure = await undo(oci, succeeded, failure);
+      if (undoFailure) {
+        failures[i] = new OciTransportError(
+          'unknown-outcome',
+          `BroadWorks refused part of the change (${failure.summary}) and undoing the parts it applied failed (${undoFailure.message}): the change may be partly applied`,
+        );
+      }
+    });
+    await Promise.all(undos);
+  });
+  const single = alone.map(async (i) => {
+    try {
+      await applyAllOrNothing(oci, plans[i]);
+    } catch (e) {
+      failures[i] = e;
+    }
+  });
+  await Promise.all([...packed, ...single]);
+  return failures;
+}

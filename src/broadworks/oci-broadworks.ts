@@ -5,7 +5,7 @@ import type { ChangePlan } from '../domain/change-plan.js';
 import { HuntGroupNotFound } from '../domain/errors.js';
 import type { CommandView } from '../domain/writes.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
-import { applyAllOrNothing, applyAllOrNothingAcross, type Step } from './all-or-nothing.js';
+import { applyAllOrNothing, applyAllOrNothingAcross, applyEachAllOrNothing, type Step } from './all-or-nothing.js';
 import { availabilityCheck, toAvailableUser, toAvailableUserListRequest } from './available-users.mapper.js';
 import { decodeError } from './decode-error.js';
 import { DepartmentDirectory, departmentListRequest } from './departments.js';
@@ -170,6 +170,16 @@ export class OciBroadWorks extends BroadWorksPort {
         plan.map((s) => this.stepOf(scope, s)),
       ),
     );
+  }
+
+  async applyEach(scope: Scope, plans: readonly ChangePlan[]): Promise<(Error | undefined)[]> {
+    const steps = plans.map((plan) => plan.map((s) => this.stepOf(scope, s)));
+    const failures = await applyEachAllOrNothing(this.oci, steps);
+    return failures.map((failure) => {
+      if (failure === undefined) return undefined;
+      const decoded = decodeError(failure);
+      return decoded instanceof Error ? decoded : new Error(String(decoded));
+    });
   }
 
   describe(scope: Scope, plan: ChangePlan): CommandView[] {

@@ -76,6 +76,13 @@ export abstract class BroadWorksPort {
    */
   abstract applyAcross(scope: Scope, plan: ChangePlan): Promise<void>;
 
+  /**
+   * Applies many plans, each all or nothing on its own (the items of a bulk job), packed into as
+   * few documents as they fit, the documents in parallel. Answers, for each plan, the domain error
+   * that made it fail, or undefined.
+   */
+  abstract applyEach(scope: Scope, plans: readonly ChangePlan[]): Promise<(Error | undefined)[]>;
+
   /** The commands a plan would send, in order, as a dry-run shows them (nothing is sent). */
   abstract describe(scope: Scope, plan: ChangePlan): CommandView[];
 }
