@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { ApiError } from '../domain/errors.js';
 import { AuthService } from './auth.service.js';
 import { PRINCIPAL } from './principal.js';
-import { IS_PUBLIC, PUBLIC_CONTROLLER_PATHS, SYSTEM_ONLY } from './public.decorator.js';
+import { IS_PUBLIC, PUBLIC_CONTROLLER_PATHS, REACH_CHECKED_BY_ROUTE, SYSTEM_ONLY } from './public.decorator.js';
 import { canReach } from './reach.js';
 
 /**
@@ -33,6 +33,11 @@ export class AuthGuard implements CanActivate {
     if (systemOnly && principal.level !== 'system')
       throw ApiError.forbidden('FORBIDDEN', 'Only system administrators may do this');
     const { tenantId, groupId } = request.params as { tenantId?: string; groupId?: string };
+    const byRoute = this.reflector.getAllAndOverride<boolean | undefined>(REACH_CHECKED_BY_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (byRoute && tenantId === undefined) return true;
     if (!canReach(principal, tenantId, groupId))
       throw ApiError.forbidden(
         'FORBIDDEN',

@@ -11,6 +11,15 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 /** A route for system administrators only, whatever its path parameters. */
 export const SystemOnly = (): MethodDecorator & ClassDecorator => SetMetadata(SYSTEM_ONLY, true);
 
+export const REACH_CHECKED_BY_ROUTE = 'auth:reach-checked-by-route';
+
+/**
+ * A route without :tenantId in its path whose resource names its tenant and group (a job): any
+ * authenticated caller reaches the handler, which must check the caller's reach against the
+ * resource (and answer 404 for one out of reach, so that its existence is not revealed).
+ */
+export const ReachCheckedByRoute = (): MethodDecorator & ClassDecorator => SetMetadata(REACH_CHECKED_BY_ROUTE, true);
+
 /**
  * Operational controllers outside the API, public by their mount path: the load balancer's probes
  * (/health/*) and Prometheus (/metrics) carry no token. A controller there may say @Public() itself

@@ -10,6 +10,8 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_records: AuditRecordsTable;
   idempotency_keys: IdempotencyKeysTable;
+  jobs: JobsTable;
+  job_items: JobItemsTable;
 }
 
 /** JSON columns: written as JSON text, read back parsed (pg parses jsonb). */
@@ -81,4 +83,28 @@ export interface IdempotencyKeysTable {
   intent: NullableJson<Record<string, unknown>>;
   created_at: ColumnType<Date, never, never>;
   expires_at: Date;
+}
+
+export interface JobsTable {
+  id: string;
+  tenant_id: string;
+  group_id: string;
+  created_by: string;
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  total: number;
+  done: ColumnType<number, number | undefined, number>;
+  failed: ColumnType<number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  finished_at: Date | null;
+}
+
+export interface JobItemsTable {
+  job_id: string;
+  row: number;
+  item: NullableJson<Record<string, unknown>>;
+  status: 'pending' | 'done' | 'failed' | 'cancelled';
+  service_user_id: string | null;
+  error: NullableJson<Record<string, unknown>>;
 }

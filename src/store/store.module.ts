@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { storeConfig } from '../config/namespaces.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
+import { JobsRepository } from './repositories/jobs.repository.js';
 import { LoginFailuresRepository } from './repositories/login-failures.repository.js';
 import { MachineTokensRepository } from './repositories/machine-tokens.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
@@ -14,6 +15,7 @@ const REPOSITORIES = [
   LoginFailuresRepository,
   AuditRepository,
   IdempotencyRepository,
+  JobsRepository,
 ];
 
 /**

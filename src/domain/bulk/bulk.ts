@@ -11,6 +11,9 @@ export type BulkAction = (typeof BULK_ACTIONS)[number];
 /** The most items a job may carry (the body of one upload). */
 export const MAX_BULK_ITEMS = 5000;
 
+/** BroadWorks takes up to 15 commands a document (the domain knows no OCI-P: the number only sizes chunks). */
+export const MAX_COMMANDS_PER_DOCUMENT_HINT = 15;
+
 /** One validated item of a job; `row` is 1-based, as a file's rows are numbered (its header not counted). */
 export type BulkItem =
   | { row: number; action: 'create'; fields: HuntGroupInput }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-auth.js';
 import * as m0002 from './0002-audit.js';
 import * as m0003 from './0003-idempotency.js';
+import * as m0005 from './0005-jobs.js';
 
 /**
  * Every migration, in order, listed here rather than found by scanning a folder (the build is
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-auth': m0001,
   '0002-audit': m0002,
   '0003-idempotency': m0003,
+  '0005-jobs': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
