@@ -129,10 +129,7 @@ async function runUndo(
  * step has its succeeded steps undone; the others stand. A plan with an irreversible step goes
  * alone (applyAllOrNothing). Returns, for each plan, what made it fail, or undefined.
  */
-export async function applyEachAllOrNothing(
-  oci: OciGateway,
-  plans: readonly (readonly Step[])[],
-): Promise<(unknown | undefined)[]> {
+export async function applyEachAllOrNothing(oci: OciGateway, plans: readonly (readonly Step[])[]): Promise<unknown[]> {
   const failures: unknown[] = new Array<unknown>(plans.length).fill(undefined);
   const alone = plans.flatMap((p, i) =>
     p.some((s) => s.irreversible) || p.length > MAX_COMMANDS_PER_DOCUMENT ? [i] : [],

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -100,11 +100,13 @@ export class JobsController {
   @ApiErrorResponses(400, 403, 415)
   async submit(
     @Param() p: GroupParamsDto,
-    @Body() body: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Job> {
     const partial = partialOf((req.query as Record<string, unknown>).partial);
+    // The body as parsed, not through the global pipe: a CSV is one string of many lines, whose
+    // rows are each checked (XML-safe, DTO) once split.
+    const body = req.body as unknown;
     const rows = typeof body === 'string' ? rowsOfCsv(body) : rowsOfJson(body);
     const scope = scopeOf(p);
     const { items, problems } = await validateRows(rows, scope, this.templates);
