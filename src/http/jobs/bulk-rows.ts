@@ -85,7 +85,7 @@ export function rowsOfJson(body: unknown): Record<string, unknown>[] {
 export function rowsOfCsv(text: string): Record<string, unknown>[] {
   let records: string[][];
   try {
-    records = parse<string[]>(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
+    records = parse(text, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
   } catch (e) {
     throw ApiError.badRequest('INVALID_CSV', `The CSV cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
