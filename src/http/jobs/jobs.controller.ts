@@ -97,7 +97,7 @@ export class JobsController {
     description: 'The job, queued; Location: /api/v1/jobs/{id}',
     example: JOB_EXAMPLE,
   })
-  @ApiErrorResponses(400, 403, 415)
+  @ApiErrorResponses(400, 401, 403, 415)
   async submit(
     @Param() p: GroupParamsDto,
     @Req() req: Request,
@@ -139,7 +139,7 @@ export class JobsController {
   })
   @ApiParam({ name: 'id', description: 'The job id, from the bulk upload' })
   @ApiOkResponse({ type: JobAnswerDto, example: JOB_EXAMPLE })
-  @ApiErrorResponses(404)
+  @ApiErrorResponses(400, 401, 404)
   get(@Param() p: JobIdParamsDto, @Req() req: Request): Promise<Job> {
     return this.jobs.get(p.id, reachOf(req));
   }
@@ -153,7 +153,7 @@ export class JobsController {
   })
   @ApiParam({ name: 'id', description: 'The job id' })
   @ApiOkResponse({ type: JobAnswerDto, example: { ...JOB_EXAMPLE, state: 'cancelled' } })
-  @ApiErrorResponses(404)
+  @ApiErrorResponses(400, 401, 404)
   cancel(@Param() p: JobIdParamsDto, @Req() req: Request): Promise<Job> {
     return this.jobs.cancel(p.id, reachOf(req));
   }
