@@ -72,7 +72,7 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
       .send([
         create(1, { agents: [U0, U1] }),
         create(2, { active: false }),
-        { action: 'update', serviceUserId: id(90), policy: 'Circular', agents: [U1] },
+        { action: 'update', serviceUserId: id(90), policy: 'Circular', agents: [U1], active: false },
         { action: 'delete', serviceUserId: id(91) },
       ]);
     expect(res.status).toBe(202);
@@ -90,14 +90,20 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect(one.agents.map((a: { userId: string }) => a.userId)).toEqual([U0, U1]);
     expect((await t.http.get(`${BASE}/${id(2)}`)).body.active).toBe(false);
     const updated = (await t.http.get(`${BASE}/${id(90)}`)).body;
-    expect([updated.policy, updated.agents.map((a: { userId: string }) => a.userId)]).toEqual(['Circular', [U1]]);
+    expect([updated.policy, updated.agents.map((a: { userId: string }) => a.userId), updated.active]).toEqual([
+      'Circular',
+      [U1],
+      false,
+    ]);
+    // Settings and activation in one command (R25's consolidated modify).
+    expect(faulty.sent.flat().map((c) => c.$type)).toContain('GroupHuntGroupConsolidatedModifyInstanceRequest');
     expect((await t.http.get(`${BASE}/${id(91)}`)).status).toBe(404);
   });
 
   it('fails an item alone, with the error the single call would give, and keeps each item all or nothing', async () => {
     const t = await start();
     await t.http.post(BASE).send(create(3)).expect(201);
-    faulty.failAlways('GroupHuntGroupModifyActiveInstanceListRequest');
+    faulty.failWhen((c) => c.$type === 'GroupHuntGroupConsolidatedAddInstanceRequest' && c.serviceUserId === id(7));
     const res = await t.http
       .post(BULK)
       .send([
@@ -105,22 +111,28 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
         create(4, { agents: ['nobody@sip.netaxis.be'] }),
         create(5),
         create(6, { active: false }),
+        create(7, { active: false }),
         { action: 'update', serviceUserId: id(99), policy: 'Circular' },
         { action: 'delete', serviceUserId: id(98) },
       ])
       .expect(202);
     const job = await finished(t, res.body.id);
-    expect(job).toMatchObject({ state: 'done', total: 6, done: 1, failed: 5 });
+    expect(job).toMatchObject({ state: 'done', total: 7, done: 2, failed: 5 });
     expect(job.items.map((i) => [i.row, i.status, i.error?.code ?? null])).toEqual([
       [1, 'failed', 'CONFLICT'],
       [2, 'failed', 'AGENT_NOT_AVAILABLE'],
       [3, 'done', null],
-      [4, 'failed', 'BROADWORKS_ERROR'],
-      [5, 'failed', 'HUNT_GROUP_NOT_FOUND'],
+      [4, 'done', null],
+      [5, 'failed', 'BROADWORKS_ERROR'],
       [6, 'failed', 'HUNT_GROUP_NOT_FOUND'],
+      [7, 'failed', 'HUNT_GROUP_NOT_FOUND'],
     ]);
-    // The create whose activation failed was taken back, as a single POST is.
-    expect((await t.http.get(`${BASE}/${id(6)}`)).status).toBe(404);
+    // An inactive hunt group is created and deactivated by one command (R25's consolidated add).
+    expect((await t.http.get(`${BASE}/${id(6)}`)).body.active).toBe(false);
+    const adds = faulty.sent.flat().filter((c) => c.$type === 'GroupHuntGroupConsolidatedAddInstanceRequest');
+    expect(adds).toHaveLength(2);
+    expect(faulty.sent.flat().some((c) => c.$type === 'GroupHuntGroupModifyActiveInstanceListRequest')).toBe(false);
+    expect((await t.http.get(`${BASE}/${id(7)}`)).status).toBe(404);
     expect((await t.http.get(`${BASE}/${id(4)}`)).status).toBe(404);
   });
 

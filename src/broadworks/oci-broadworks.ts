@@ -7,6 +7,7 @@ import type { CommandView } from '../domain/writes.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
 import { applyAllOrNothing, applyAllOrNothingAcross, applyEachAllOrNothing, type Step } from './all-or-nothing.js';
 import { availabilityCheck, toAvailableUser, toAvailableUserListRequest } from './available-users.mapper.js';
+import { consolidatedSteps } from './consolidated.js';
 import { decodeError } from './decode-error.js';
 import { DepartmentDirectory, departmentListRequest } from './departments.js';
 import { commandOf, toHuntGroup, toSummary, viewOf } from './hunt-group.mapper.js';
@@ -173,7 +174,7 @@ export class OciBroadWorks extends BroadWorksPort {
   }
 
   async applyEach(scope: Scope, plans: readonly ChangePlan[]): Promise<(Error | undefined)[]> {
-    const steps = plans.map((plan) => plan.map((s) => this.stepOf(scope, s)));
+    const steps = plans.map((plan) => consolidatedSteps(scope, plan, (s) => this.stepOf(scope, s)));
     const failures = await applyEachAllOrNothing(this.oci, steps);
     return failures.map((failure) => {
       if (failure === undefined) return undefined;

@@ -78,7 +78,8 @@ export abstract class BroadWorksPort {
 
   /**
    * Applies many plans, each all or nothing on its own (the items of a bulk job), packed into as
-   * few documents as they fit, the documents in parallel. Answers, for each plan, the domain error
+   * few documents as they fit (with one-command forms where BroadWorks has them), the documents in
+   * parallel. Answers, for each plan, the domain error
    * that made it fail, or undefined.
    */
   abstract applyEach(scope: Scope, plans: readonly ChangePlan[]): Promise<(Error | undefined)[]>;

@@ -162,6 +162,7 @@ export type Checks = [
     [C.SuccessResponse, C.GroupDepartmentGetListResponse18]>>,
   Expect<Equal<C.OciRequestName, 'GroupHuntGroupAddInstanceRequest20' | 'GroupHuntGroupGetInstanceRequest20'
     | 'GroupHuntGroupModifyInstanceRequest' | 'GroupHuntGroupDeleteInstanceRequest' | 'GroupHuntGroupGetInstanceListRequest'
+    | 'GroupHuntGroupConsolidatedAddInstanceRequest' | 'GroupHuntGroupConsolidatedModifyInstanceRequest'
     | 'GroupHuntGroupGetAvailableUserListRequest' | 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest'
     | 'GroupHuntGroupModifyActiveInstanceListRequest' | 'UserModifyUserIdRequest' | 'GroupGetRequest22V5'
     | 'GroupDepartmentGetListRequest18' | 'ServiceProviderGetRequest22V4' | 'VerifySessionIsValidRequest'

@@ -34,6 +34,12 @@ export type GroupHuntGroupGetInstanceRequest20 = Request<typeof schema.GroupHunt
 export type GroupHuntGroupGetInstanceResponse20 = Response<typeof schema.GroupHuntGroupGetInstanceResponse20>;
 export type GroupHuntGroupModifyInstanceRequest = Request<typeof schema.GroupHuntGroupModifyInstanceRequest>;
 export type GroupHuntGroupDeleteInstanceRequest = Request<typeof schema.GroupHuntGroupDeleteInstanceRequest>;
+export type GroupHuntGroupConsolidatedAddInstanceRequest = Request<
+  typeof schema.GroupHuntGroupConsolidatedAddInstanceRequest
+>;
+export type GroupHuntGroupConsolidatedModifyInstanceRequest = Request<
+  typeof schema.GroupHuntGroupConsolidatedModifyInstanceRequest
+>;
 export type GroupHuntGroupGetInstanceListRequest = Request<typeof schema.GroupHuntGroupGetInstanceListRequest>;
 export type GroupHuntGroupGetInstanceListResponse = Response<typeof schema.GroupHuntGroupGetInstanceListResponse>;
 export type GroupHuntGroupGetAvailableUserListRequest = Request<

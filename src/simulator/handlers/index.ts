@@ -5,6 +5,7 @@ import { listGroupDepartments } from './group-departments.js';
 import type { Handler } from './handler.js';
 import { modifyActiveHuntGroups } from './hunt-group-activation.js';
 import { addHuntGroup } from './hunt-group-add.js';
+import { consolidatedAddHuntGroup, consolidatedModifyHuntGroup } from './hunt-group-consolidated.js';
 import { listAvailableUsers } from './hunt-group-available-users.js';
 import { deleteHuntGroup } from './hunt-group-delete.js';
 import { getHuntGroup } from './hunt-group-get.js';
@@ -33,6 +34,8 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupHuntGroupGetInstanceRequest20: getHuntGroup,
   GroupHuntGroupModifyInstanceRequest: modifyHuntGroup,
   GroupHuntGroupDeleteInstanceRequest: deleteHuntGroup,
+  GroupHuntGroupConsolidatedAddInstanceRequest: consolidatedAddHuntGroup,
+  GroupHuntGroupConsolidatedModifyInstanceRequest: consolidatedModifyHuntGroup,
   GroupHuntGroupGetInstanceListRequest: listHuntGroups,
   GroupHuntGroupGetAvailableUserListRequest: listAvailableUsers,
   GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: modifyAgentWeights,
