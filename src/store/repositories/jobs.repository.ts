@@ -158,18 +158,17 @@ export class JobsRepository extends JobStore {
           .executeTakeFirst();
         if (!job || job.state === 'cancelled') return 'cancelled';
         if (job.state !== 'running' || job.lease_owner !== owner) return 'lost';
-        for (const r of results) {
-          await tx
-            .updateTable('job_items')
-            .set({
-              status: r.status,
-              service_user_id: r.serviceUserId,
-              error: r.error ? JSON.stringify(r.error) : null,
-            })
-            .where('job_id', '=', jobId)
-            .where('row', '=', r.row)
-            .execute();
-        }
+        // One statement for the chunk's items, whatever their number.
+        await sql`
+          update job_items as i
+          set status = v.status, service_user_id = v.service_user_id, error = v.error::jsonb
+          from unnest(
+            ${results.map((r) => r.row)}::integer[],
+            ${results.map((r) => r.status)}::text[],
+            ${results.map((r) => r.serviceUserId)}::text[],
+            ${results.map((r) => (r.error ? JSON.stringify(r.error) : null))}::text[]
+          ) as v(row, status, service_user_id, error)
+          where i.job_id = ${jobId} and i.row = v.row`.execute(tx);
         await tx
           .updateTable('jobs')
           .set((eb) => ({
