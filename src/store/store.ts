@@ -55,6 +55,10 @@ export class Store {
     // An idle connection that the server closes (restart, failover) must not crash the process:
     // the pool drops it and opens another when needed.
     pool.on('error', (error) => options.logger.warn(`Store connection lost: ${error.message}`));
+    // A connection lost while it is checked out (a query of the job runner in flight when the
+    // server goes away) fails that query, whose caller sees the error; the client's 'error' event,
+    // which the pool only listens to on idle clients, must not crash the process.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       try {
         await waitForDatabase(pool, settings.bootTimeoutMs);
