@@ -199,6 +199,26 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect(partial.status).toBe(400);
   });
 
+  it('replays a retried upload with the same Idempotency-Key instead of starting a second job', async () => {
+    const t = await start({ overrides: runner({ enabled: false }) });
+    const first = await t.http
+      .post(BULK)
+      .set('Idempotency-Key', 'rollout-1')
+      .send([create(1)]);
+    expect(first.status).toBe(202);
+    const again = await t.http
+      .post(BULK)
+      .set('Idempotency-Key', 'rollout-1')
+      .send([create(1)]);
+    expect([again.status, again.headers['idempotency-replayed'], again.body.id]).toEqual([202, 'true', first.body.id]);
+    expect(again.headers.location).toBe(`/api/v1/jobs/${first.body.id}`);
+    const other = await t.http
+      .post(BULK)
+      .set('Idempotency-Key', 'rollout-1')
+      .send([create(2)]);
+    expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+  });
+
   it('cancels what has not started', async () => {
     const t = await start({ overrides: runner({ enabled: false }) });
     const res = await t.http

@@ -21,6 +21,7 @@ import { HuntGroupTemplates } from '../hunt-groups/templates.js';
 import { ApiErrorResponses } from '../openapi/error-responses.js';
 import { BodyMediaTypes, QueryParameters } from '../request-shape.js';
 import { GroupParamsDto, scopeOf } from '../route-params.dto.js';
+import { Idempotent } from '../writes.js';
 import { CSV_COLUMNS, rowsOfCsv, rowsOfJson, validateRows } from './bulk-rows.js';
 import { JobAnswerDto, JobIdParamsDto } from './job.dto.js';
 
@@ -59,6 +60,7 @@ export class JobsController {
   @HttpCode(202)
   @BodyMediaTypes('application/json', 'text/csv')
   @QueryParameters('partial')
+  @Idempotent()
   @ApiOperation({
     summary: 'Create, update and delete many hunt groups as one background job',
     description:
