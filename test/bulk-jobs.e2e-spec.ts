@@ -234,6 +234,30 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect((await t.http.get(`/api/v1/jobs/not-a-uuid`)).status).toBe(400);
   });
 
+  it('cancelled while running: the chunk under way finishes, the rest is cancelled, and the runner stops', async () => {
+    const t = await start({ overrides: runner({ chunkItems: 15 }) });
+    // BroadWorks slow enough (40 ms a document) for the cancel to land while the job runs.
+    faulty.delayMs = 40;
+    const res = await t.http
+      .post(BULK)
+      .send(Array.from({ length: 90 }, (_, i) => create(200 + i)))
+      .expect(202);
+    let job = res.body as JobAnswer;
+    while (job.done === 0) job = (await t.http.get(`/api/v1/jobs/${res.body.id}`)).body as JobAnswer;
+    const cancelled = (await t.http.delete(`/api/v1/jobs/${res.body.id}`).expect(200)).body as JobAnswer;
+    expect(cancelled.state).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 300));
+    const after = (await t.http.get(`/api/v1/jobs/${res.body.id}`)).body as JobAnswer;
+    expect(after.state).toBe('cancelled');
+    expect(after.done).toBeLessThan(90);
+    const statuses = after.items.map((i) => i.status);
+    expect(statuses.filter((s) => s === 'cancelled')).toHaveLength(90 - after.done);
+    expect(statuses).not.toContain('pending');
+    // The items that ran before the cancel are reported as they ended, and only they were created.
+    faulty.delayMs = 0;
+    expect((await t.http.get(BASE)).body.hunt_groups).toHaveLength(after.done);
+  });
+
   it('survives a restart: a job queued by a replica that stopped runs on the next; a dead replica’s lease is taken over', async () => {
     const schema = freshSchema();
     const a = await start({ store: { schema }, overrides: runner({ enabled: false }) });

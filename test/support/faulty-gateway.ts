@@ -11,6 +11,8 @@ export class FaultyGateway extends OciGateway {
   private readonly failures = new Map<OciRequestName, OciErrorResponse>();
   private readonly conditions: { when: (command: OciRequest) => boolean; error: OciErrorResponse }[] = [];
   readonly sent: OciRequest[][] = [];
+  /** A slower BroadWorks: each document waits this long before it is answered. */
+  delayMs = 0;
 
   constructor(private readonly inner: OciGateway) {
     super();
@@ -30,6 +32,7 @@ export class FaultyGateway extends OciGateway {
 
   async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
     this.sent.push([...commands]);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const outcomes: OciOutcome[] = [];
     for (const command of commands) {
       const failure = this.failures.get(command.$type) ?? this.conditions.find((c) => c.when(command))?.error;

@@ -156,8 +156,10 @@ export class JobsRepository extends JobStore {
           .where('id', '=', jobId)
           .forUpdate()
           .executeTakeFirst();
-        if (!job || job.state === 'cancelled') return 'cancelled';
-        if (job.state !== 'running' || job.lease_owner !== owner) return 'lost';
+        if (!job) return 'cancelled';
+        // Cancelled while this chunk ran: its items did run, and are reported as they ended.
+        const cancelled = job.state === 'cancelled';
+        if (!cancelled && (job.state !== 'running' || job.lease_owner !== owner)) return 'lost';
         // One statement for the chunk's items, whatever their number.
         await sql`
           update job_items as i
@@ -174,11 +176,11 @@ export class JobsRepository extends JobStore {
           .set((eb) => ({
             done: eb('done', '+', results.filter((r) => r.status === 'done').length),
             failed: eb('failed', '+', results.filter((r) => r.status === 'failed').length),
-            lease_until: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`,
+            ...(cancelled ? {} : { lease_until: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` }),
           }))
           .where('id', '=', jobId)
           .execute();
-        return 'continue';
+        return cancelled ? 'cancelled' : 'continue';
       }),
     );
   }
