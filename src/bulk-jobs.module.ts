@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { jobsConfig } from './config/namespaces.js';
 import { BroadWorksModule } from './broadworks/broadworks.module.js';
 import { BulkExecutor } from './domain/bulk/bulk-executor.js';
 import { BulkJobsService } from './domain/bulk/bulk-jobs.service.js';
@@ -22,7 +24,12 @@ import { JobsRepository } from './store/repositories/jobs.repository.js';
     BulkJobsService,
     BulkExecutor,
     JobRunner,
-    JobRunnerSettings,
+    {
+      provide: JobRunnerSettings,
+      inject: [jobsConfig.KEY],
+      useFactory: (jobs: ConfigType<typeof jobsConfig>): JobRunnerSettings =>
+        Object.assign(new JobRunnerSettings(), jobs),
+    },
     PluginChecks,
     HuntGroupTemplates,
     { provide: BodyValidator, useClass: DtoBodyValidator },

@@ -3,7 +3,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { MAX_COMMANDS_PER_DOCUMENT_HINT, JobStore, type ClaimedJob } from './bulk.js';
 import { BulkExecutor } from './bulk-executor.js';
 
-/** How the replica runs jobs; tests shorten the times. */
+/** How the replica runs jobs: JOBS_RUNNER, JOBS_LEASE_MS, JOBS_POLL_MS (BulkJobsModule); tests shorten the times. */
 export class JobRunnerSettings {
   /** Whether this replica runs jobs at all (a replica that only serves requests sets it off). */
   enabled = true;
