@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
+import { JOB_RETENTION_MS, JobStore } from '../src/domain/bulk/bulk.js';
 import { JobRunnerSettings } from '../src/domain/bulk/job-runner.js';
 import { BASE, DRIVERS, startApp, type TestApp, type TestAppOptions } from './support/harness.js';
 import { FaultyGateway } from './support/faulty-gateway.js';
@@ -296,6 +297,41 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect((await http.get(`${BASE}/${id(4)}`)).status).toBe(200);
     const still = (await http.get(`/api/v1/jobs/${held.id}`)).body as JobAnswer;
     expect([still.state, still.done]).toEqual(['running', 0]);
+  });
+
+  it('forgets jobs finished more than a week ago, with their items, and keeps the others', async () => {
+    const t = await start({ overrides: runner({ enabled: false }) });
+    const old = (
+      await t.http
+        .post(BULK)
+        .send([create(1)])
+        .expect(202)
+    ).body as JobAnswer;
+    const recent = (
+      await t.http
+        .post(BULK)
+        .send([create(2)])
+        .expect(202)
+    ).body as JobAnswer;
+    const queued = (
+      await t.http
+        .post(BULK)
+        .send([create(3)])
+        .expect(202)
+    ).body as JobAnswer;
+    await t.http.delete(`/api/v1/jobs/${old.id}`).expect(200);
+    await t.http.delete(`/api/v1/jobs/${recent.id}`).expect(200);
+    await t.store.db
+      .updateTable('jobs')
+      .set({ finished_at: new Date(Date.now() - JOB_RETENTION_MS - 60_000) })
+      .where('id', '=', old.id)
+      .execute();
+    expect(await t.app.get(JobStore).prune(new Date(Date.now() - JOB_RETENTION_MS))).toBe(1);
+    expect((await t.http.get(`/api/v1/jobs/${old.id}`)).status).toBe(404);
+    expect((await t.http.get(`/api/v1/jobs/${recent.id}`)).status).toBe(200);
+    expect((await t.http.get(`/api/v1/jobs/${queued.id}`)).status).toBe(200);
+    const items = await t.store.db.selectFrom('job_items').select('job_id').where('job_id', '=', old.id).execute();
+    expect(items).toEqual([]);
   });
 
   it('shows a job only to callers who reach its group', async () => {

@@ -11,6 +11,9 @@ export type BulkAction = (typeof BULK_ACTIONS)[number];
 /** The most items a job may carry (the body of one upload). */
 export const MAX_BULK_ITEMS = 5000;
 
+/** How long a finished job stays readable before the runners forget it. */
+export const JOB_RETENTION_MS = 7 * 86400_000;
+
 /** BroadWorks takes up to 15 commands a document (the domain knows no OCI-P: the number only sizes chunks). */
 export const MAX_COMMANDS_PER_DOCUMENT_HINT = 15;
 
@@ -85,6 +88,9 @@ export abstract class JobStore {
 
   /** Records results and renews the lease, in one transaction, unless the lease or the job is gone. */
   abstract record(jobId: string, owner: string, leaseMs: number, results: ItemResult[]): Promise<ChunkOutcome>;
+
+  /** Forgets the jobs finished before `before` (and their items); answers how many. */
+  abstract prune(before: Date): Promise<number>;
 
   /** Ends a job whose items have all run: done, or failed when none succeeded. */
   abstract finish(jobId: string, owner: string): Promise<void>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { MAX_COMMANDS_PER_DOCUMENT_HINT, JobStore, type ClaimedJob } from './bulk.js';
+import { JOB_RETENTION_MS, MAX_COMMANDS_PER_DOCUMENT_HINT, JobStore, type ClaimedJob } from './bulk.js';
 import { BulkExecutor } from './bulk-executor.js';
 
 /** How the replica runs jobs: JOBS_RUNNER, JOBS_LEASE_MS, JOBS_POLL_MS (BulkJobsModule); tests shorten the times. */
@@ -32,6 +32,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private loop: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private prunedAt = 0;
 
   constructor(
     private readonly store: JobStore,
@@ -74,7 +75,17 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async runAvailable(): Promise<void> {
+    await this.pruneNowAndThen();
     for (let job = await this.claim(); job; job = await this.claim()) await this.run(job);
+  }
+
+  /** Finished jobs older than JOB_RETENTION_MS are forgotten, once an hour, by whichever replica looks. */
+  private async pruneNowAndThen(): Promise<void> {
+    if (Date.now() - this.prunedAt < 3600_000) return;
+    this.prunedAt = Date.now();
+    const pruned = await this.store.prune(new Date(Date.now() - JOB_RETENTION_MS));
+    if (pruned > 0)
+      this.logger.log(`Forgot ${pruned} jobs finished more than ${JOB_RETENTION_MS / 86400_000} days ago`);
   }
 
   private claim(): Promise<ClaimedJob | undefined> {

@@ -185,6 +185,17 @@ export class JobsRepository extends JobStore {
     );
   }
 
+  prune(before: Date): Promise<number> {
+    return storeCall(async () => {
+      const deleted = await this.store.db
+        .deleteFrom('jobs')
+        .where('finished_at', '<', before)
+        .where('state', 'in', ['done', 'failed', 'cancelled'])
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows);
+    });
+  }
+
   finish(jobId: string, owner: string): Promise<void> {
     return storeCall(async () => {
       await this.store.db
