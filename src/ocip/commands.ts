@@ -40,6 +40,9 @@ export type GroupHuntGroupConsolidatedAddInstanceRequest = Request<
 export type GroupHuntGroupConsolidatedModifyInstanceRequest = Request<
   typeof schema.GroupHuntGroupConsolidatedModifyInstanceRequest
 >;
+export type GroupHuntGroupConsolidatedDeleteInstanceRequest = Request<
+  typeof schema.GroupHuntGroupConsolidatedDeleteInstanceRequest
+>;
 export type GroupHuntGroupGetInstanceListRequest = Request<typeof schema.GroupHuntGroupGetInstanceListRequest>;
 export type GroupHuntGroupGetInstanceListResponse = Response<typeof schema.GroupHuntGroupGetInstanceListResponse>;
 export type GroupHuntGroupGetAvailableUserListRequest = Request<

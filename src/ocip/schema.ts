@@ -292,6 +292,17 @@ export const GroupHuntGroupConsolidatedModifyInstanceRequest = complex(
   opt('isActive', bool),
 );
 
+/**
+ * The one-command delete that can also give the hunt group's numbers (its primary and alternate
+ * numbers) back: with unassignPhoneNumbers `Group` they leave the group, with `Service Provider`
+ * the service provider too; left out, they stay the group's, as with the plain delete.
+ */
+export const GroupHuntGroupConsolidatedDeleteInstanceRequest = complex(
+  'GroupHuntGroupConsolidatedDeleteInstanceRequest',
+  req('serviceUserId', UserId),
+  opt('unassignPhoneNumbers', UnassignPhoneNumbersLevel),
+);
+
 export const GroupHuntGroupDeleteInstanceRequest = complex(
   'GroupHuntGroupDeleteInstanceRequest',
   req('serviceUserId', UserId),
@@ -623,6 +634,7 @@ export const COMMANDS = commandMap(
   [GroupHuntGroupDeleteInstanceRequest, SuccessResponse],
   [GroupHuntGroupConsolidatedAddInstanceRequest, SuccessResponse],
   [GroupHuntGroupConsolidatedModifyInstanceRequest, SuccessResponse],
+  [GroupHuntGroupConsolidatedDeleteInstanceRequest, SuccessResponse],
   [GroupHuntGroupGetInstanceListRequest, GroupHuntGroupGetInstanceListResponse],
   [GroupHuntGroupGetAvailableUserListRequest, GroupHuntGroupGetAvailableUserListResponse],
   [GroupHuntGroupModifyInstanceWeightedCallDistributionRequest, SuccessResponse],

@@ -120,6 +120,11 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
     agentUserId: ['alice@example.com'],
     isActive: false,
   },
+  GroupHuntGroupConsolidatedDeleteInstanceRequest: {
+    $type: 'GroupHuntGroupConsolidatedDeleteInstanceRequest',
+    serviceUserId: 'hg-sales@example.com',
+    unassignPhoneNumbers: 'Group',
+  },
   GroupHuntGroupConsolidatedModifyInstanceRequest: {
     $type: 'GroupHuntGroupConsolidatedModifyInstanceRequest',
     serviceUserId: 'hg-sales@example.com',

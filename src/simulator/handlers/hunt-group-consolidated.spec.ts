@@ -71,3 +71,47 @@ describe('GroupHuntGroupConsolidatedModifyInstanceRequest', () => {
     expect(refusal(engine, modify({ serviceUserId: 'none@sip.netaxis.be', isActive: false })).code).toBe(4008);
   });
 });
+
+describe('GroupHuntGroupConsolidatedDeleteInstanceRequest', () => {
+  const NUMBER = '+3225126781';
+  const groupNumbers = (engine: BroadWorksEngine) =>
+    (
+      engine.execute({
+        $type: 'GroupDnGetListRequest',
+        serviceProviderId: SP,
+        groupId: 'ApioGrpTest',
+      }) as { phoneNumber?: string[] }
+    ).phoneNumber ?? [];
+  const remove = (unassignPhoneNumbers?: string) => ({
+    $type: 'GroupHuntGroupConsolidatedDeleteInstanceRequest',
+    serviceUserId: HG,
+    ...(unassignPhoneNumbers ? { unassignPhoneNumbers } : {}),
+  });
+  const withNumber = () =>
+    engineWithHuntGroup({
+      serviceInstanceProfile: { ...addCommand().serviceInstanceProfile, phoneNumber: NUMBER },
+    });
+
+  it('without unassignPhoneNumbers: deletes, and the number stays in the group', () => {
+    const engine = withNumber();
+    expect(engine.execute(remove())).toEqual({ $type: 'SuccessResponse' });
+    expect(listed(engine)).toEqual([]);
+    expect(groupNumbers(engine)).toContain(NUMBER);
+  });
+
+  it.each(['Group', 'Service Provider'])('with unassignPhoneNumbers %s: the number leaves the group', (level) => {
+    const engine = withNumber();
+    expect(engine.execute(remove(level))).toEqual({ $type: 'SuccessResponse' });
+    expect(groupNumbers(engine)).not.toContain(NUMBER);
+    expect(groupNumbers(engine)).toContain('+3225126782');
+  });
+
+  it('refuses an unknown hunt group or level, changing nothing', () => {
+    const engine = withNumber();
+    expect(refusal(engine, { ...remove('Group'), serviceUserId: 'none@sip.netaxis.be' })).toMatchObject({
+      code: 4008,
+      unchanged: true,
+    });
+    expect(refusal(engine, remove('Enterprise')).unchanged).toBe(true);
+  });
+});

@@ -5,7 +5,11 @@ import { listGroupDepartments } from './group-departments.js';
 import type { Handler } from './handler.js';
 import { modifyActiveHuntGroups } from './hunt-group-activation.js';
 import { addHuntGroup } from './hunt-group-add.js';
-import { consolidatedAddHuntGroup, consolidatedModifyHuntGroup } from './hunt-group-consolidated.js';
+import {
+  consolidatedAddHuntGroup,
+  consolidatedDeleteHuntGroup,
+  consolidatedModifyHuntGroup,
+} from './hunt-group-consolidated.js';
 import { listAvailableUsers } from './hunt-group-available-users.js';
 import { deleteHuntGroup } from './hunt-group-delete.js';
 import { getHuntGroup } from './hunt-group-get.js';
@@ -36,6 +40,7 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupHuntGroupDeleteInstanceRequest: deleteHuntGroup,
   GroupHuntGroupConsolidatedAddInstanceRequest: consolidatedAddHuntGroup,
   GroupHuntGroupConsolidatedModifyInstanceRequest: consolidatedModifyHuntGroup,
+  GroupHuntGroupConsolidatedDeleteInstanceRequest: consolidatedDeleteHuntGroup,
   GroupHuntGroupGetInstanceListRequest: listHuntGroups,
   GroupHuntGroupGetAvailableUserListRequest: listAvailableUsers,
   GroupHuntGroupModifyInstanceWeightedCallDistributionRequest: modifyAgentWeights,
