@@ -137,6 +137,32 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect((await t.http.get(`${BASE}/${id(4)}`)).status).toBe(404);
   });
 
+  it("gives a deleted hunt group's number back with unassignPhoneNumbers (R25's consolidated delete)", async () => {
+    const t = await start();
+    const withNumber = (n: number, phoneNumber: string) =>
+      create(n, { serviceInstanceProfile: { name: `Bulk ${n}`, cliLastName: 'Bulk', cliFirstName: 'N', phoneNumber } });
+    await t.http.post(BASE).send(withNumber(10, '+3225126781')).expect(201);
+    await t.http.post(BASE).send(withNumber(11, '+3225126782')).expect(201);
+    const bad = await t.http
+      .post(BULK)
+      .send([{ action: 'delete', serviceUserId: id(10), unassignPhoneNumbers: 'All' }]);
+    expect([bad.status, bad.body.details[0].row, bad.body.details[0].field]).toEqual([400, 1, 'unassignPhoneNumbers']);
+    const res = await t.http
+      .post(BULK)
+      .send([
+        { action: 'delete', serviceUserId: id(10), unassignPhoneNumbers: 'Group' },
+        { action: 'delete', serviceUserId: id(11) },
+      ])
+      .expect(202);
+    expect(await finished(t, res.body.id)).toMatchObject({ state: 'done', done: 2 });
+    const free = (await t.http.get('/api/v1/tenants/ApioSpTest/groups/ApioGrpTest/numbers/available')).body.numbers;
+    expect(free).not.toContain('+3225126781');
+    expect(free).toContain('+3225126782');
+    const types = faulty.sent.flat().map((c) => c.$type);
+    expect(types).toContain('GroupHuntGroupConsolidatedDeleteInstanceRequest');
+    expect(types).toContain('GroupHuntGroupDeleteInstanceRequest');
+  });
+
   it('packs the creates 15 commands a document', async () => {
     const t = await start();
     faulty.sent.length = 0;

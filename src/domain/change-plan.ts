@@ -13,6 +13,7 @@ import {
   type HuntGroupChange,
   type HuntGroupFields,
   type ProfileFields,
+  type UnassignNumbersLevel,
 } from './model.js';
 
 /** One thing BroadWorks is asked to do. */
@@ -22,7 +23,7 @@ export type Action =
   | { kind: 'activate'; serviceUserId: string; active: boolean }
   | { kind: 'rename'; from: string; to: string }
   | { kind: 'set-weights'; serviceUserId: string; weights: AgentWeight[] }
-  | { kind: 'delete'; serviceUserId: string };
+  | { kind: 'delete'; serviceUserId: string; unassignPhoneNumbers?: UnassignNumbersLevel };
 
 /** An action and what takes it back. */
 export interface Step {

@@ -213,7 +213,12 @@ export class BulkExecutor {
         return {
           item,
           serviceUserId: id,
-          plan: [{ action: { kind: 'delete', serviceUserId: id }, undo: [] }],
+          plan: [
+            {
+              action: { kind: 'delete', serviceUserId: id, unassignPhoneNumbers: item.unassignPhoneNumbers },
+              undo: [],
+            },
+          ],
           announce: () => this.hooks.emit({ type: 'deleted', ...scope, serviceUserId: id }),
         };
       }

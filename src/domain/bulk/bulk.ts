@@ -3,7 +3,7 @@
  * in the background by one replica, with a result per item. Each item keeps the all-or-nothing
  * rule of the single call it stands for.
  */
-import type { HuntGroupChange, HuntGroupInput } from '../model.js';
+import type { HuntGroupChange, HuntGroupInput, UnassignNumbersLevel } from '../model.js';
 
 export const BULK_ACTIONS = ['create', 'update', 'delete'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -21,7 +21,7 @@ export const MAX_COMMANDS_PER_DOCUMENT_HINT = 15;
 export type BulkItem =
   | { row: number; action: 'create'; fields: HuntGroupInput }
   | { row: number; action: 'update'; serviceUserId: string; fields: HuntGroupChange }
-  | { row: number; action: 'delete'; serviceUserId: string };
+  | { row: number; action: 'delete'; serviceUserId: string; unassignPhoneNumbers?: UnassignNumbersLevel };
 
 export type ItemStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 

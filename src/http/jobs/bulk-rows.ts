@@ -6,7 +6,13 @@
 import { parse } from 'csv-parse/sync';
 import { ApiError, ValidationFailed, type FieldProblem } from '../../domain/errors.js';
 import { BULK_ACTIONS, MAX_BULK_ITEMS, type BulkAction, type BulkItem } from '../../domain/bulk/bulk.js';
-import type { HuntGroupChange, HuntGroupInput, Scope } from '../../domain/model.js';
+import {
+  UNASSIGN_NUMBER_LEVELS,
+  type HuntGroupChange,
+  type HuntGroupInput,
+  type Scope,
+  type UnassignNumbersLevel,
+} from '../../domain/model.js';
 import { CreateHuntGroupDto, UpdateHuntGroupDto } from '../hunt-groups/dto/hunt-group-body.dto.js';
 import type { HuntGroupTemplates } from '../hunt-groups/templates.js';
 import { validateDto } from '../validation.js';
@@ -55,6 +61,7 @@ const TEXT_COLUMNS = [
   'forwardToPhoneNumber',
   'notReachableForwardToPhoneNumber',
   'networkClassOfService',
+  'unassignPhoneNumbers',
 ] as const;
 /** Lists in a cell: values separated by `;`. */
 const LIST_COLUMNS = new Set(['agents', 'aliases']);
@@ -188,8 +195,17 @@ async function itemOf(
     return { row, action, fields: plain(resolved) };
   }
   const id = await serviceUserIdOf(fields.serviceUserId, scope);
-  if (action === 'delete') return { row, action, serviceUserId: id };
-  const { serviceUserId: _id, ...change } = fields;
+  if (action === 'delete') {
+    const level = fields.unassignPhoneNumbers;
+    if (level === undefined) return { row, action, serviceUserId: id };
+    if (!UNASSIGN_NUMBER_LEVELS.includes(level as UnassignNumbersLevel)) {
+      throw new ValidationFailed([
+        { field: 'unassignPhoneNumbers', reasons: [`must be one of ${UNASSIGN_NUMBER_LEVELS.join(', ')}`] },
+      ]);
+    }
+    return { row, action, serviceUserId: id, unassignPhoneNumbers: level as UnassignNumbersLevel };
+  }
+  const { serviceUserId: _id, unassignPhoneNumbers: _deleteOnly, ...change } = fields;
   const body: HuntGroupChange = await validateDto(UpdateHuntGroupDto, change);
   return { row, action: 'update', serviceUserId: id, fields: plain(body) };
 }
