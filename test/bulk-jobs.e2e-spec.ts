@@ -163,6 +163,24 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect(types).toContain('GroupHuntGroupDeleteInstanceRequest');
   });
 
+  it('waits while BroadWorks is unreachable: the items stay pending and the job resumes once its lease runs out', async () => {
+    const t = await start({ overrides: runner({ leaseMs: 1000 }) });
+    faulty.unreachable = true;
+    const res = await t.http
+      .post(BULK)
+      .send([create(20), create(21)])
+      .expect(202);
+    await new Promise((r) => setTimeout(r, 300));
+    const waiting = (await t.http.get(`/api/v1/jobs/${res.body.id}`)).body as JobAnswer;
+    expect([waiting.state, waiting.done, waiting.failed]).toEqual(['running', 0, 0]);
+    expect(waiting.items.map((i) => [i.status, i.serviceUserId])).toEqual([
+      ['pending', id(20)],
+      ['pending', id(21)],
+    ]);
+    faulty.unreachable = false;
+    expect(await finished(t, res.body.id)).toMatchObject({ state: 'done', done: 2, failed: 0 });
+  });
+
   it('packs the creates 15 commands a document', async () => {
     const t = await start();
     faulty.sent.length = 0;

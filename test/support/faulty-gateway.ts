@@ -1,6 +1,6 @@
 import { type OciOutcome } from '../../src/ocip/commands.js';
 import type { OciRequest, OciRequestName } from '../../src/ocip/commands.js';
-import { OciErrorResponse } from '../../src/ocip/oci-errors.js';
+import { OciErrorResponse, OciTransportError } from '../../src/ocip/oci-errors.js';
 import { OciGateway } from '../../src/broadworks/oci/oci-gateway.js';
 
 /**
@@ -13,6 +13,8 @@ export class FaultyGateway extends OciGateway {
   readonly sent: OciRequest[][] = [];
   /** A slower BroadWorks: each document waits this long before it is answered. */
   delayMs = 0;
+  /** BroadWorks down: every document is refused before it is sent, as the pool does when it cannot connect. */
+  unreachable = false;
 
   constructor(private readonly inner: OciGateway) {
     super();
@@ -31,6 +33,7 @@ export class FaultyGateway extends OciGateway {
   }
 
   async execute(commands: readonly OciRequest[]): Promise<OciOutcome[]> {
+    if (this.unreachable) throw new OciTransportError('unreachable', 'injected: BroadWorks is down');
     this.sent.push([...commands]);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const outcomes: OciOutcome[] = [];

@@ -46,8 +46,19 @@ export class BulkExecutor {
     private readonly hooks: HuntGroupHooks,
   ) {}
 
-  async run(scope: Scope, items: readonly BulkItem[]): Promise<ItemResult[]> {
+  /**
+   * The chunk's results, in item order. `retryLater`: BroadWorks could not be reached, so some items
+   * were not sent and stay pending (their results say so), for the job to resume later.
+   */
+  async run(scope: Scope, items: readonly BulkItem[]): Promise<{ results: ItemResult[]; retryLater: boolean }> {
     const results = new Map<number, ItemResult>();
+    let retryLater = false;
+    // Nothing was sent for this item (BroadWorks unreachable): it stays pending, to run again.
+    const postpone = (item: BulkItem): void => {
+      retryLater = true;
+      results.set(item.row, { row: item.row, status: 'pending', serviceUserId: null, error: null });
+    };
+    const inOrder = () => ({ results: items.map((i) => results.get(i.row)!), retryLater });
     const fail = (item: BulkItem, error: unknown, serviceUserId?: string): void => {
       results.set(item.row, {
         row: item.row,
@@ -81,9 +92,13 @@ export class BulkExecutor {
     try {
       context = await this.readFor(scope, needGroup, agents, named);
     } catch (e) {
-      // The chunk's read failed (BroadWorks unreachable…): every item fails with it, none was sent.
-      for (const item of checked) fail(item, e);
-      return items.map((i) => results.get(i.row)!);
+      // The chunk's read failed: nothing was sent. BroadWorks unreachable: the items wait for it;
+      // any other failure (a timeout, an answer that is not OCI-P) fails them, as it would a single call.
+      for (const item of checked) {
+        if (notSent(e)) postpone(item);
+        else fail(item, e);
+      }
+      return inOrder();
     }
 
     const planned: Planned[] = [];
@@ -109,11 +124,12 @@ export class BulkExecutor {
       failures = toApply.map(() => (e instanceof Error ? e : new Error(String(e))));
     }
     toApply.forEach((p, i) => {
+      if (failures[i] && notSent(failures[i])) return postpone(p.item);
       if (failures[i]) return fail(p.item, failures[i], p.serviceUserId);
       results.set(p.item.row, { row: p.item.row, status: 'done', serviceUserId: p.serviceUserId, error: null });
       p.announce();
     });
-    return items.map((i) => results.get(i.row)!);
+    return inOrder();
   }
 
   /** The plugin checks of the single call the item stands for; they see a bulk item as that call. */
@@ -247,6 +263,9 @@ export class BulkExecutor {
     });
   }
 }
+
+/** BroadWorks could not be reached (503): the command was never sent, so running it later is safe. */
+const notSent = (error: unknown): boolean => error instanceof ApiError && error.kind === 'unavailable';
 
 /** An item's error as the error envelope would say it. */
 export function itemErrorOf(error: unknown): ItemError {

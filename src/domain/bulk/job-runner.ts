@@ -22,7 +22,8 @@ export class JobRunnerSettings {
  * chunk that outlived the lease). A job a dead replica held is taken over when its lease runs out,
  * from its first pending item: the items of the chunk it was running when it died may have been
  * applied; they run again, and fail (the id exists) or succeed again (an update), as a retried
- * single call would.
+ * single call would. When BroadWorks cannot be reached, the items not sent stay pending and the
+ * job is left until its lease runs out (a back-off of JOBS_LEASE_MS), then resumed.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -100,9 +101,14 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         await this.store.finish(job.id, this.owner);
         return;
       }
-      const results = await this.executor.run(scope, items);
+      const { results, retryLater } = await this.executor.run(scope, items);
       const outcome = await this.store.record(job.id, this.owner, this.settings.leaseMs, results);
       if (outcome !== 'continue') return;
+      if (retryLater) {
+        // BroadWorks unreachable: the job waits for its lease to run out, then any replica resumes it.
+        this.logger.warn(`Job ${job.id}: BroadWorks cannot be reached; resuming in ${this.settings.leaseMs} ms`);
+        return;
+      }
     }
   }
 }

@@ -147,7 +147,9 @@ export class JobsRepository extends JobStore {
     });
   }
 
-  record(jobId: string, owner: string, leaseMs: number, results: ItemResult[]): Promise<ChunkOutcome> {
+  record(jobId: string, owner: string, leaseMs: number, chunk: ItemResult[]): Promise<ChunkOutcome> {
+    // Items still pending (not sent) keep their row as it is.
+    const results = chunk.filter((r) => r.status !== 'pending');
     return storeCall(() =>
       this.store.db.transaction().execute(async (tx) => {
         const job = await tx
