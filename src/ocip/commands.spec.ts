@@ -163,7 +163,7 @@ export type Checks = [
   Expect<Equal<C.OciRequestName, 'GroupHuntGroupAddInstanceRequest20' | 'GroupHuntGroupGetInstanceRequest20'
     | 'GroupHuntGroupModifyInstanceRequest' | 'GroupHuntGroupDeleteInstanceRequest' | 'GroupHuntGroupGetInstanceListRequest'
     | 'GroupHuntGroupConsolidatedAddInstanceRequest' | 'GroupHuntGroupConsolidatedModifyInstanceRequest'
-    | 'GroupHuntGroupConsolidatedDeleteInstanceRequest'
+    | 'GroupHuntGroupConsolidatedDeleteInstanceRequest' | 'GroupGetListInServiceProviderRequest'
     | 'GroupHuntGroupGetAvailableUserListRequest' | 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest'
     | 'GroupHuntGroupModifyActiveInstanceListRequest' | 'UserModifyUserIdRequest' | 'GroupGetRequest22V5'
     | 'GroupDepartmentGetListRequest18' | 'ServiceProviderGetRequest22V4' | 'VerifySessionIsValidRequest'

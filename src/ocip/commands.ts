@@ -63,6 +63,8 @@ export type GroupGetResponse22V5 = Response<typeof schema.GroupGetResponse22V5>;
 export type GroupDepartmentGetListRequest18 = Request<typeof schema.GroupDepartmentGetListRequest18>;
 export type GroupDepartmentGetListResponse18 = Response<typeof schema.GroupDepartmentGetListResponse18>;
 export type ServiceProviderGetRequest22V4 = Request<typeof schema.ServiceProviderGetRequest22V4>;
+export type GroupGetListInServiceProviderRequest = Request<typeof schema.GroupGetListInServiceProviderRequest>;
+export type GroupGetListInServiceProviderResponse = Response<typeof schema.GroupGetListInServiceProviderResponse>;
 /** isEnterprise is present (always true) only for an enterprise. */
 export type ServiceProviderGetResponse22V4 = Response<typeof schema.ServiceProviderGetResponse22V4>;
 export type VerifySessionIsValidRequest = Request<typeof schema.VerifySessionIsValidRequest>;

@@ -387,6 +387,21 @@ export const GroupGetResponse22V5 = complex(
   req('groupId', GroupId),
 );
 
+/**
+ * The groups of a service provider or enterprise ("Group Id", "Group Name", "User Limit"). R25's
+ * searchCriteriaGroupId* and searchCriteriaGroupName* follow responseSizeLimit; this service does
+ * not search, so they are left out.
+ */
+export const GroupGetListInServiceProviderRequest = complex(
+  'GroupGetListInServiceProviderRequest',
+  req('serviceProviderId', ServiceProviderId),
+  opt('responseSizeLimit', ResponseSizeLimit),
+);
+export const GroupGetListInServiceProviderResponse = complex(
+  'GroupGetListInServiceProviderResponse',
+  req('groupTable', table),
+);
+
 export const ServiceProviderGetRequest22V4 = complex(
   'ServiceProviderGetRequest22V4',
   req('serviceProviderId', ServiceProviderId),
@@ -643,6 +658,7 @@ export const COMMANDS = commandMap(
   [GroupGetRequest22V5, GroupGetResponse22V5],
   [GroupDepartmentGetListRequest18, GroupDepartmentGetListResponse18],
   [ServiceProviderGetRequest22V4, ServiceProviderGetResponse22V4],
+  [GroupGetListInServiceProviderRequest, GroupGetListInServiceProviderResponse],
   [VerifySessionIsValidRequest, SuccessResponse],
   [UserServiceAssignListRequest, SuccessResponse],
   [UserServiceUnassignListRequest, SuccessResponse],

@@ -120,6 +120,21 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
     agentUserId: ['alice@example.com'],
     isActive: false,
   },
+  GroupGetListInServiceProviderRequest: {
+    $type: 'GroupGetListInServiceProviderRequest',
+    serviceProviderId: 'acme-sp',
+    responseSizeLimit: 1000,
+  },
+  GroupGetListInServiceProviderResponse: {
+    $type: 'GroupGetListInServiceProviderResponse',
+    groupTable: {
+      headings: ['Group Id', 'Group Name', 'User Limit'],
+      rows: [
+        ['sales', 'Sales & Marketing', '100'],
+        ['support', '', '25'],
+      ],
+    },
+  },
   GroupHuntGroupConsolidatedDeleteInstanceRequest: {
     $type: 'GroupHuntGroupConsolidatedDeleteInstanceRequest',
     serviceUserId: 'hg-sales@example.com',

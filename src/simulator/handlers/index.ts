@@ -1,6 +1,7 @@
 /** Which handler answers which command. Commands not listed here are answered "unknown". */
 import type { OciCommandMap, OciRequestName } from '../../ocip/commands.js';
 import { getGroup } from './group-get.js';
+import { listGroupsOfServiceProvider } from './group-list.js';
 import { listGroupDepartments } from './group-departments.js';
 import type { Handler } from './handler.js';
 import { modifyActiveHuntGroups } from './hunt-group-activation.js';
@@ -49,6 +50,7 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupGetRequest22V5: getGroup,
   GroupDepartmentGetListRequest18: listGroupDepartments,
   ServiceProviderGetRequest22V4: getServiceProvider,
+  GroupGetListInServiceProviderRequest: listGroupsOfServiceProvider,
   VerifySessionIsValidRequest: verifySession,
   UserServiceAssignListRequest: assignUserServices,
   UserServiceUnassignListRequest: unassignUserServices,
