@@ -33,7 +33,10 @@ describe.each(DRIVERS)('agent-centred routes on the %s gateway', (driver) => {
   let t: TestApp;
   let faulty: FaultyGateway;
   beforeEach(async () => {
-    t = await startApp(driver, { wrap: (g) => (faulty = new FaultyGateway(g)) });
+    t = await startApp(driver, {
+      wrap: (g) => (faulty = new FaultyGateway(g)),
+      users: [{ username: 'desk', level: 'group', groups: [{ tenantId: 'ApioSpTest', groupId: 'ApioGrpTest' }] }],
+    });
   });
   afterEach(async () => {
     await t.close();
@@ -187,9 +190,9 @@ describe.each(DRIVERS)('agent-centred routes on the %s gateway', (driver) => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         hunt_groups: [
-          { serviceUserId: hg(1), name: 'member1', position: 0, weight: 50 },
-          { serviceUserId: hg(3), name: 'member3', position: 2, weight: 60 },
-          { serviceUserId: hg(4), name: 'member4', position: 0, weight: 100 },
+          { serviceUserId: hg(1), groupId: 'ApioGrpTest', name: 'member1', position: 0, weight: 50 },
+          { serviceUserId: hg(3), groupId: 'ApioGrpTest', name: 'member3', position: 2, weight: 60 },
+          { serviceUserId: hg(4), groupId: 'ApioGrpTest', name: 'member4', position: 0, weight: 100 },
         ],
       });
       expect((await t.http.get(`${USERS}/nobody@sip.netaxis.be/hunt_groups/`)).body).toEqual({ hunt_groups: [] });
@@ -199,8 +202,9 @@ describe.each(DRIVERS)('agent-centred routes on the %s gateway', (driver) => {
       for (let n = 5; n <= 20; n++) await weighted(t, hg(n), []);
       faulty.sent.length = 0;
       await t.http.get(`${USERS}/${U0}/hunt_groups`).expect(200);
-      // The list with the departments, then 1 list + 20 gets: two documents.
-      expect(faulty.sent.map((d) => d.length)).toEqual([2, 15, 6]);
+      // The tenant and its groups; each group's list with its departments; then, for the group with
+      // hunt groups, 1 list + 20 gets in two documents sent together (the other group has none).
+      expect(faulty.sent.map((d) => d.length).sort((a, b) => a - b)).toEqual([2, 2, 2, 6, 15]);
     });
 
     it('takes the user out of all of them, answers what changed, keeps the others in order with weights adding up', async () => {
@@ -232,6 +236,48 @@ describe.each(DRIVERS)('agent-centred routes on the %s gateway', (driver) => {
       expect(res.status).toBeLessThan(500);
       const after = await Promise.all([1, 2, 3, 4].map((n) => t.http.get(`${BASE}/${hg(n)}`)));
       expect(after.map((r) => r.body as unknown)).toEqual(before.map((r) => r.body as unknown));
+    });
+
+    it("in an enterprise, searches every group of it the caller reaches; a service provider's group only", async () => {
+      const OTHER = '/api/v1/tenants/ApioSpTest/groups/ApioGrpTest2/services/hunt_groups';
+      await t.http
+        .post(OTHER)
+        .send({
+          serviceUserId: 'elsewhere@sip.netaxis.be',
+          serviceInstanceProfile: { name: 'Elsewhere', cliLastName: 'E', cliFirstName: 'W' },
+          agents: ['foouser@sip.netaxis.be', U0],
+        })
+        .expect(201);
+      const all = await t.http.get(`${USERS}/${U0}/hunt_groups`).expect(200);
+      expect(
+        all.body.hunt_groups.map((m: { serviceUserId: string; groupId: string }) => [m.groupId, m.serviceUserId]),
+      ).toEqual([
+        ['ApioGrpTest', hg(1)],
+        ['ApioGrpTest', hg(3)],
+        ['ApioGrpTest', hg(4)],
+        ['ApioGrpTest2', 'elsewhere@sip.netaxis.be'],
+      ]);
+      // A group administrator sees only their own group's.
+      const desk = await t.as('desk').get(`${USERS}/${U0}/hunt_groups`).expect(200);
+      expect(desk.body.hunt_groups.map((m: { groupId: string }) => m.groupId)).toEqual([
+        'ApioGrpTest',
+        'ApioGrpTest',
+        'ApioGrpTest',
+      ]);
+      await t.as('desk').delete(`${USERS}/${U0}/hunt_groups`).expect(200);
+      expect(agentsOf((await t.http.get(`${OTHER}/elsewhere@sip.netaxis.be`)).body).map(([id]) => id)).toEqual([
+        'foouser@sip.netaxis.be',
+        U0,
+      ]);
+      // The system administrator's DELETE reaches the other group too.
+      const removed = await t.http.delete(`${USERS}/${U0}/hunt_groups`).expect(200);
+      expect(removed.body.hunt_groups.map((m: { groupId: string }) => m.groupId)).toEqual(['ApioGrpTest2']);
+      expect(agentsOf((await t.http.get(`${OTHER}/elsewhere@sip.netaxis.be`)).body).map(([id]) => id)).toEqual([
+        'foouser@sip.netaxis.be',
+      ]);
+      // A service provider's users are agents in their own group only: its group alone is searched.
+      const foo = await t.http.get('/api/v1/tenants/foo/groups/foogroup/users/fooagent1@sip.netaxis.be/hunt_groups');
+      expect(foo.body).toEqual({ hunt_groups: [] });
     });
 
     it('dry-run says what it would do and does nothing', async () => {

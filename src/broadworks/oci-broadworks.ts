@@ -114,6 +114,19 @@ export class OciBroadWorks extends BroadWorksPort {
     );
   }
 
+  async tenantGroups(tenantId: string): Promise<{ isEnterprise: boolean; groupIds: string[] }> {
+    const [tenant, groups] = await this.decoded(() =>
+      this.oci.send(
+        { $type: 'ServiceProviderGetRequest22V4', serviceProviderId: tenantId },
+        { $type: 'GroupGetListInServiceProviderRequest', serviceProviderId: tenantId },
+      ),
+    );
+    return {
+      isEnterprise: tenant.isEnterprise === true,
+      groupIds: tableRecords(groups.groupTable).map((row) => row['Group Id']),
+    };
+  }
+
   /** The list and the group's departments (to describe each row's) in one document, with the group when asked. */
   async list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }> {
     const list = listRequest(scope);

@@ -52,6 +52,9 @@ export abstract class BroadWorksPort {
    */
   abstract readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]>;
 
+  /** Whether the tenant is an enterprise, and its groups (or the service provider's), in one document. */
+  abstract tenantGroups(tenantId: string): Promise<{ isEnterprise: boolean; groupIds: string[] }>;
+
   /** The group's hunt groups; with `withGroup`, the group too. */
   abstract list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }>;
 

@@ -14,6 +14,8 @@ import { assertIfMatch, changesBetween, PreconditionRequired, type DryRun, type 
 /** One hunt group a user is an agent of: where in the hunting order (0-based), with what weight. */
 export interface Membership {
   serviceUserId: string;
+  /** The hunt group's group: in an enterprise, any group of it within the caller's reach. */
+  groupId: string;
   name: string;
   position: number;
   weight: number;
@@ -76,9 +78,12 @@ export class AgentMembershipService {
     });
   }
 
-  /** Every hunt group of the group that has `userId` as agent, in the group's list order. */
-  async memberships(scope: Scope, userId: string): Promise<Membership[]> {
-    return (await this.huntGroupsOf(scope, userId)).map((h) => membershipOf(h, userId));
+  /**
+   * Every hunt group that has `userId` as agent: of the group, or in an enterprise of every group of
+   * it that `reaches` (the caller's reach) allows, the URL's group first, each in its list order.
+   */
+  async memberships(scope: Scope, userId: string, reaches: (groupId: string) => boolean): Promise<Membership[]> {
+    return (await this.huntGroupsOf(scope, userId, reaches)).map((h) => membershipOf(h, userId));
   }
 
   /**
@@ -89,16 +94,18 @@ export class AgentMembershipService {
   async removeEverywhere(
     scope: Scope,
     userId: string,
+    reaches: (groupId: string) => boolean,
     options: WriteOptions = {},
   ): Promise<Membership[] | DryRun<Membership[]>> {
     const dryRun = options.dryRun === true;
-    const huntGroups = await this.huntGroupsOf(scope, userId);
-    const changes: { before: HuntGroup; agents: string[] }[] = [];
+    const huntGroups = await this.huntGroupsOf(scope, userId, reaches);
+    const changes: { before: HuntGroup & { groupId: string }; agents: string[] }[] = [];
     for (const before of huntGroups) {
       const wanted = { agents: before.agents.map((a) => a.userId).filter((id) => id !== userId) };
       const body = await this.checks.checked('update', wanted, (b) => ({
         operation: 'update',
-        ...scope,
+        tenantId: scope.tenantId,
+        groupId: before.groupId,
         serviceUserId: before.serviceUserId,
         dryRun,
         current: before,
@@ -122,7 +129,8 @@ export class AgentMembershipService {
     for (const { before, agents } of changes) {
       this.hooks.emit({
         type: 'agents-changed',
-        ...scope,
+        tenantId: scope.tenantId,
+        groupId: before.groupId,
         serviceUserId: before.serviceUserId,
         before: before.agents,
         after: agentsAfter(before, agents),
@@ -131,13 +139,29 @@ export class AgentMembershipService {
     return removed;
   }
 
-  private async huntGroupsOf(scope: Scope, userId: string): Promise<HuntGroup[]> {
-    const { huntGroups } = await this.broadworks.list(scope, false);
-    const all = await this.broadworks.readMany(
-      scope,
-      huntGroups.map((h) => h.serviceUserId),
+  /**
+   * The hunt groups with `userId` as agent, each with its group. In an enterprise, whose users can
+   * be agents in any of its groups, every group the caller reaches is searched, in parallel.
+   */
+  private async huntGroupsOf(
+    scope: Scope,
+    userId: string,
+    reaches: (groupId: string) => boolean,
+  ): Promise<(HuntGroup & { groupId: string })[]> {
+    const tenant = await this.broadworks.tenantGroups(scope.tenantId);
+    const others = tenant.isEnterprise ? tenant.groupIds.filter((g) => g !== scope.groupId && reaches(g)) : [];
+    const perGroup = await Promise.all(
+      [scope.groupId, ...others].map(async (groupId) => {
+        const group = { tenantId: scope.tenantId, groupId };
+        const { huntGroups } = await this.broadworks.list(group, false);
+        const all = await this.broadworks.readMany(
+          group,
+          huntGroups.map((h) => h.serviceUserId),
+        );
+        return all.filter((h) => h.agents.some((a) => a.userId === userId)).map((h) => ({ ...h, groupId }));
+      }),
     );
-    return all.filter((h) => h.agents.some((a) => a.userId === userId));
+    return perGroup.flat();
   }
 
   /**
@@ -199,10 +223,11 @@ export class AgentMembershipService {
   }
 }
 
-function membershipOf(huntGroup: HuntGroup, userId: string): Membership {
+function membershipOf(huntGroup: HuntGroup & { groupId: string }, userId: string): Membership {
   const position = huntGroup.agents.findIndex((a) => a.userId === userId);
   return {
     serviceUserId: huntGroup.serviceUserId,
+    groupId: huntGroup.groupId,
     name: huntGroup.serviceInstanceProfile.name,
     position,
     weight: huntGroup.agents[position].weight,

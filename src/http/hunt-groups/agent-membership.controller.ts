@@ -1,4 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { PRINCIPAL, type Principal } from '../../auth/principal.js';
+import { canReach } from '../../auth/reach.js';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -31,9 +34,21 @@ const HUNT_GROUP_OR_DRY_RUN = {
 };
 const MEMBERSHIPS_EXAMPLE = {
   hunt_groups: [
-    { serviceUserId: 'APIOTestHuntGroup@sip.netaxis.be', name: 'APIOTestHuntGroup', position: 0, weight: 50 },
+    {
+      serviceUserId: 'APIOTestHuntGroup@sip.netaxis.be',
+      groupId: 'ApioGrpTest',
+      name: 'APIOTestHuntGroup',
+      position: 0,
+      weight: 50,
+    },
   ],
 };
+
+/** Which other groups of the tenant the caller reaches (the guard checked the URL's). */
+const reachOf =
+  (req: Request, tenantId: string) =>
+  (groupId: string): boolean =>
+    canReach((req as unknown as Record<string, Principal>)[PRINCIPAL], tenantId, groupId);
 
 /**
  * One agent in or out of a hunt group, without resending (and racing) the whole list; and the
@@ -85,18 +100,20 @@ export class AgentMembershipController {
 
   @Get('users/:userId/hunt_groups')
   @ApiOperation({
-    summary: "The hunt groups of the group that have this user as agent, with the user's position and weight",
-    description: 'Only the hunt groups of the group of the URL (in an enterprise too).',
+    summary: "The hunt groups that have this user as agent, with the user's position and weight",
+    description:
+      "The group's hunt groups; in an enterprise (whose users can be agents in any of its groups), those of every group of the enterprise the caller reaches too, the URL's group first. Each names its groupId.",
   })
   @ApiOkResponse({ type: MembershipsAnswerDto, example: MEMBERSHIPS_EXAMPLE })
-  async memberships(@Param() p: UserParamsDto): Promise<{ hunt_groups: Membership[] }> {
-    return { hunt_groups: await this.membership.memberships(scopeOf(p), p.userId) };
+  async memberships(@Param() p: UserParamsDto, @Req() req: Request): Promise<{ hunt_groups: Membership[] }> {
+    return { hunt_groups: await this.membership.memberships(scopeOf(p), p.userId, reachOf(req, p.tenantId)) };
   }
 
   @Delete('users/:userId/hunt_groups')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Take the user out of every hunt group of the group (all or nothing)',
+    summary:
+      'Take the user out of every hunt group (all or nothing): of the group, or in an enterprise of every group the caller reaches',
     description:
       'When BroadWorks refuses one change, the hunt groups already changed are put back. The others keep their order; the leaving weight is shared as on DELETE …/agents/{userId}. ' +
       'Answers the memberships removed, as they were (an empty list when the user was in none).',
@@ -105,10 +122,10 @@ export class AgentMembershipController {
   @Write({ ifMatch: false })
   async removeEverywhere(
     @Param() p: UserParamsDto,
+    @Req() req: Request,
     @WriteOpts() options: WriteOptions,
   ): Promise<{ hunt_groups: Membership[] } | DryRun<{ hunt_groups: Membership[] }>> {
-    return answerOf(await this.membership.removeEverywhere(scopeOf(p), p.userId, options), (hunt_groups) => ({
-      hunt_groups,
-    }));
+    const removed = await this.membership.removeEverywhere(scopeOf(p), p.userId, reachOf(req, p.tenantId), options);
+    return answerOf(removed, (hunt_groups) => ({ hunt_groups }));
   }
 }

@@ -53,6 +53,7 @@ export class AgentParamsDto extends HuntGroupParamsDto {
 /** One hunt group a user is an agent of. */
 export class MembershipDto {
   @ApiProperty({ example: 'APIOTestHuntGroup@sip.netaxis.be' }) serviceUserId!: string;
+  @ApiProperty({ example: 'ApioGrpTest', description: "The hunt group's group" }) groupId!: string;
   @ApiProperty({ example: 'APIOTestHuntGroup' }) name!: string;
   @ApiProperty({ type: 'integer', description: '0-based place in the hunting order', example: 0 }) position!: number;
   @ApiProperty({ type: 'integer', description: 'The weight (Weighted policy)', example: 50 }) weight!: number;
