@@ -10,6 +10,7 @@ import { createValidationPipe } from './http/validation.js';
 import { AppConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HuntGroupsModule } from './hunt-groups.module.js';
+import { BulkJobsModule } from './bulk-jobs.module.js';
 import { HuntGroupServicesModule } from './hunt-group-services.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -33,6 +34,7 @@ import { StoreModule } from './store/store.module.js';
     PluginsModule.forRoot(),
     HealthModule,
     HuntGroupsModule,
+    BulkJobsModule,
     HuntGroupServicesModule,
   ],
   providers: [

@@ -7,7 +7,10 @@ import { Logger } from 'nestjs-pino';
 import { AuditMiddleware } from './audit/audit.middleware.js';
 import { appConfig } from './config/namespaces.js';
 import { ApiDocs } from './http/openapi/openapi.module.js';
-import { assertUtf8, isJsonBody } from './http/request-shape.js';
+import { assertUtf8, isBulkCsv, isBulkUpload, isJsonBody } from './http/request-shape.js';
+
+/** 5,000 rows of a few hundred bytes each, with room to spare. */
+const BULK_BODY_LIMIT = '5mb';
 
 /** The HTTP settings main.ts and the e2e tests share; everything else lives in AppModule. */
 export function configureApp(app: INestApplication): void {
@@ -28,9 +31,20 @@ export function configureApp(app: INestApplication): void {
   // Nest's typing leaves `verify` out (it uses it for rawBody, which is off here): body-parser takes it.
   express.useBodyParser('json', {
     limit: '100kb',
-    type: isJsonBody,
+    type: (req) => isJsonBody(req) && !isBulkUpload(req),
     verify: assertUtf8,
   } as NestExpressBodyParserOptionsFor<'json'>);
+  // The bulk upload alone takes up to MAX_BULK_ITEMS rows, as JSON or CSV.
+  express.useBodyParser('json', {
+    limit: BULK_BODY_LIMIT,
+    type: (req) => isJsonBody(req) && isBulkUpload(req),
+    verify: assertUtf8,
+  } as NestExpressBodyParserOptionsFor<'json'>);
+  express.useBodyParser('text', {
+    limit: BULK_BODY_LIMIT,
+    type: isBulkCsv,
+    verify: assertUtf8,
+  } as NestExpressBodyParserOptionsFor<'text'>);
   // Nest's own messages (boot, errors) go through pino too, as JSON lines with the request id.
   app.useLogger(app.get(Logger));
   // The OpenAPI document, built from the controllers and DTOs: /api/docs (browsable) and /api/docs-json,

@@ -109,9 +109,13 @@ describe('OpenAPI document', () => {
   });
 
   it('gives every hunt group and agents route the error envelope for 400, 404, 502, 503 and 504, with examples', () => {
-    const api = operations().filter((o) => o.route.includes('/hunt_groups') || o.route.includes('/numbers/'));
-    // 9 hunt group and agent routes (the export among them); 8 call forwarding, 2 alternate numbers and 1 numbers route.
-    expect(api).toHaveLength(20);
+    // The bulk upload only queues a job: it never calls BroadWorks (its own check is below).
+    const api = operations().filter(
+      (o) => (o.route.includes('/hunt_groups') || o.route.includes('/numbers/')) && !o.route.endsWith('/bulk'),
+    );
+    // 9 hunt group and agent routes (the export among them), 4 agent-centred ones; 8 call forwarding,
+    // 2 alternate numbers and 1 numbers route.
+    expect(api).toHaveLength(24);
     for (const { route, op } of api) {
       for (const status of ['400', '401', '403', '404', '502', '503', '504']) {
         const answer = op.responses[status] as OpenAPIV3.ResponseObject | undefined;
@@ -136,6 +140,9 @@ describe('OpenAPI document', () => {
       'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups',
       'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}',
       'PUT /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/weighted_distribution',
+      'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/agents',
+      'DELETE /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/{name}/agents/{userId}',
+      'DELETE /api/v1/tenants/{tenantId}/groups/{groupId}/users/{userId}/hunt_groups',
       ...services.map((path) => `PUT ${path}`),
     ].sort();
     expect(
@@ -160,6 +167,26 @@ describe('OpenAPI document', () => {
     const envelope = doc.components!.schemas!.ErrorEnvelopeDto as Schema;
     expect(Object.keys(envelope.properties!)).toEqual(['error', 'code', 'details']);
     expect(envelope.required).toEqual(['error', 'code', 'details']);
+  });
+
+  it('documents the bulk upload (JSON or CSV, 202) and the job routes, with their error envelopes', () => {
+    const bulk = operations().find(
+      (o) => o.route === 'POST /api/v1/tenants/{tenantId}/groups/{groupId}/services/hunt_groups/bulk',
+    );
+    expect(bulk).toBeDefined();
+    expect(Object.keys((bulk!.op.requestBody as OpenAPIV3.RequestBodyObject).content).sort()).toEqual([
+      'application/json',
+      'text/csv',
+    ]);
+    expect(Object.keys(bulk!.op.responses)).toEqual(expect.arrayContaining(['202', '400', '401', '403', '415']));
+    const names = (bulk!.op.parameters as OpenAPIV3.ParameterObject[]).map((p) => `${p.in}:${p.name}`);
+    expect(names).toContain('query:partial');
+    for (const method of ['GET', 'DELETE']) {
+      const job = operations().find((o) => o.route === `${method} /api/v1/jobs/{id}`);
+      expect(Object.keys(job!.op.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
+      const answer = job!.op.responses['200'] as OpenAPIV3.ResponseObject;
+      expect(answer.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/JobAnswerDto' });
+    }
   });
 
   it('shows the bounds of every validated field of every documented DTO, as the validation has them', () => {

@@ -12,7 +12,9 @@ export const OWN_REACH = 'auth:own-reach';
 
 /**
  * A route with no tenant in its path that every authenticated caller may use, because it bounds
- * what it reads or writes by the caller's reach itself (the audit records, the webhooks).
+ * what it reads or writes by the caller's reach itself (the audit records, the webhooks), or checks
+ * the caller's reach against the resource it names (a job: 404 for one out of reach, so that its
+ * existence is not revealed).
  */
 export const BoundedByReach = (): MethodDecorator & ClassDecorator => SetMetadata(OWN_REACH, true);
 

@@ -1,6 +1,6 @@
 import type { OciOutcome, OciRequest } from '../ocip/commands.js';
 import { describe, expect, it } from '@jest/globals';
-import { applyAllOrNothing, type Step } from './all-or-nothing.js';
+import { applyAllOrNothing, applyAllOrNothingAcross, applyEachAllOrNothing, type Step } from './all-or-nothing.js';
 import { OciErrorResponse, OciTransportError } from '../ocip/oci-errors.js';
 import { OciGateway } from './oci/oci-gateway.js';
 
@@ -107,5 +107,54 @@ describe('applyAllOrNothing', () => {
     const oci = new ScriptedGateway(new Set(['read']));
     await expect(applyAllOrNothing(oci, [step('a', 'undo-a')], cmd('read'))).rejects.toThrow('refused read');
     expect(oci.documents).toEqual([['a', 'read']]);
+  });
+});
+
+describe('applyAllOrNothingAcross', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => step(`s${i}`, `undo-s${i}`));
+
+  it('sends independent steps 15 a document, all at once', async () => {
+    const oci = new ScriptedGateway();
+    await applyAllOrNothingAcross(oci, many(20));
+    expect(oci.documents.map((d) => d.length)).toEqual([15, 5]);
+  });
+
+  it('undoes the steps that succeeded in every document when one fails, and throws the refusal', async () => {
+    const oci = new ScriptedGateway(new Set(['s17']));
+    const error = await applyAllOrNothingAcross(oci, many(20)).catch((e: unknown) => e);
+    expect((error as OciErrorResponse).summary).toBe('[Error 4001] refused s17');
+    const undone = oci.documents.slice(2).flat();
+    expect(undone).toHaveLength(19);
+    expect(undone[0]).toBe('undo-s19');
+    expect(undone).not.toContain('undo-s17');
+    expect(oci.documents.slice(2).map((d) => d.length)).toEqual([15, 4]);
+  });
+});
+
+describe('applyEachAllOrNothing', () => {
+  it('packs whole plans 15 commands a document and fails a plan alone, undoing only its own steps', async () => {
+    const oci = new ScriptedGateway(new Set(['p1b']));
+    const plans = [
+      [step('p0', 'undo-p0')],
+      [step('p1a', 'undo-p1a'), step('p1b', 'undo-p1b')],
+      ...Array.from({ length: 13 }, (_, i) => [step(`q${i}`, `undo-q${i}`)]),
+    ];
+    const failures = await applyEachAllOrNothing(oci, plans);
+    expect(failures.map((f) => (f instanceof OciErrorResponse ? f.summary : f))).toEqual([
+      undefined,
+      '[Error 4001] refused p1b',
+      ...Array.from({ length: 13 }, () => undefined),
+    ]);
+    // 16 commands: the plan that would straddle two documents starts the second.
+    expect(oci.documents.slice(0, 2).map((d) => d.length)).toEqual([15, 1]);
+    expect(oci.documents.slice(2)).toEqual([['undo-p1a']]);
+  });
+
+  it('fails every plan of a document whose answer was lost, and no other', async () => {
+    const oci = new ScriptedGateway(new Set(), 1);
+    const plans = Array.from({ length: 20 }, (_, i) => [step(`r${i}`, `undo-r${i}`)]);
+    const failures = await applyEachAllOrNothing(oci, plans);
+    expect(failures.filter((f) => f instanceof OciTransportError)).toHaveLength(15);
+    expect(failures.slice(15)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { OciRequest, ResponsesTo } from '../ocip/commands.js';
+import { MAX_COMMANDS_PER_DOCUMENT, type OciRequest, type ResponsesTo } from '../ocip/commands.js';
 import { OciErrorResponse, OciTransportError } from '../ocip/oci-errors.js';
 import type { OciGateway } from './oci/oci-gateway.js';
 
@@ -37,6 +37,37 @@ export async function applyAllOrNothing<R extends readonly OciRequest[]>(
   return (await applyDocument(oci, irreversible, reads, reversible)) as ResponsesTo<R>;
 }
 
+/**
+ * Independent reversible steps in as many documents as they need (a step is one command; 15 a
+ * document), sent at once over the pool. When any step fails, the
+ * steps that succeeded, in every document, are undone (newest first, 15 undo commands a document)
+ * before the first failure is thrown; an undo that fails too makes it an 'unknown-outcome' error.
+ */
+export async function applyAllOrNothingAcross(oci: OciGateway, steps: readonly Step[]): Promise<void> {
+  if (steps.some((s) => s.irreversible)) throw new Error('applyAllOrNothingAcross: every step must be reversible');
+  const documents: Step[][] = [];
+  for (const step of steps) {
+    const last = documents.at(-1);
+    if (last && last.length < MAX_COMMANDS_PER_DOCUMENT) last.push(step);
+    else documents.push([step]);
+  }
+  const outcomes = (await Promise.all(documents.map((d) => oci.execute(d.map((s) => s.command))))).flat();
+  const failure = outcomes.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
+  if (!failure) return;
+  const succeeded = documents.flat().filter((_, i) => !(outcomes[i] instanceof OciErrorResponse));
+  const undoCommands = succeeded.reverse().flatMap((s) => s.undo);
+  for (let i = 0; i < undoCommands.length; i += MAX_COMMANDS_PER_DOCUMENT) {
+    const undoFailure = await runUndo(oci, undoCommands.slice(i, i + MAX_COMMANDS_PER_DOCUMENT), failure);
+    if (undoFailure) {
+      throw new OciTransportError(
+        'unknown-outcome',
+        `BroadWorks refused part of the change (${failure.summary}) and undoing the parts it applied failed (${undoFailure.message}): the change may be partly applied`,
+      );
+    }
+  }
+  throw failure;
+}
+
 /** One document: the steps, then the reads; on a failed step, undoes the succeeded ones and `done`. */
 async function applyDocument(
   oci: OciGateway,
@@ -67,7 +98,19 @@ async function applyDocument(
 
 /** Runs the undo commands; returns why they did not all succeed, if they did not. */
 async function undo(oci: OciGateway, succeeded: readonly Step[], cause: OciErrorResponse): Promise<Error | undefined> {
-  const commands = succeeded.flatMap((s) => s.undo);
+  return runUndo(
+    oci,
+    succeeded.flatMap((s) => s.undo),
+    cause,
+  );
+}
+
+/** Sends undo commands as one document; returns why they did not all succeed, if they did not. */
+async function runUndo(
+  oci: OciGateway,
+  commands: readonly OciRequest[],
+  cause: OciErrorResponse,
+): Promise<Error | undefined> {
   if (commands.length === 0) return undefined;
   const undone = await oci.execute(commands).catch((e: unknown) => [e instanceof Error ? e : new Error(String(e))]);
   const undoFailure = undone.find((o) => o instanceof Error);
@@ -78,4 +121,62 @@ async function undo(oci: OciGateway, succeeded: readonly Step[], cause: OciError
     );
   }
   return undoFailure;
+}
+
+/**
+ * Many plans, each all or nothing on its own (the items of a bulk job): whole plans packed into
+ * documents of up to 15 commands, the documents sent at once over the pool. A plan with a failed
+ * step has its succeeded steps undone; the others stand. A plan with an irreversible step goes
+ * alone (applyAllOrNothing). Returns, for each plan, what made it fail, or undefined.
+ */
+export async function applyEachAllOrNothing(oci: OciGateway, plans: readonly (readonly Step[])[]): Promise<unknown[]> {
+  const failures: unknown[] = new Array<unknown>(plans.length).fill(undefined);
+  const alone = plans.flatMap((p, i) =>
+    p.some((s) => s.irreversible) || p.length > MAX_COMMANDS_PER_DOCUMENT ? [i] : [],
+  );
+  const documents: number[][] = [];
+  let size = MAX_COMMANDS_PER_DOCUMENT;
+  plans.forEach((plan, i) => {
+    if (alone.includes(i) || plan.length === 0) return;
+    if (size + plan.length > MAX_COMMANDS_PER_DOCUMENT) {
+      documents.push([]);
+      size = 0;
+    }
+    documents.at(-1)!.push(i);
+    size += plan.length;
+  });
+  const packed = documents.map(async (document) => {
+    let outcomes: unknown[];
+    try {
+      outcomes = await oci.execute(document.flatMap((i) => plans[i].map((s) => s.command)));
+    } catch (e) {
+      for (const i of document) failures[i] = e;
+      return;
+    }
+    let next = 0;
+    const undos = document.map(async (i) => {
+      const mine = outcomes.slice(next, (next += plans[i].length));
+      const failure = mine.find((o): o is OciErrorResponse => o instanceof OciErrorResponse);
+      if (!failure) return;
+      failures[i] = failure;
+      const succeeded = plans[i].filter((_, k) => !(mine[k] instanceof OciErrorResponse)).reverse();
+      const undoFailure = await undo(oci, succeeded, failure);
+      if (undoFailure) {
+        failures[i] = new OciTransportError(
+          'unknown-outcome',
+          `BroadWorks refused part of the change (${failure.summary}) and undoing the parts it applied failed (${undoFailure.message}): the change may be partly applied`,
+        );
+      }
+    });
+    await Promise.all(undos);
+  });
+  const single = alone.map(async (i) => {
+    try {
+      await applyAllOrNothing(oci, plans[i]);
+    } catch (e) {
+      failures[i] = e;
+    }
+  });
+  await Promise.all([...packed, ...single]);
+  return failures;
 }

@@ -130,7 +130,14 @@ export function commandOf(scope: Scope, action: Action): OciRequest {
         agentWeight: action.weights.map((w) => ({ agentUserId: w.userId, weight: w.weight })),
       };
     case 'delete':
-      return { $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: action.serviceUserId };
+      // Numbers given back with the delete: R25's one-command form.
+      return action.unassignPhoneNumbers
+        ? {
+            $type: 'GroupHuntGroupConsolidatedDeleteInstanceRequest',
+            serviceUserId: action.serviceUserId,
+            unassignPhoneNumbers: action.unassignPhoneNumbers,
+          }
+        : { $type: 'GroupHuntGroupDeleteInstanceRequest', serviceUserId: action.serviceUserId };
   }
 }
 

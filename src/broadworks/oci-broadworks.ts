@@ -11,13 +11,14 @@ import type { ChangePlan } from '../domain/change-plan.js';
 import { HuntGroupNotFound } from '../domain/errors.js';
 import type { CommandView } from '../domain/writes.js';
 import type { AvailableUser, GroupInfo, HuntGroup, HuntGroupSummary, Scope } from '../domain/model.js';
-import { applyAllOrNothing, type Step } from './all-or-nothing.js';
+import { applyAllOrNothing, applyAllOrNothingAcross, applyEachAllOrNothing, type Step } from './all-or-nothing.js';
 import {
   availabilityChecks,
   toAvailableUser,
   toAvailableUserListRequest,
   toAvailableUserPageRequest,
 } from './available-users.mapper.js';
+import { consolidatedSteps } from './consolidated.js';
 import { decodeError } from './decode-error.js';
 import { DepartmentDirectory, departmentListRequest } from './departments.js';
 import { commandOf, toHuntGroup, toSummary, viewOf } from './hunt-group.mapper.js';
@@ -121,6 +122,19 @@ export class OciBroadWorks extends BroadWorksPort {
     };
   }
 
+  async tenantGroups(tenantId: string): Promise<{ isEnterprise: boolean; groupIds: string[] }> {
+    const [tenant, groups] = await this.decoded(() =>
+      this.oci.send(
+        { $type: 'ServiceProviderGetRequest22V4', serviceProviderId: tenantId },
+        { $type: 'GroupGetListInServiceProviderRequest', serviceProviderId: tenantId },
+      ),
+    );
+    return {
+      isEnterprise: tenant.isEnterprise === true,
+      groupIds: tableRecords(groups.groupTable).map((row) => row['Group Id']),
+    };
+  }
+
   /** The list and the group's departments (to describe each row's) in one document, with the group when asked. */
   async list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }> {
     const list = listRequest(scope);
@@ -206,11 +220,7 @@ export class OciBroadWorks extends BroadWorksPort {
   apply(scope: Scope, plan: ChangePlan, readBack: string): Promise<HuntGroup>;
   apply(scope: Scope, plan: ChangePlan): Promise<void>;
   async apply(scope: Scope, plan: ChangePlan, readBack?: string): Promise<HuntGroup | void> {
-    const steps: Step[] = plan.map((s) => ({
-      command: commandOf(scope, s.action),
-      undo: s.undo.map((a) => commandOf(scope, a)),
-      irreversible: s.irreversible,
-    }));
+    const steps: Step[] = plan.map((s) => this.stepOf(scope, s));
     if (readBack === undefined) {
       await this.decoded(() => applyAllOrNothing(this.oci, steps));
       return;
@@ -221,8 +231,35 @@ export class OciBroadWorks extends BroadWorksPort {
     return toHuntGroup(readBack, scope.tenantId, instance, rowOf(rows, scope, readBack));
   }
 
+  async applyAcross(scope: Scope, plan: ChangePlan): Promise<void> {
+    await this.decoded(() =>
+      applyAllOrNothingAcross(
+        this.oci,
+        plan.map((s) => this.stepOf(scope, s)),
+      ),
+    );
+  }
+
+  async applyEach(scope: Scope, plans: readonly ChangePlan[]): Promise<(Error | undefined)[]> {
+    const steps = plans.map((plan) => consolidatedSteps(scope, plan, (s) => this.stepOf(scope, s)));
+    const failures = await applyEachAllOrNothing(this.oci, steps);
+    return failures.map((failure) => {
+      if (failure === undefined) return undefined;
+      const decoded = decodeError(failure);
+      return decoded instanceof Error ? decoded : new Error(String(decoded));
+    });
+  }
+
   describe(scope: Scope, plan: ChangePlan): CommandView[] {
     return plan.map((step) => viewOf(commandOf(scope, step.action)));
+  }
+
+  private stepOf(scope: Scope, step: ChangePlan[number]): Step {
+    return {
+      command: commandOf(scope, step.action),
+      undo: step.undo.map((a) => commandOf(scope, a)),
+      irreversible: step.irreversible,
+    };
   }
 
   /** Independent commands in as few documents as they fit; 4008 (user not found) means `notFound` when given. */

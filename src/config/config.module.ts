@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { validateEnvironment } from './environment.js';
-import { apioConfig, appConfig, auditConfig, authConfig, logConfig, ociConfig, storeConfig } from './namespaces.js';
+import {
+  apioConfig,
+  appConfig,
+  auditConfig,
+  authConfig,
+  jobsConfig,
+  logConfig,
+  ociConfig,
+  storeConfig,
+} from './namespaces.js';
 
 /** Loads `ENV_FILE` (if given) into the environment, validates it, and provides the typed namespaces. */
 @Module({
@@ -11,7 +20,7 @@ import { apioConfig, appConfig, auditConfig, authConfig, logConfig, ociConfig, s
       cache: true,
       envFilePath: process.env.ENV_FILE ? [process.env.ENV_FILE] : [],
       validate: validateEnvironment,
-      load: [appConfig, ociConfig, apioConfig, logConfig, authConfig, storeConfig, auditConfig],
+      load: [appConfig, ociConfig, apioConfig, logConfig, authConfig, storeConfig, auditConfig, jobsConfig],
     }),
   ],
 })

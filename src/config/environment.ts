@@ -160,6 +160,22 @@ export class EnvironmentVariables {
   @IsBoolean()
   API_REQUIRE_IF_MATCH = false;
 
+  /** Whether this replica runs bulk jobs (off: it only takes uploads; another replica runs them). */
+  @IsBoolean()
+  JOBS_RUNNER = true;
+
+  /** How long a replica holds a bulk job without renewing its lease: a dead replica's job waits this long. */
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  JOBS_LEASE_MS = 30000;
+
+  /** How often an idle replica looks for a bulk job to run (a job uploaded to it starts at once). */
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  JOBS_POLL_MS = 1000;
+
   /** How long an Idempotency-Key is remembered (and its answer replayed), in seconds. */
   @IsInt()
   @Min(60)
@@ -338,13 +354,15 @@ const INT_KEYS = new Set([
   'WEBHOOK_BACKOFF_BASE_MS',
   'WEBHOOK_BACKOFF_MAX_MS',
   'WEBHOOK_RETRY_WINDOW_S',
+  'JOBS_LEASE_MS',
+  'JOBS_POLL_MS',
   'AUTH_CACHE_MAX_AGE_MS',
   'DATABASE_POOL_SIZE',
   'DATABASE_CONNECT_TIMEOUT_MS',
   'DATABASE_STATEMENT_TIMEOUT_MS',
   'DATABASE_BOOT_TIMEOUT_MS',
 ]);
-const BOOL_KEYS = new Set(['OCI_TLS', 'API_REQUIRE_IF_MATCH']);
+const BOOL_KEYS = new Set(['OCI_TLS', 'API_REQUIRE_IF_MATCH', 'JOBS_RUNNER']);
 for (const key of [
   'AUTH_ACCESS_TTL_S',
   'AUTH_REFRESH_TTL_S',

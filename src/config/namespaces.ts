@@ -32,6 +32,12 @@ export const auditConfig = registerAs('audit', () => {
 });
 export type AuditConfig = ReturnType<typeof auditConfig>;
 
+/** How this replica runs bulk jobs (JOBS_RUNNER, JOBS_LEASE_MS, JOBS_POLL_MS). */
+export const jobsConfig = registerAs('jobs', () => {
+  const env = validateEnvironment(process.env);
+  return { enabled: env.JOBS_RUNNER, leaseMs: env.JOBS_LEASE_MS, pollMs: env.JOBS_POLL_MS };
+});
+
 export const logConfig = registerAs('log', () => {
   const env = validateEnvironment(process.env);
   return {

@@ -78,6 +78,9 @@ export abstract class BroadWorksPort {
   /** Reads what a use case needs, together. */
   abstract read(scope: Scope, request: ReadRequest): Promise<ReadResult>;
 
+  /** Whether the tenant is an enterprise, and its groups (or the service provider's), in one document. */
+  abstract tenantGroups(tenantId: string): Promise<{ isEnterprise: boolean; groupIds: string[] }>;
+
   /** The group's hunt groups; with `withGroup`, the group too. */
   abstract list(scope: Scope, withGroup: boolean): Promise<{ huntGroups: HuntGroupSummary[]; group?: GroupInfo }>;
 
@@ -102,6 +105,22 @@ export abstract class BroadWorksPort {
    */
   abstract apply(scope: Scope, plan: ChangePlan, readBack: string): Promise<HuntGroup>;
   abstract apply(scope: Scope, plan: ChangePlan): Promise<void>;
+
+  /**
+   * Applies a plan whose steps are independent of each other (each hunt group changed once), in as
+   * many documents as its commands need, the documents in parallel; all or nothing across them:
+   * when a step fails, every step that succeeded, in any document, is undone before the failure
+   * is thrown.
+   */
+  abstract applyAcross(scope: Scope, plan: ChangePlan): Promise<void>;
+
+  /**
+   * Applies many plans, each all or nothing on its own (the items of a bulk job), packed into as
+   * few documents as they fit (with one-command forms where BroadWorks has them), the documents in
+   * parallel. Answers, for each plan, the domain error
+   * that made it fail, or undefined.
+   */
+  abstract applyEach(scope: Scope, plans: readonly ChangePlan[]): Promise<(Error | undefined)[]>;
 
   /** The commands a plan would send, in order, as a dry-run shows them (nothing is sent). */
   abstract describe(scope: Scope, plan: ChangePlan): CommandView[];

@@ -13,6 +13,7 @@ import {
   type HuntGroupChange,
   type HuntGroupFields,
   type ProfileFields,
+  type UnassignNumbersLevel,
 } from './model.js';
 
 /** One thing BroadWorks is asked to do. */
@@ -22,7 +23,7 @@ export type Action =
   | { kind: 'activate'; serviceUserId: string; active: boolean }
   | { kind: 'rename'; from: string; to: string }
   | { kind: 'set-weights'; serviceUserId: string; weights: AgentWeight[] }
-  | { kind: 'delete'; serviceUserId: string };
+  | { kind: 'delete'; serviceUserId: string; unassignPhoneNumbers?: UnassignNumbersLevel };
 
 /** An action and what takes it back. */
 export interface Step {
@@ -153,3 +154,52 @@ function definedOnly<T extends object>(object: T): Partial<T> {
 }
 
 const hasValues = (object: object): boolean => Object.values(object).some((v) => v !== undefined);
+
+/**
+ * The weights of `before`'s agents once the list is `agentIds`: agents that stay keep their weight,
+ * new ones get 0 (BroadWorks' rule), and the weight of the agents that leave is shared among those
+ * that stay in proportion to their weights (evenly when they all weigh 0; the remainder of the
+ * division goes to the largest fractions, then to the first in hunting order). So weights that
+ * added up to 100 still do, as BroadWorks requires of a Weighted hunt group.
+ */
+export function weightsAfter(before: readonly AgentWeight[], agentIds: readonly string[]): AgentWeight[] {
+  const staying = new Set(agentIds);
+  const weightOf = new Map(before.map((a) => [a.userId, a.weight]));
+  const kept = agentIds.filter((id) => weightOf.has(id));
+  const freed = before.filter((a) => !staying.has(a.userId)).reduce((sum, a) => sum + a.weight, 0);
+  const keptTotal = kept.reduce((sum, id) => sum + weightOf.get(id)!, 0);
+  const shares = new Map<string, { whole: number; fraction: number }>();
+  for (const id of kept) {
+    const exact = keptTotal > 0 ? (freed * weightOf.get(id)!) / keptTotal : freed / kept.length;
+    shares.set(id, { whole: Math.floor(exact), fraction: exact - Math.floor(exact) });
+  }
+  let left = freed - [...shares.values()].reduce((sum, s) => sum + s.whole, 0);
+  const byFraction = [...kept].sort((a, b) => shares.get(b)!.fraction - shares.get(a)!.fraction);
+  for (const id of byFraction) {
+    if (left <= 0) break;
+    shares.get(id)!.whole += 1;
+    left -= 1;
+  }
+  return agentIds.map((userId) => ({ userId, weight: (weightOf.get(userId) ?? 0) + (shares.get(userId)?.whole ?? 0) }));
+}
+
+/**
+ * A new agent list for `before` (one agent in or out), the others' order and weights kept: the
+ * modify that replaces the list (undone by the list and weights read before) and, when agents who
+ * leave had weight, first the weights that share it out (weightsAfter). The weights go first: they
+ * name only agents that stay, so they hold whichever of the two BroadWorks applies first, and
+ * their undo (the weights read before, naming the leaving agents too) runs after the modify's
+ * undo has put those agents back.
+ */
+export function planAgentList(before: HuntGroup, agentIds: readonly string[]): ChangePlan {
+  const modify = planUpdate(before, { agents: [...agentIds] });
+  const weights = weightsAfter(before.agents, agentIds);
+  const kept = new Map(before.agents.map((a) => [a.userId, a.weight]));
+  if (!weights.some((w) => kept.has(w.userId) && kept.get(w.userId) !== w.weight)) return modify;
+  const id = before.serviceUserId;
+  const staying = weights.filter((w) => kept.has(w.userId));
+  return [
+    { action: { kind: 'set-weights', serviceUserId: id, weights: staying }, undo: [weightsOf(before)] },
+    ...modify,
+  ];
+}

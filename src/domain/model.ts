@@ -174,6 +174,10 @@ export interface HuntGroupInput extends HuntGroupFields {
 /** An update request: only what it carries changes. */
 export type HuntGroupChange = HuntGroupFields;
 
+/** Where a deleted hunt group's numbers go: left out, they stay the group's; else out of the group, or of its service provider too. */
+export const UNASSIGN_NUMBER_LEVELS = ['Group', 'Service Provider'] as const;
+export type UnassignNumbersLevel = (typeof UNASSIGN_NUMBER_LEVELS)[number];
+
 /** The boolean settings of a hunt group. */
 export const BOOLEAN_SETTINGS = [
   'huntAfterNoAnswer',

@@ -158,9 +158,14 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
   }
 
   /** The headers a replay repeats: the resource's version. */
+  /** The headers an answer means something by: its version, and where a created job or resource is. */
   private replayedHeaders(response: Response): Record<string, string> {
-    const etag = response.getHeader('ETag');
-    return typeof etag === 'string' ? { ETag: etag } : {};
+    const kept: Record<string, string> = {};
+    for (const name of ['ETag', 'Location']) {
+      const value = response.getHeader(name);
+      if (typeof value === 'string') kept[name] = value;
+    }
+    return kept;
   }
 
   private async end(caller: string, key: string, status: number, headers: Record<string, string>, body: unknown) {

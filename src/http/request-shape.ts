@@ -110,6 +110,16 @@ export function isJsonBody(req: IncomingMessage): boolean {
   return media?.type === 'application/json' && (media.charset === undefined || media.charset === 'utf-8');
 }
 
+/** The bulk upload route: its body may be far larger than any other (MAX_BULK_ITEMS rows). */
+const BULK_UPLOAD = /^\/api\/v1\/tenants\/[^/]+\/groups\/[^/]+\/services\/hunt_groups\/bulk\/?(\?|$)/;
+export const isBulkUpload = (req: IncomingMessage): boolean => req.method === 'POST' && BULK_UPLOAD.test(req.url ?? '');
+
+/** A CSV body of the bulk upload, in UTF-8. */
+export function isBulkCsv(req: IncomingMessage): boolean {
+  const media = mediaTypeOf(req.headers['content-type']);
+  return isBulkUpload(req) && media?.type === 'text/csv' && (media.charset === undefined || media.charset === 'utf-8');
+}
+
 /** The JSON parser's check that a body is UTF-8: a byte sequence that is not would be decoded to U+FFFD and stored. */
 export function assertUtf8(_req: IncomingMessage, _res: unknown, body: Buffer): void {
   if (!isUtf8(body)) {

@@ -25,11 +25,13 @@ import { QueryParameters } from './request-shape.js';
 
 const VERSIONED = 'versionedResource';
 
-/** A write route: takes `?dryRun=true`, and If-Match where it changes an existing resource. */
-export function Write({ ifMatch = true, ifNoneMatch = false } = {}): MethodDecorator {
-  return applyDecorators(
+/**
+ * A route whose retry with the same Idempotency-Key replays the first answer (IdempotencyInterceptor):
+ * every write, and the bulk upload (a retried upload must not start a second job).
+ */
+export const Idempotent = (): MethodDecorator =>
+  applyDecorators(
     SetMetadata(WRITE_ROUTE, true),
-    QueryParameters('dryRun'),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -37,6 +39,13 @@ export function Write({ ifMatch = true, ifNoneMatch = false } = {}): MethodDecor
         '1 to 255 printable characters, new for each new write: a retry with the same key and request replays the first answer (Idempotency-Replayed: true); with another request it is 422; while the first runs, 409 with Retry-After',
     }),
     ApiErrorResponses(409, 422),
+  );
+
+/** A write route: takes `?dryRun=true`, and If-Match where it changes an existing resource. */
+export function Write({ ifMatch = true, ifNoneMatch = false } = {}): MethodDecorator {
+  return applyDecorators(
+    Idempotent(),
+    QueryParameters('dryRun'),
     ApiExtraModels(DryRunAnswerDto),
     ApiQuery({
       name: 'dryRun',

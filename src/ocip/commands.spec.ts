@@ -164,6 +164,8 @@ export type Checks = [
     | 'GroupHuntGroupModifyInstanceRequest' | 'GroupHuntGroupDeleteInstanceRequest' | 'GroupHuntGroupGetInstanceListRequest'
     | 'GroupHuntGroupGetAvailableUserListRequest' | 'GroupHuntGroupGetInstancePagedSortedListRequest'
     | 'GroupHuntGroupGetAvailableUserPagedSortedListRequest' | 'GroupHuntGroupModifyInstanceWeightedCallDistributionRequest'
+    | 'GroupHuntGroupConsolidatedAddInstanceRequest' | 'GroupHuntGroupConsolidatedModifyInstanceRequest'
+    | 'GroupHuntGroupConsolidatedDeleteInstanceRequest' | 'GroupGetListInServiceProviderRequest'
     | 'GroupHuntGroupModifyActiveInstanceListRequest' | 'UserModifyUserIdRequest' | 'GroupGetRequest22V5'
     | 'GroupDepartmentGetListRequest18' | 'ServiceProviderGetRequest22V4' | 'VerifySessionIsValidRequest'
     | 'UserServiceAssignListRequest' | 'UserServiceUnassignListRequest' | 'UserServiceIsAssignedRequest'

@@ -34,6 +34,15 @@ export type GroupHuntGroupGetInstanceRequest20 = Request<typeof schema.GroupHunt
 export type GroupHuntGroupGetInstanceResponse20 = Response<typeof schema.GroupHuntGroupGetInstanceResponse20>;
 export type GroupHuntGroupModifyInstanceRequest = Request<typeof schema.GroupHuntGroupModifyInstanceRequest>;
 export type GroupHuntGroupDeleteInstanceRequest = Request<typeof schema.GroupHuntGroupDeleteInstanceRequest>;
+export type GroupHuntGroupConsolidatedAddInstanceRequest = Request<
+  typeof schema.GroupHuntGroupConsolidatedAddInstanceRequest
+>;
+export type GroupHuntGroupConsolidatedModifyInstanceRequest = Request<
+  typeof schema.GroupHuntGroupConsolidatedModifyInstanceRequest
+>;
+export type GroupHuntGroupConsolidatedDeleteInstanceRequest = Request<
+  typeof schema.GroupHuntGroupConsolidatedDeleteInstanceRequest
+>;
 export type GroupHuntGroupGetInstanceListRequest = Request<typeof schema.GroupHuntGroupGetInstanceListRequest>;
 export type GroupHuntGroupGetInstanceListResponse = Response<typeof schema.GroupHuntGroupGetInstanceListResponse>;
 export type GroupHuntGroupGetAvailableUserListRequest = Request<
@@ -70,6 +79,8 @@ export type GroupGetResponse22V5 = Response<typeof schema.GroupGetResponse22V5>;
 export type GroupDepartmentGetListRequest18 = Request<typeof schema.GroupDepartmentGetListRequest18>;
 export type GroupDepartmentGetListResponse18 = Response<typeof schema.GroupDepartmentGetListResponse18>;
 export type ServiceProviderGetRequest22V4 = Request<typeof schema.ServiceProviderGetRequest22V4>;
+export type GroupGetListInServiceProviderRequest = Request<typeof schema.GroupGetListInServiceProviderRequest>;
+export type GroupGetListInServiceProviderResponse = Response<typeof schema.GroupGetListInServiceProviderResponse>;
 /** isEnterprise is present (always true) only for an enterprise. */
 export type ServiceProviderGetResponse22V4 = Response<typeof schema.ServiceProviderGetResponse22V4>;
 export type VerifySessionIsValidRequest = Request<typeof schema.VerifySessionIsValidRequest>;

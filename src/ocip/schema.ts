@@ -263,6 +263,84 @@ export const GroupHuntGroupModifyInstanceRequest = complex(
   opt('networkClassOfService', NetworkClassOfServiceName),
 );
 
+/** Where numbers freed by a consolidated command go (R25 UnassignPhoneNumbersLevel). */
+export const UnassignPhoneNumbersLevel = oneOf('Group', 'Service Provider');
+
+/**
+ * The one-command create: the add of GroupHuntGroupAddInstanceRequest20 and its activation
+ * (isActive) together. R25 also has, here, a choice of agentWeight* instead of agentUserId*,
+ * service* (user services to assign) and the directoryNumberHunting* elements; this service sends
+ * none of them, so they are left out (the simulator's schema check refuses them).
+ */
+export const GroupHuntGroupConsolidatedAddInstanceRequest = complex(
+  'GroupHuntGroupConsolidatedAddInstanceRequest',
+  req('serviceProviderId', ServiceProviderId),
+  req('groupId', GroupId),
+  req('serviceUserId', UserId),
+  opt('addPhoneNumberToGroup', bool),
+  req('serviceInstanceProfile', ServiceInstanceAddProfile),
+  req('policy', HuntPolicy),
+  req('huntAfterNoAnswer', bool),
+  req('noAnswerNumberOfRings', HuntNoAnswerRings),
+  req('forwardAfterTimeout', bool),
+  req('forwardTimeoutSeconds', HuntForwardTimeoutSeconds),
+  opt('forwardToPhoneNumber', OutgoingDN),
+  list('agentUserId', UserId, 0, Infinity),
+  req('allowCallWaitingForAgents', bool),
+  req('useSystemHuntGroupCLIDSetting', bool),
+  req('includeHuntGroupNameInCLID', bool),
+  req('enableNotReachableForwarding', bool),
+  opt('notReachableForwardToPhoneNumber', OutgoingDNorSIPURI),
+  req('makeBusyWhenNotReachable', bool),
+  req('allowMembersToControlGroupBusy', bool),
+  req('enableGroupBusy', bool),
+  req('applyGroupBusyWhenTerminatingToAgent', bool),
+  opt('networkClassOfService', NetworkClassOfServiceName),
+  req('isActive', bool),
+);
+
+/**
+ * The one-command update: GroupHuntGroupModifyInstanceRequest's elements and the activation
+ * (isActive). Left out as above: agentWeightList (the other branch of the agents' choice),
+ * serviceList and the directoryNumberHunting* elements.
+ */
+export const GroupHuntGroupConsolidatedModifyInstanceRequest = complex(
+  'GroupHuntGroupConsolidatedModifyInstanceRequest',
+  req('serviceUserId', UserId),
+  opt('unassignPhoneNumbers', UnassignPhoneNumbersLevel),
+  opt('addPhoneNumberToGroup', bool),
+  opt('serviceInstanceProfile', ServiceInstanceModifyProfile),
+  opt('policy', HuntPolicy),
+  opt('huntAfterNoAnswer', bool),
+  opt('noAnswerNumberOfRings', HuntNoAnswerRings),
+  opt('forwardAfterTimeout', bool),
+  opt('forwardTimeoutSeconds', HuntForwardTimeoutSeconds),
+  nil('forwardToPhoneNumber', OutgoingDN),
+  nil('agentUserIdList', ReplacementUserIdList),
+  opt('allowCallWaitingForAgents', bool),
+  opt('useSystemHuntGroupCLIDSetting', bool),
+  opt('includeHuntGroupNameInCLID', bool),
+  opt('enableNotReachableForwarding', bool),
+  nil('notReachableForwardToPhoneNumber', OutgoingDNorSIPURI),
+  opt('makeBusyWhenNotReachable', bool),
+  opt('allowMembersToControlGroupBusy', bool),
+  opt('enableGroupBusy', bool),
+  opt('applyGroupBusyWhenTerminatingToAgent', bool),
+  opt('networkClassOfService', NetworkClassOfServiceName),
+  opt('isActive', bool),
+);
+
+/**
+ * The one-command delete that can also give the hunt group's numbers (its primary and alternate
+ * numbers) back: with unassignPhoneNumbers `Group` they leave the group, with `Service Provider`
+ * the service provider too; left out, they stay the group's, as with the plain delete.
+ */
+export const GroupHuntGroupConsolidatedDeleteInstanceRequest = complex(
+  'GroupHuntGroupConsolidatedDeleteInstanceRequest',
+  req('serviceUserId', UserId),
+  opt('unassignPhoneNumbers', UnassignPhoneNumbersLevel),
+);
+
 export const GroupHuntGroupDeleteInstanceRequest = complex(
   'GroupHuntGroupDeleteInstanceRequest',
   req('serviceUserId', UserId),
@@ -393,6 +471,21 @@ export const GroupGetResponse22V5 = complex(
   opt('locationDialingCode', str(1, 15)),
   req('serviceProviderId', ServiceProviderId),
   req('groupId', GroupId),
+);
+
+/**
+ * The groups of a service provider or enterprise ("Group Id", "Group Name", "User Limit"). R25's
+ * searchCriteriaGroupId* and searchCriteriaGroupName* follow responseSizeLimit; this service does
+ * not search, so they are left out.
+ */
+export const GroupGetListInServiceProviderRequest = complex(
+  'GroupGetListInServiceProviderRequest',
+  req('serviceProviderId', ServiceProviderId),
+  opt('responseSizeLimit', ResponseSizeLimit),
+);
+export const GroupGetListInServiceProviderResponse = complex(
+  'GroupGetListInServiceProviderResponse',
+  req('groupTable', table),
 );
 
 export const ServiceProviderGetRequest22V4 = complex(
@@ -640,6 +733,9 @@ export const COMMANDS = commandMap(
   [GroupHuntGroupGetInstanceRequest20, GroupHuntGroupGetInstanceResponse20],
   [GroupHuntGroupModifyInstanceRequest, SuccessResponse],
   [GroupHuntGroupDeleteInstanceRequest, SuccessResponse],
+  [GroupHuntGroupConsolidatedAddInstanceRequest, SuccessResponse],
+  [GroupHuntGroupConsolidatedModifyInstanceRequest, SuccessResponse],
+  [GroupHuntGroupConsolidatedDeleteInstanceRequest, SuccessResponse],
   [GroupHuntGroupGetInstanceListRequest, GroupHuntGroupGetInstanceListResponse],
   [GroupHuntGroupGetAvailableUserListRequest, GroupHuntGroupGetAvailableUserListResponse],
   [GroupHuntGroupGetInstancePagedSortedListRequest, GroupHuntGroupGetInstancePagedSortedListResponse],
@@ -650,6 +746,7 @@ export const COMMANDS = commandMap(
   [GroupGetRequest22V5, GroupGetResponse22V5],
   [GroupDepartmentGetListRequest18, GroupDepartmentGetListResponse18],
   [ServiceProviderGetRequest22V4, ServiceProviderGetResponse22V4],
+  [GroupGetListInServiceProviderRequest, GroupGetListInServiceProviderResponse],
   [VerifySessionIsValidRequest, SuccessResponse],
   [UserServiceAssignListRequest, SuccessResponse],
   [UserServiceUnassignListRequest, SuccessResponse],

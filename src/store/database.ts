@@ -13,6 +13,8 @@ export interface Database {
   audit_log: AuditLogTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_outbox: WebhookOutboxTable;
+  jobs: JobsTable;
+  job_items: JobItemsTable;
 }
 
 /** JSON columns: written as JSON text, read back parsed (pg parses jsonb). */
@@ -134,4 +136,28 @@ export interface WebhookOutboxTable {
   last_error: ColumnType<string | null, never, string | null>;
   created_at: ColumnType<Date, never, never>;
   delivered_at: ColumnType<Date | null, never, Date | null>;
+}
+
+export interface JobsTable {
+  id: string;
+  tenant_id: string;
+  group_id: string;
+  created_by: string;
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  total: number;
+  done: ColumnType<number, number | undefined, number>;
+  failed: ColumnType<number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  finished_at: Date | null;
+}
+
+export interface JobItemsTable {
+  job_id: string;
+  row: number;
+  item: NullableJson<Record<string, unknown>>;
+  status: 'pending' | 'done' | 'failed' | 'cancelled';
+  service_user_id: string | null;
+  error: NullableJson<Record<string, unknown>>;
 }

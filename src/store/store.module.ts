@@ -4,6 +4,7 @@ import { storeConfig } from '../config/namespaces.js';
 import { AuditLogRepository } from './repositories/audit-log.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
+import { JobsRepository } from './repositories/jobs.repository.js';
 import { LoginFailuresRepository } from './repositories/login-failures.repository.js';
 import { MachineTokensRepository } from './repositories/machine-tokens.repository.js';
 import { UsersRepository } from './repositories/users.repository.js';
@@ -18,6 +19,7 @@ const REPOSITORIES = [
   IdempotencyRepository,
   AuditLogRepository,
   WebhooksRepository,
+  JobsRepository,
 ];
 
 /**

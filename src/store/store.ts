@@ -55,9 +55,10 @@ export class Store {
     // An idle connection that the server closes (restart, failover) must not crash the process:
     // the pool drops it and opens another when needed.
     pool.on('error', (error) => options.logger.warn(`Store connection lost: ${error.message}`));
-    // The same for a connection lost while checked out between queries (a statement that timed out
-    // client side, then the socket cut): its next query fails and the pool replaces it; it must not
-    // be an unhandled 'error' event. Work that runs after an answer (the audit record) meets this.
+    // A connection lost while it is checked out (a query in flight or between queries when the server
+    // goes away) fails its query, whose caller sees the error; the client's 'error' event, which the
+    // pool only listens to on idle clients, must not crash the process (the job runner and the audit
+    // record, which run outside requests, meet this).
     pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       try {

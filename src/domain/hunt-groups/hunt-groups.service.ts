@@ -348,7 +348,7 @@ export function assertAgentsAvailable(read: ReadResult, scope: Scope): void {
 }
 
 /** A hunt group id must carry a domain: a bare user part gets the group's default domain, as APIO does. */
-function withDomain(userPart: string, domain: string): string {
+export function withDomain(userPart: string, domain: string): string {
   const id = `${userPart}@${domain}`;
   if (id.length > 161) {
     throw new ValidationFailed([{ field: 'serviceUserId', reasons: [`${id} is longer than 161 characters`] }]);
@@ -357,7 +357,7 @@ function withDomain(userPart: string, domain: string): string {
 }
 
 /** BroadWorks requires the name and both calling line id names of a new hunt group. */
-function assertProfileNames(body: HuntGroupInput): void {
+export function assertProfileNames(body: HuntGroupInput): void {
   const profile = body.serviceInstanceProfile;
   const missing = (['name', 'cliLastName', 'cliFirstName'] as const).filter((key) => !profile?.[key]);
   if (missing.length > 0) {

@@ -109,6 +109,46 @@ const REALISTIC: Record<string, OciDocumentCommand> = {
     $type: 'GroupHuntGroupDeleteInstanceRequest',
     serviceUserId: 'hg-sales@example.com',
   },
+  GroupHuntGroupConsolidatedAddInstanceRequest: {
+    $type: 'GroupHuntGroupConsolidatedAddInstanceRequest',
+    serviceProviderId: 'acme-sp',
+    groupId: 'sales',
+    serviceUserId: 'hg-support@example.com',
+    addPhoneNumberToGroup: true,
+    serviceInstanceProfile: { name: 'Support', callingLineIdLastName: 'Support', callingLineIdFirstName: 'Line' },
+    ...settings,
+    agentUserId: ['alice@example.com'],
+    isActive: false,
+  },
+  GroupGetListInServiceProviderRequest: {
+    $type: 'GroupGetListInServiceProviderRequest',
+    serviceProviderId: 'acme-sp',
+    responseSizeLimit: 1000,
+  },
+  GroupGetListInServiceProviderResponse: {
+    $type: 'GroupGetListInServiceProviderResponse',
+    groupTable: {
+      headings: ['Group Id', 'Group Name', 'User Limit'],
+      rows: [
+        ['sales', 'Sales & Marketing', '100'],
+        ['support', '', '25'],
+      ],
+    },
+  },
+  GroupHuntGroupConsolidatedDeleteInstanceRequest: {
+    $type: 'GroupHuntGroupConsolidatedDeleteInstanceRequest',
+    serviceUserId: 'hg-sales@example.com',
+    unassignPhoneNumbers: 'Group',
+  },
+  GroupHuntGroupConsolidatedModifyInstanceRequest: {
+    $type: 'GroupHuntGroupConsolidatedModifyInstanceRequest',
+    serviceUserId: 'hg-sales@example.com',
+    unassignPhoneNumbers: 'Service Provider',
+    serviceInstanceProfile: { name: 'Renamed', phoneNumber: null },
+    policy: 'Uniform',
+    agentUserIdList: null,
+    isActive: true,
+  },
   GroupHuntGroupGetInstanceListRequest: {
     $type: 'GroupHuntGroupGetInstanceListRequest',
     serviceProviderId: 'acme-sp',

@@ -1,10 +1,16 @@
 /** Which handler answers which command. Commands not listed here are answered "unknown". */
 import type { OciCommandMap, OciRequestName } from '../../ocip/commands.js';
 import { getGroup } from './group-get.js';
+import { listGroupsOfServiceProvider } from './group-list.js';
 import { listGroupDepartments } from './group-departments.js';
 import type { Handler } from './handler.js';
 import { modifyActiveHuntGroups } from './hunt-group-activation.js';
 import { addHuntGroup } from './hunt-group-add.js';
+import {
+  consolidatedAddHuntGroup,
+  consolidatedDeleteHuntGroup,
+  consolidatedModifyHuntGroup,
+} from './hunt-group-consolidated.js';
 import { listAvailableUsers } from './hunt-group-available-users.js';
 import { listAvailableUsersPaged } from './hunt-group-available-users-paged.js';
 import { deleteHuntGroup } from './hunt-group-delete.js';
@@ -35,6 +41,9 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupHuntGroupGetInstanceRequest20: getHuntGroup,
   GroupHuntGroupModifyInstanceRequest: modifyHuntGroup,
   GroupHuntGroupDeleteInstanceRequest: deleteHuntGroup,
+  GroupHuntGroupConsolidatedAddInstanceRequest: consolidatedAddHuntGroup,
+  GroupHuntGroupConsolidatedModifyInstanceRequest: consolidatedModifyHuntGroup,
+  GroupHuntGroupConsolidatedDeleteInstanceRequest: consolidatedDeleteHuntGroup,
   GroupHuntGroupGetInstanceListRequest: listHuntGroups,
   GroupHuntGroupGetAvailableUserListRequest: listAvailableUsers,
   GroupHuntGroupGetInstancePagedSortedListRequest: listHuntGroupsPaged,
@@ -45,6 +54,7 @@ const handlers: { [K in OciRequestName]: Handler<OciCommandMap[K][0]> } = {
   GroupGetRequest22V5: getGroup,
   GroupDepartmentGetListRequest18: listGroupDepartments,
   ServiceProviderGetRequest22V4: getServiceProvider,
+  GroupGetListInServiceProviderRequest: listGroupsOfServiceProvider,
   VerifySessionIsValidRequest: verifySession,
   UserServiceAssignListRequest: assignUserServices,
   UserServiceUnassignListRequest: unassignUserServices,

@@ -3,6 +3,7 @@ import * as m0001 from './0001-auth.js';
 import * as m0002 from './0002-audit.js';
 import * as m0003 from './0003-idempotency.js';
 import * as m0004 from './0004-audit-webhooks.js';
+import * as m0005 from './0005-jobs.js';
 
 /**
  * Every migration, in order, listed here rather than found by scanning a folder (the build is
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-audit': m0002,
   '0003-idempotency': m0003,
   '0004-audit-webhooks': m0004,
+  '0005-jobs': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { JOB_RETENTION_MS, MAX_COMMANDS_PER_DOCUMENT_HINT, JobStore, type ClaimedJob } from './bulk.js';
+import { BulkExecutor } from './bulk-executor.js';
+
+/** How the replica runs jobs: JOBS_RUNNER, JOBS_LEASE_MS, JOBS_POLL_MS (BulkJobsModule); tests shorten the times. */
+export class JobRunnerSettings {
+  /** Whether this replica runs jobs at all (a replica that only serves requests sets it off). */
+  enabled = true;
+  /** How often an idle runner looks for a job (a job submitted here starts at once). */
+  pollMs = 1000;
+  /** How long a lease lasts without renewal: a replica that died holds its job this long. */
+  leaseMs = 30000;
+  /** Items a chunk carries: 8 documents of 15 commands at once, progress written after each chunk. */
+  chunkItems = 8 * MAX_COMMANDS_PER_DOCUMENT_HINT;
+}
+
+/**
+ * Runs the jobs of the shared store, one at a time in this replica: takes a job's lease, runs its
+ * pending items a chunk at a time (BulkExecutor), writes each chunk's results and renews the lease
+ * in the same transaction, and stops when the job is cancelled or its lease was taken over (a
+ * chunk that outlived the lease). A job a dead replica held is taken over when its lease runs out,
+ * from its first pending item: the items of the chunk it was running when it died may have been
+ * applied; they run again, and fail (the id exists) or succeed again (an update), as a retried
+ * single call would. When BroadWorks cannot be reached, the items not sent stay pending and the
+ * job is left until its lease runs out (a back-off of JOBS_LEASE_MS), then resumed.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly owner = randomUUID();
+  private timer: NodeJS.Timeout | undefined;
+  private loop: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private prunedAt = 0;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly executor: BulkExecutor,
+    private readonly settings: JobRunnerSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.settings.enabled) return;
+    this.timer = setInterval(() => this.kick(), this.settings.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Looks for work now (a job was just submitted here); a look under way looks once more after. */
+  kick(): void {
+    if (!this.settings.enabled || this.stopped) return;
+    if (this.loop) {
+      this.again = true;
+      return;
+    }
+    this.loop = this.runAvailable()
+      .catch((e: unknown) =>
+        this.logger.warn(`Jobs: ${e instanceof Error ? e.message : String(e)}; trying again later`),
+      )
+      .finally(() => {
+        this.loop = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** The chunk under way finishes (its results written) before the store closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.loop;
+  }
+
+  private async runAvailable(): Promise<void> {
+    await this.pruneNowAndThen();
+    for (let job = await this.claim(); job; job = await this.claim()) await this.run(job);
+  }
+
+  /** Finished jobs older than JOB_RETENTION_MS are forgotten, once an hour, by whichever replica looks. */
+  private async pruneNowAndThen(): Promise<void> {
+    if (Date.now() - this.prunedAt < 3600_000) return;
+    this.prunedAt = Date.now();
+    const pruned = await this.store.prune(new Date(Date.now() - JOB_RETENTION_MS));
+    if (pruned > 0)
+      this.logger.log(`Forgot ${pruned} jobs finished more than ${JOB_RETENTION_MS / 86400_000} days ago`);
+  }
+
+  private claim(): Promise<ClaimedJob | undefined> {
+    return this.stopped ? Promise.resolve(undefined) : this.store.claim(this.owner, this.settings.leaseMs);
+  }
+
+  private async run(job: ClaimedJob): Promise<void> {
+    const scope = { tenantId: job.tenantId, groupId: job.groupId };
+    while (!this.stopped) {
+      const items = await this.store.pending(job.id, this.settings.chunkItems);
+      if (items.length === 0) {
+        await this.store.finish(job.id, this.owner);
+        return;
+      }
+      const { results, retryLater } = await this.executor.run(scope, items);
+      const outcome = await this.store.record(job.id, this.owner, this.settings.leaseMs, results);
+      if (outcome !== 'continue') return;
+      if (retryLater) {
+        // BroadWorks unreachable: the job waits for its lease to run out, then any replica resumes it.
+        this.logger.warn(`Job ${job.id}: BroadWorks cannot be reached; resuming in ${this.settings.leaseMs} ms`);
+        return;
+      }
+    }
+  }
+}
