@@ -101,6 +101,58 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect((await t.http.get(`${BASE}/${id(91)}`)).status).toBe(404);
   });
 
+  it("records each item's change in the audit log as the submitter's, with the webhook deliveries of its events", async () => {
+    const t = await start();
+    await t.http.post(BASE).send(create(80)).expect(201);
+    // A subscription whose receiver is not there: its deliveries wait in the outbox, to be counted.
+    await t.http
+      .post('/api/v1/webhooks')
+      .send({ url: 'http://127.0.0.1:9/hooks', events: ['created', 'deleted'] })
+      .expect(201);
+    const res = await t.http
+      .post(BULK)
+      .send([create(81), { action: 'delete', serviceUserId: id(80) }, { action: 'delete', serviceUserId: id(89) }])
+      .expect(202);
+    const job = await finished(t, res.body.id);
+    expect([job.done, job.failed]).toEqual([2, 1]);
+    const all = (await t.http.get('/api/v1/audit_records?limit=1000').expect(200)).body.audit_records as {
+      requestId: string;
+      method: string;
+      path: string;
+      actor: { kind: string; id: string };
+      huntGroupId: string;
+      outcome: string;
+      status: number;
+      errorCode: string | null;
+      changes: { type: string }[];
+      commands: { commands: { $type: string }[] }[];
+    }[];
+    const upload = all.find((r) => r.method === 'POST' && r.path === BULK)!;
+    const items = all.filter((r) => r.requestId === job.id).sort((a, b) => a.huntGroupId.localeCompare(b.huntGroupId));
+    expect(
+      items.map((r) => [r.method, r.huntGroupId, r.outcome, r.status, r.errorCode, r.changes.map((c) => c.type)]),
+    ).toEqual([
+      ['JOB', id(80), 'success', 200, null, ['deleted']],
+      ['JOB', id(81), 'success', 200, null, ['created']],
+      ['JOB', id(89), 'failure', 422, 'HUNT_GROUP_NOT_FOUND', []],
+    ]);
+    for (const r of items) expect([r.actor.kind, r.actor.id]).toEqual([upload.actor.kind, upload.actor.id]);
+    expect(items[1].commands.flatMap((d) => d.commands.map((c) => c.$type))).toEqual([
+      'GroupHuntGroupAddInstanceRequest20',
+    ]);
+    const outbox = await t.store.db.selectFrom('webhook_outbox').select('payload').execute();
+    const jobEvents = outbox.map((o) => o.payload as { type: string; requestId: string; huntGroupId: string });
+    expect(
+      jobEvents
+        .filter((e) => e.requestId === job.id)
+        .map((e) => [e.type, e.huntGroupId])
+        .sort(),
+    ).toEqual([
+      ['created', id(81)],
+      ['deleted', id(80)],
+    ]);
+  });
+
   it('fails an item alone, with the error the single call would give, and keeps each item all or nothing', async () => {
     const t = await start();
     await t.http.post(BASE).send(create(3)).expect(201);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { HuntGroupEvent } from '../domain/hooks.js';
+import type { ClaimedJob, ItemResult, JobAudit } from '../domain/bulk/bulk.js';
 import type { RequestJournal } from '../domain/request-journal.js';
 import { redactSecrets } from '../logging/redact.js';
 import { routeOf } from '../metrics/route-of.js';
@@ -55,7 +56,7 @@ function paramOf(req: Request, name: string): string | undefined {
  * and changes are redacted as the logs are.
  */
 @Injectable()
-export class AuditRecorder {
+export class AuditRecorder implements JobAudit {
   private readonly logger = new Logger('Audit');
   /** Records of this replica still being stored. */
   private readonly storing = new Set<Promise<void>>();
@@ -104,6 +105,51 @@ export class AuditRecorder {
       changes: redactSecrets(events) as unknown[],
       commands: journal.documents,
     };
+    await this.append(record, events);
+  }
+
+  /**
+   * Records a bulk job's chunk: one record per item that ran (done or failed), with the job's
+   * submitter as actor, the job's id as request id (the chunk's documents carried it as their
+   * trackingId), the item's changes and the commands that named its hunt group.
+   */
+  async recordChunk(job: ClaimedJob, results: readonly ItemResult[], journal: RequestJournal): Promise<void> {
+    const events = journal.events as HuntGroupEvent[];
+    const [kind, ...rest] = job.createdBy.split(':');
+    const actor = {
+      kind: kind === 'machine' ? ('machine' as const) : ('user' as const),
+      id: rest.join(':'),
+      level: null,
+    };
+    for (const result of results.filter((r) => r.status === 'done' || r.status === 'failed')) {
+      const id = result.serviceUserId;
+      const own = events.filter((e) => id !== null && huntGroupsOf(e).includes(id));
+      const record: NewAuditLogRecord = {
+        requestId: job.id,
+        actor,
+        clientAddress: null,
+        method: 'JOB',
+        route: '/api/v1/jobs/:id',
+        path: `/api/v1/jobs/${job.id}`,
+        tenantId: job.tenantId,
+        groupId: job.groupId,
+        huntGroupId: id,
+        dryRun: false,
+        outcome: result.status === 'done' ? 'success' : 'failure',
+        // No HTTP answer of its own: 200 done, 422 failed; the error code says why.
+        status: result.status === 'done' ? 200 : 422,
+        errorCode: result.error?.code ?? null,
+        changes: redactSecrets(own) as unknown[],
+        commands: journal.documents
+          .map((d) => ({ ...d, commands: d.commands.filter((c) => id !== null && names(c, id)) }))
+          .filter((d) => d.commands.length > 0),
+      };
+      await this.append(record, own);
+    }
+  }
+
+  /** The record and, in the same transaction, the webhook deliveries of its events. */
+  private async append(record: NewAuditLogRecord, events: readonly HuntGroupEvent[]): Promise<void> {
     const outbox: OutboxEvent[] = events
       .filter((e) => isWebhookEvent(e.type))
       .map((event) => {
@@ -119,10 +165,21 @@ export class AuditRecorder {
     try {
       await this.records.append(record, outbox);
     } catch (error) {
-      // The answer is sent: a store failure here can only be reported.
+      // The change is made: a store failure here can only be reported.
       this.logger.error(
         `Audit record of ${record.method} ${record.path} (request ${record.requestId}) not stored: ${String(error)}`,
       );
     }
   }
+}
+
+/** Every hunt group id an event names (a rename names two). */
+function huntGroupsOf(event: HuntGroupEvent): string[] {
+  return event.type === 'renamed' ? [event.from, event.to] : [huntGroupOf(event)];
+}
+
+/** Whether an OCI-P command (as journaled) is about this hunt group. */
+function names(command: unknown, serviceUserId: string): boolean {
+  const fields = command as Record<string, unknown>;
+  return fields.serviceUserId === serviceUserId || fields.newUserId === serviceUserId;
 }

@@ -1,4 +1,5 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Global, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { JobAudit } from '../domain/bulk/bulk.js';
 import { AuditMiddleware } from './audit.middleware.js';
 import { AuditRecorder } from './audit-recorder.js';
 import { AuditRecordsController } from './audit-records.controller.js';
@@ -10,9 +11,18 @@ import { WebhooksController } from './webhooks.controller.js';
  * Who changed what: every write recorded (the middleware, for every route, present and future),
  * the records' route, and webhooks told of the changes through the store's outbox.
  */
+@Global()
 @Module({
   controllers: [AuditRecordsController, WebhooksController],
-  providers: [AuditRecorder, AuditRetention, WebhookDelivery, AuditMiddleware],
+  providers: [
+    AuditRecorder,
+    AuditRetention,
+    WebhookDelivery,
+    AuditMiddleware,
+    // Bulk jobs record their changes here (JobRunner), outside any request.
+    { provide: JobAudit, useExisting: AuditRecorder },
+  ],
+  exports: [JobAudit],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

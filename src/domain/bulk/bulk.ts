@@ -4,6 +4,7 @@
  * rule of the single call it stands for.
  */
 import type { HuntGroupChange, HuntGroupInput, UnassignNumbersLevel } from '../model.js';
+import type { RequestJournal } from '../request-journal.js';
 
 export const BULK_ACTIONS = ['create', 'update', 'delete'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -59,6 +60,17 @@ export interface ClaimedJob {
   id: string;
   tenantId: string;
   groupId: string;
+  /** Who submitted it (`user:<name>` or `machine:<token id>`): the actor of its changes. */
+  createdBy: string;
+}
+
+/**
+ * Where a job's changes are recorded once a chunk has run (the audit log, and through it the
+ * webhooks): the chunk ran in a journal of its own (request-journal.ts), outside any request, so
+ * the record of the upload's request cannot carry them.
+ */
+export abstract class JobAudit {
+  abstract recordChunk(job: ClaimedJob, results: readonly ItemResult[], journal: RequestJournal): Promise<void>;
 }
 
 /** After a chunk's results are written: run on, or stop (the lease went to another replica, or the job was cancelled). */

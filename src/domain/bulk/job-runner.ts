@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { JOB_RETENTION_MS, MAX_COMMANDS_PER_DOCUMENT_HINT, JobStore, type ClaimedJob } from './bulk.js';
+import {
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { RequestJournal, withJournal } from '../request-journal.js';
+import { JOB_RETENTION_MS, MAX_COMMANDS_PER_DOCUMENT_HINT, JobAudit, JobStore, type ClaimedJob } from './bulk.js';
 import { BulkExecutor } from './bulk-executor.js';
 
 /** How the replica runs jobs: JOBS_RUNNER, JOBS_LEASE_MS, JOBS_POLL_MS (BulkJobsModule); tests shorten the times. */
@@ -39,6 +46,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly store: JobStore,
     private readonly executor: BulkExecutor,
     private readonly settings: JobRunnerSettings,
+    @Optional() private readonly audit?: JobAudit,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -101,7 +109,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         await this.store.finish(job.id, this.owner);
         return;
       }
-      const { results, retryLater } = await this.executor.run(scope, items);
+      // The chunk's own journal, whatever request woke the runner: its documents carry the job's id
+      // as their trackingId, and its changes are recorded as the job's (JobAudit).
+      const journal = new RequestJournal(job.id);
+      const { results, retryLater } = await withJournal(journal, () => this.executor.run(scope, items));
+      await this.audit?.recordChunk(job, results, journal);
       const outcome = await this.store.record(job.id, this.owner, this.settings.leaseMs, results);
       if (outcome !== 'continue') return;
       if (retryLater) {

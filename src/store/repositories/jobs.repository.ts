@@ -117,7 +117,7 @@ export class JobsRepository extends JobStore {
     return storeCall(async () => {
       // One statement: the row lock of the subquery makes exactly one replica the holder, and
       // SKIP LOCKED lets the others look at the next job instead of waiting.
-      const claimed = await sql<{ id: string; tenant_id: string; group_id: string }>`
+      const claimed = await sql<{ id: string; tenant_id: string; group_id: string; created_by: string }>`
         update jobs set state = 'running', lease_owner = ${owner},
           lease_until = now() + make_interval(secs => ${leaseMs / 1000})
         where id = (
@@ -127,9 +127,11 @@ export class JobsRepository extends JobStore {
           for update skip locked
           limit 1
         )
-        returning id, tenant_id, group_id`.execute(this.store.db);
+        returning id, tenant_id, group_id, created_by`.execute(this.store.db);
       const row = claimed.rows[0];
-      return row ? { id: row.id, tenantId: row.tenant_id, groupId: row.group_id } : undefined;
+      return row
+        ? { id: row.id, tenantId: row.tenant_id, groupId: row.group_id, createdBy: row.created_by }
+        : undefined;
     });
   }
 
