@@ -5,7 +5,7 @@ import { BroadWorksPort } from '../broadworks.port.js';
 import { planAgentList, weightsAfter, type ChangePlan } from '../change-plan.js';
 import { ApiError, ValidationFailed } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
-import { assertAgentsAvailable } from '../hunt-groups/hunt-groups.service.js';
+import { assertAgentsAvailable, HuntGroupsService } from '../hunt-groups/hunt-groups.service.js';
 import { predictUpdate } from '../hunt-groups/prediction.js';
 import type { Agent, HuntGroup, Scope } from '../model.js';
 import { PluginChecks } from '../plugin-checks.js';
@@ -33,6 +33,7 @@ export class AgentMembershipService {
     private readonly broadworks: BroadWorksPort,
     private readonly checks: PluginChecks,
     private readonly hooks: HuntGroupHooks,
+    private readonly huntGroups: HuntGroupsService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -141,7 +142,9 @@ export class AgentMembershipService {
 
   /**
    * The hunt groups with `userId` as agent, each with its group. In an enterprise, whose users can
-   * be agents in any of its groups, every group the caller reaches is searched, in parallel.
+   * be agents in any of its groups, every group the caller reaches is searched. Each group is read
+   * as its export is (HuntGroupsService.export: a bounded number of documents in flight), one group
+   * after another, so that a large enterprise never fills the queue that other callers share.
    */
   private async huntGroupsOf(
     scope: Scope,
@@ -150,18 +153,12 @@ export class AgentMembershipService {
   ): Promise<(HuntGroup & { groupId: string })[]> {
     const tenant = await this.broadworks.tenantGroups(scope.tenantId);
     const others = tenant.isEnterprise ? tenant.groupIds.filter((g) => g !== scope.groupId && reaches(g)) : [];
-    const perGroup = await Promise.all(
-      [scope.groupId, ...others].map(async (groupId) => {
-        const group = { tenantId: scope.tenantId, groupId };
-        const { huntGroups } = await this.broadworks.list(group, false);
-        const all = await this.broadworks.readMany(
-          group,
-          huntGroups.map((h) => h.serviceUserId),
-        );
-        return all.filter((h) => h.agents.some((a) => a.userId === userId)).map((h) => ({ ...h, groupId }));
-      }),
-    );
-    return perGroup.flat();
+    const found: (HuntGroup & { groupId: string })[] = [];
+    for (const groupId of [scope.groupId, ...others]) {
+      for await (const batch of this.huntGroups.export({ tenantId: scope.tenantId, groupId }))
+        for (const h of batch) if (h.agents.some((a) => a.userId === userId)) found.push({ ...h, groupId });
+    }
+    return found;
   }
 
   /**
