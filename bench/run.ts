@@ -10,6 +10,7 @@
  */
 import autocannon, { type Request } from 'autocannon';
 import { freePort, startNode, waitForOk, type Child } from './processes.js';
+import { documentsSent, login } from './service-calls.js';
 import { runRaw } from './raw-client.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -158,25 +159,6 @@ async function plainScenario(): Promise<void> {
   } finally {
     await plain.stop();
   }
-}
-
-async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo', password: 'demo' }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-/** OCI-P documents the service has sent, from its /metrics. */
-async function documentsSent(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('oci_documents_total'))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
 }
 
 function createBody(serviceUserId: string) {

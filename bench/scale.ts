@@ -10,6 +10,7 @@ import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import { toAddRequest } from '../src/broadworks/hunt-group.mapper.js';
 import { sendInDocuments } from '../src/broadworks/send-in-documents.js';
 import { freePort, startNode, waitForOk, type Child } from './processes.js';
+import { documentsSent, login } from './service-calls.js';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10,1000,10000').split(',').map(Number);
 const LATENCIES = (process.env.BENCH_SCALE_LATENCIES ?? '0,10').split(',').map(Number);
@@ -145,25 +146,6 @@ async function seed(port: number, size: number): Promise<void> {
   } finally {
     await gateway.onModuleDestroy();
   }
-}
-
-async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo', password: 'demo' }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-/** OCI-P documents the service has sent, from its /metrics. */
-async function documentsSent(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('oci_documents_total'))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
 }
 
 function print(): void {

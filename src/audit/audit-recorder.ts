@@ -105,7 +105,7 @@ export class AuditRecorder implements JobAudit {
       changes: redactSecrets(events) as unknown[],
       commands: journal.documents,
     };
-    await this.append(record, events);
+    await this.append([{ record, events }]);
   }
 
   /**
@@ -121,56 +121,65 @@ export class AuditRecorder implements JobAudit {
       id: rest.join(':'),
       level: null,
     };
-    for (const result of results.filter((r) => r.status === 'done' || r.status === 'failed')) {
-      const id = result.serviceUserId;
-      const own = events.filter((e) => id !== null && huntGroupsOf(e).includes(id));
-      const record: NewAuditLogRecord = {
-        requestId: job.id,
-        actor,
-        clientAddress: null,
-        method: 'JOB',
-        route: '/api/v1/jobs/:id',
-        path: `/api/v1/jobs/${job.id}`,
-        tenantId: job.tenantId,
-        groupId: job.groupId,
-        huntGroupId: id,
-        dryRun: false,
-        outcome: result.status === 'done' ? 'success' : 'failure',
-        // No HTTP answer of its own: 200 done, 422 failed; the error code says why.
-        status: result.status === 'done' ? 200 : 422,
-        errorCode: result.error?.code ?? null,
-        changes: redactSecrets(own) as unknown[],
-        commands: journal.documents
-          .map((d) => ({ ...d, commands: d.commands.filter((c) => id !== null && names(c, id)) }))
-          .filter((d) => d.commands.length > 0),
-      };
-      await this.append(record, own);
-    }
+    const entries = results
+      .filter((r) => r.status === 'done' || r.status === 'failed')
+      .map((result) => {
+        const id = result.serviceUserId;
+        const own = events.filter((e) => id !== null && huntGroupsOf(e).includes(id));
+        const record: NewAuditLogRecord = {
+          requestId: job.id,
+          actor,
+          clientAddress: null,
+          method: 'JOB',
+          route: '/api/v1/jobs/:id',
+          path: `/api/v1/jobs/${job.id}`,
+          tenantId: job.tenantId,
+          groupId: job.groupId,
+          huntGroupId: id,
+          dryRun: false,
+          outcome: result.status === 'done' ? 'success' : 'failure',
+          // No HTTP answer of its own: 200 done, 422 failed; the error code says why.
+          status: result.status === 'done' ? 200 : 422,
+          errorCode: result.error?.code ?? null,
+          changes: redactSecrets(own) as unknown[],
+          commands: journal.documents
+            .map((d) => ({ ...d, commands: d.commands.filter((c) => id !== null && names(c, id)) }))
+            .filter((d) => d.commands.length > 0),
+        };
+        return { record, events: own };
+      });
+    await this.append(entries);
   }
 
-  /** The record and, in the same transaction, the webhook deliveries of its events. */
-  private async append(record: NewAuditLogRecord, events: readonly HuntGroupEvent[]): Promise<void> {
-    const outbox: OutboxEvent[] = events
-      .filter((e) => isWebhookEvent(e.type))
-      .map((event) => {
-        const { type, tenantId, groupId, ...data } = event;
-        return {
-          type,
-          tenantId,
-          groupId,
-          huntGroupId: huntGroupOf(event),
-          data: redactSecrets(data) as Record<string, unknown>,
-        };
-      });
+  /** The records and, in the same transaction, the webhook deliveries of their events. */
+  private async append(entries: { record: NewAuditLogRecord; events: readonly HuntGroupEvent[] }[]): Promise<void> {
     try {
-      await this.records.append(record, outbox);
+      await this.records.appendAll(entries.map(({ record, events }) => ({ record, events: outboxOf(events) })));
     } catch (error) {
       // The change is made: a store failure here can only be reported.
-      this.logger.error(
-        `Audit record of ${record.method} ${record.path} (request ${record.requestId}) not stored: ${String(error)}`,
-      );
+      const { record } = entries[0] ?? {};
+      if (record)
+        this.logger.error(
+          `Audit record of ${record.method} ${record.path} (request ${record.requestId}) not stored: ${String(error)}`,
+        );
     }
   }
+}
+
+/** The events subscriptions may be told of, as the outbox keeps them. */
+function outboxOf(events: readonly HuntGroupEvent[]): OutboxEvent[] {
+  return events
+    .filter((e) => isWebhookEvent(e.type))
+    .map((event) => {
+      const { type, tenantId, groupId, ...data } = event;
+      return {
+        type,
+        tenantId,
+        groupId,
+        huntGroupId: huntGroupOf(event),
+        data: redactSecrets(data) as Record<string, unknown>,
+      };
+    });
 }
 
 /** Every hunt group id an event names (a rename names two). */

@@ -69,43 +69,68 @@ export class AuditLogRepository {
   constructor(private readonly store: Store) {}
 
   /**
-   * Stores the record and, in the same statement (so in one transaction: a crash loses both or
-   * neither), one outbox row per event and active subscription that wants it (by type, tenant and
-   * group). One statement rather than a transaction of several: no connection is held between
-   * statements, so a database that stalls mid-way cannot leave one checked out.
+   * Stores records (one for a request; a bulk job's chunk, one per item) and, in the same statement
+   * (so in one transaction: a crash loses both or neither), one outbox row per event and active
+   * subscription that wants it (by type, tenant and group). One statement rather than a transaction
+   * of several: no connection is held between statements, so a database that stalls mid-way cannot
+   * leave one checked out; and a chunk costs one round trip, not one per item. Ids follow the order given.
    */
-  append(record: NewAuditLogRecord, events: readonly OutboxEvent[]): Promise<void> {
-    const outbox = events.map((event) => ({
-      event_id: randomUUID(),
-      type: event.type,
-      tenant_id: event.tenantId,
-      group_id: event.groupId,
-      payload: {
-        type: event.type,
-        requestId: record.requestId,
-        actor: record.actor.id,
-        tenantId: event.tenantId,
-        groupId: event.groupId,
-        huntGroupId: event.huntGroupId,
-        data: event.data,
-      },
+  appendAll(entries: readonly { record: NewAuditLogRecord; events: readonly OutboxEvent[] }[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    const records = entries.map(({ record: r }) => ({
+      request_id: r.requestId,
+      actor: r.actor.id,
+      actor_kind: r.actor.kind,
+      actor_level: r.actor.level,
+      client_address: r.clientAddress,
+      method: r.method,
+      route: r.route,
+      path: r.path,
+      tenant_id: r.tenantId,
+      group_id: r.groupId,
+      hunt_group_id: r.huntGroupId,
+      dry_run: r.dryRun,
+      status: r.status,
+      outcome: r.outcome,
+      error_code: r.errorCode,
+      changes: r.changes,
+      commands: r.commands,
     }));
+    const outbox = entries.flatMap(({ record, events }) =>
+      events.map((event) => ({
+        event_id: randomUUID(),
+        type: event.type,
+        tenant_id: event.tenantId,
+        group_id: event.groupId,
+        payload: {
+          type: event.type,
+          requestId: record.requestId,
+          actor: record.actor.id,
+          tenantId: event.tenantId,
+          groupId: event.groupId,
+          huntGroupId: event.huntGroupId,
+          data: event.data,
+        },
+      })),
+    );
+    // A data-modifying WITH runs once, to completion, whether or not the outer statement reads it.
     return storeCall(async () => {
-      await sql`with record as (
+      await sql`with records as (
           insert into audit_log (request_id, actor, actor_kind, actor_level, client_address, method, route, path,
             tenant_id, group_id, hunt_group_id, dry_run, status, outcome, error_code, changes, commands)
-          values (${record.requestId}, ${record.actor.id}, ${record.actor.kind}, ${record.actor.level},
-            ${record.clientAddress}, ${record.method}, ${record.route}, ${record.path}, ${record.tenantId},
-            ${record.groupId}, ${record.huntGroupId}, ${record.dryRun}, ${record.status}, ${record.outcome},
-            ${record.errorCode}, ${JSON.stringify(record.changes)}::jsonb, ${JSON.stringify(record.commands)}::jsonb)
-          returning time)
+          select v->>'request_id', v->>'actor', v->>'actor_kind', v->>'actor_level', v->>'client_address',
+            v->>'method', v->>'route', v->>'path', v->>'tenant_id', v->>'group_id', v->>'hunt_group_id',
+            (v->>'dry_run')::boolean, (v->>'status')::integer, v->>'outcome', v->>'error_code', v->'changes',
+            v->'commands'
+          from jsonb_array_elements(${JSON.stringify(records)}::jsonb) with ordinality as r(v, n)
+          order by r.n
+          returning 1)
         insert into webhook_outbox (event_id, subscription_id, payload, state)
         select e.event_id, s.id,
           jsonb_build_object('id', e.event_id,
-            'time', to_char(record.time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || e.payload,
+            'time', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || e.payload,
           'pending'
-        from record
-        cross join jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb)
+        from jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb)
           as e(event_id uuid, type text, tenant_id text, group_id text, payload jsonb)
         join webhook_subscriptions s on s.state = 'active' and s.events ? e.type
           and (s.tenant_id is null or s.tenant_id = e.tenant_id)
