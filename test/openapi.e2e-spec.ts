@@ -240,7 +240,7 @@ describe('OpenAPI document', () => {
     const query = (list.parameters ?? []).filter((p): p is OpenAPIV3.ParameterObject => 'in' in p && p.in === 'query');
     expect(Object.fromEntries(query.map((p) => [p.name, p.schema]))).toEqual({
       limit: { type: 'integer', minimum: 1, maximum: 2000 },
-      offset: { type: 'integer', minimum: 0 },
+      offset: { type: 'integer', minimum: 0, maximum: 2147483646 },
       sort: expect.objectContaining({ type: 'string' }),
       name: { type: 'string', minLength: 1, maxLength: 30 },
       phoneNumber: { type: 'string', minLength: 1, maxLength: 23 },

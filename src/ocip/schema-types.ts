@@ -69,6 +69,9 @@ export const str = (minLength?: number, maxLength?: number): StringType<string> 
   ...(minLength === undefined ? {} : { minLength }),
   ...(maxLength === undefined ? {} : { maxLength }),
 });
+/** xs:int's largest value: where an int type names no max, this is it. */
+export const XS_INT_MAX = 2147483647;
+
 export const int = (min?: number, max?: number): IntType => ({
   base: 'int',
   ...(min === undefined ? {} : { min }),

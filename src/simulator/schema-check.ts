@@ -19,6 +19,7 @@ import {
   isList,
   isSimple,
   isTable,
+  XS_INT_MAX,
   type ComplexType,
   type ElementSpec,
   type ElementType,
@@ -43,7 +44,6 @@ class Problem extends Error {
 }
 
 const INT_MIN = -2147483648;
-const INT_MAX = 2147483647;
 
 export function checkCommand(command: unknown, type: ComplexType): SchemaCheckResult {
   try {
@@ -165,7 +165,7 @@ function checkSimple(value: unknown, type: SimpleType, path: string): unknown {
       if (typeof value !== 'number' || !Number.isInteger(value))
         throw new Problem(path, `must be an integer, not ${describe(value)}`);
       const min = type.min ?? INT_MIN;
-      const max = type.max ?? INT_MAX;
+      const max = type.max ?? XS_INT_MAX;
       if (value < min || value > max) throw new Problem(path, `must be in ${min}..${max}, not ${value}`);
       if (type.enumeration && !type.enumeration.includes(value))
         throw new Problem(path, `must be one of ${type.enumeration.join(', ')}, not ${value}`);

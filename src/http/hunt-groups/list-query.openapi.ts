@@ -2,13 +2,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { HUNT_GROUP_SORT_FIELDS } from '../../domain/broadworks.port.js';
-import { MAX_LIST_PAGE, MAX_SORT_KEYS, TEXT_FILTERS } from './list-query.js';
+import { MAX_LIST_OFFSET, MAX_LIST_PAGE, MAX_SORT_KEYS, TEXT_FILTERS } from './list-query.js';
 
 /** limit, offset and sort over `fields` (by the first when absent). */
 export const ApiPageQuery = (fields: readonly string[]): MethodDecorator =>
   applyDecorators(
     ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_LIST_PAGE } }),
-    ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0 } }),
+    ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', minimum: 0, maximum: MAX_LIST_OFFSET } }),
     ApiQuery({
       name: 'sort',
       required: false,

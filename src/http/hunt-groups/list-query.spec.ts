@@ -43,6 +43,9 @@ describe('the hunt group list query', () => {
       'active',
     ]);
     expect(problemsOf({ sort: '' })).toEqual(['sort']);
+    // BroadWorks' page starts at offset + 1, an xs:int: one more would be refused by its schema.
+    expect(problemsOf({ offset: '2147483646' })).toEqual([]);
+    expect(problemsOf({ offset: '2147483647' })).toEqual(['offset']);
     expect(problemsOf({ phoneNumber: ['+32', '+33'] })).toEqual(['phoneNumber']);
   });
 });

@@ -5,11 +5,21 @@
  */
 import { HUNT_GROUP_SORT_FIELDS, type HuntGroupPageQuery, type PageRequest } from '../../domain/broadworks.port.js';
 import { ValidationFailed, type FieldProblem } from '../../domain/errors.js';
-import { DN, DepartmentName, LastName, ResponsePageSize, SearchCriteriaExtension } from '../../ocip/schema.js';
+import {
+  DN,
+  DepartmentName,
+  LastName,
+  ResponsePageSize,
+  ResponseStartIndex,
+  SearchCriteriaExtension,
+} from '../../ocip/schema.js';
+import { XS_INT_MAX } from '../../ocip/schema-types.js';
 import { queryInteger } from '../query-integer.js';
 
 /** The largest page: BroadWorks' own (ResponsePageSize). */
 export const MAX_LIST_PAGE = ResponsePageSize.max!;
+/** The largest offset: BroadWorks' page starts at offset + 1, an xs:int (responseStartIndex). */
+export const MAX_LIST_OFFSET = (ResponseStartIndex.max ?? XS_INT_MAX) - 1;
 /** At most this many sort keys (BroadWorks takes three sortOrder elements). */
 export const MAX_SORT_KEYS = 3;
 
@@ -37,7 +47,7 @@ export function pageRequestOf<F extends string>(
 ): PageRequest<F> {
   return {
     limit: queryInteger(query.limit, 'limit', 1, MAX_LIST_PAGE, problems) ?? MAX_LIST_PAGE,
-    offset: queryInteger(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER - MAX_LIST_PAGE, problems) ?? 0,
+    offset: queryInteger(query.offset, 'offset', 0, MAX_LIST_OFFSET, problems) ?? 0,
     sort: sortOf(query.sort, fields, problems),
   };
 }
