@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FaultyGateway } from './support/faulty-gateway.js';
 import { BASE, DRIVERS, startApp, type TestApp } from './support/harness.js';
 import type { BroadWorksEngine } from '../src/simulator/engine.js';
+import { addCommand } from '../src/simulator/testing/fixtures.js';
 
 const SP = 'ApioSpTest';
 const GROUP = 'ApioGrpTest';
 const domain = 'sip.netaxis.be';
 const department = {
-  $type: 'GroupDepartmentKey',
+  $type: 'GroupDepartmentKey' as const,
   serviceProviderId: SP,
   groupId: GROUP,
   name: 'test_department_initial',
@@ -21,33 +22,18 @@ const department = {
 function seed(engine: BroadWorksEngine, count: number): void {
   for (let i = 0; i < count; i++) {
     const n = String(i).padStart(4, '0');
-    const outcome = engine.execute({
-      $type: 'GroupHuntGroupAddInstanceRequest20',
-      serviceProviderId: SP,
-      groupId: GROUP,
-      serviceUserId: `hg-${n}@${domain}`,
-      serviceInstanceProfile: {
-        name: `${i % 2 === 0 ? 'Sales' : 'support'} ${String(count - i).padStart(4, '0')}`,
-        callingLineIdLastName: 'Line',
-        callingLineIdFirstName: 'Hunt',
-        extension: `7${n}`,
-        ...(i % 4 === 0 ? { department } : {}),
-      },
-      policy: 'Regular',
-      huntAfterNoAnswer: false,
-      noAnswerNumberOfRings: 5,
-      forwardAfterTimeout: false,
-      forwardTimeoutSeconds: 0,
-      agentUserId: [],
-      allowCallWaitingForAgents: false,
-      useSystemHuntGroupCLIDSetting: true,
-      includeHuntGroupNameInCLID: true,
-      enableNotReachableForwarding: false,
-      makeBusyWhenNotReachable: false,
-      allowMembersToControlGroupBusy: false,
-      enableGroupBusy: false,
-      applyGroupBusyWhenTerminatingToAgent: false,
-    });
+    const outcome = engine.execute(
+      addCommand({
+        serviceUserId: `hg-${n}@${domain}`,
+        serviceInstanceProfile: {
+          name: `${i % 2 === 0 ? 'Sales' : 'support'} ${String(count - i).padStart(4, '0')}`,
+          callingLineIdLastName: 'Line',
+          callingLineIdFirstName: 'Hunt',
+          extension: `7${n}`,
+          ...(i % 4 === 0 ? { department } : {}),
+        },
+      }),
+    );
     if ('summary' in (outcome as object)) throw new Error(JSON.stringify(outcome));
     if (i % 3 === 0) {
       engine.execute({
