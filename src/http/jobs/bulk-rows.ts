@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { ApiError, ValidationFailed, type FieldProblem } from '../../domain/errors.js';
 import { BULK_ACTIONS, MAX_BULK_ITEMS, type BulkAction, type BulkItem } from '../../domain/bulk/bulk.js';
 import {
+  BOOLEAN_SETTINGS,
   UNASSIGN_NUMBER_LEVELS,
   type HuntGroupChange,
   type HuntGroupInput,
@@ -39,19 +40,7 @@ const PROFILE_COLUMNS = [
   'publicUserIdentity',
   'callingLineIdPhoneNumber',
 ] as const;
-const BOOLEAN_COLUMNS = [
-  'huntAfterNoAnswer',
-  'forwardAfterTimeout',
-  'allowCallWaitingForAgents',
-  'useSystemHuntGroupCLIDSetting',
-  'includeHuntGroupNameInCLID',
-  'enableNotReachableForwarding',
-  'makeBusyWhenNotReachable',
-  'allowMembersToControlGroupBusy',
-  'enableGroupBusy',
-  'applyGroupBusyWhenTerminatingToAgent',
-  'active',
-] as const;
+const BOOLEAN_COLUMNS = [...BOOLEAN_SETTINGS, 'active'] as const;
 const NUMBER_COLUMNS = ['noAnswerNumberOfRings', 'forwardTimeoutSeconds'] as const;
 const TEXT_COLUMNS = [
   'action',
