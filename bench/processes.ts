@@ -21,14 +21,19 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts `node script` with env; resolves once `ready(output)` says it is up (at once without `ready`). */
+/**
+ * Starts `node script` with env; resolves once `ready(output)` says it is up (at once without `ready`).
+ * BENCH_NODE_FLAGS (say `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to every child: Node refuses
+ * profiling flags in NODE_OPTIONS.
+ */
 export async function startNode(
   script: string,
   args: string[],
   env: Record<string, string>,
   ready?: (output: string) => boolean,
 ): Promise<Child> {
-  const child = spawn(process.execPath, [script, ...args], {
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,7 +14,9 @@ describe.each(DRIVERS)('plugins see agent routes and bulk items on the %s gatewa
   beforeEach(async () => {
     t = await startApp(driver, {
       imports: [RecordingPluginModule],
-      overrides: [[JobRunnerSettings, { enabled: true, pollMs: 50, leaseMs: 2000, chunkItems: 120 }]],
+      overrides: [
+        [JobRunnerSettings, { ...new JobRunnerSettings(), enabled: true, pollMs: 50, leaseMs: 2000, chunkItems: 120 }],
+      ],
     });
     await t.http
       .post(BASE)

@@ -31,7 +31,9 @@ describe.each(DRIVERS)('npm run bulk against a running service on the %s gateway
 
   beforeEach(async () => {
     t = await startApp(driver, {
-      overrides: [[JobRunnerSettings, { enabled: true, pollMs: 50, leaseMs: 2000, chunkItems: 15 }]],
+      overrides: [
+        [JobRunnerSettings, { ...new JobRunnerSettings(), enabled: true, pollMs: 50, leaseMs: 2000, chunkItems: 15 }],
+      ],
     });
     await t.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;

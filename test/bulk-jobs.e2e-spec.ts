@@ -23,6 +23,8 @@ interface JobAnswer {
   total: number;
   done: number;
   failed: number;
+  createdAt: string;
+  finishedAt: string | null;
   items: {
     row: number;
     status: string;
@@ -33,7 +35,10 @@ interface JobAnswer {
 
 /** A runner that polls often, with a short lease; `enabled: false` for a replica that only takes uploads. */
 const runner = (settings: Partial<JobRunnerSettings> = {}): [unknown, unknown][] => [
-  [JobRunnerSettings, { enabled: true, pollMs: 50, leaseMs: 2000, chunkItems: 120, ...settings }],
+  [
+    JobRunnerSettings,
+    { ...new JobRunnerSettings(), enabled: true, pollMs: 50, leaseMs: 2000, chunkItems: 120, ...settings },
+  ],
 ];
 
 async function finished(t: TestApp | TestApp['http'], jobId: string, withinMs = 15000): Promise<JobAnswer> {
@@ -81,6 +86,7 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect(res.body).toMatchObject({ state: expect.stringMatching(/queued|running|done/), total: 4 });
     const job = await finished(t, res.body.id);
     expect(job).toMatchObject({ state: 'done', total: 4, done: 4, failed: 0 });
+    expect(Date.parse(job.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(job.createdAt));
     expect(job.items).toEqual([
       { row: 1, status: 'done', serviceUserId: id(1), error: null },
       { row: 2, status: 'done', serviceUserId: id(2), error: null },
@@ -125,7 +131,7 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
       status: number;
       errorCode: string | null;
       changes: { type: string }[];
-      commands: { commands: { $type: string }[] }[];
+      commands: { commands: { $type: string }[]; outcomes?: unknown[] }[];
     }[];
     const upload = all.find((r) => r.method === 'POST' && r.path === BULK)!;
     const items = all.filter((r) => r.requestId === job.id).sort((a, b) => a.huntGroupId.localeCompare(b.huntGroupId));
@@ -140,6 +146,11 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect(items[1].commands.flatMap((d) => d.commands.map((c) => c.$type))).toEqual([
       'GroupHuntGroupAddInstanceRequest20',
     ]);
+    // Each kept command with its own outcome, not those of the other items' commands of its document.
+    expect(items.map((r) => r.commands.map((d) => [d.commands.length, d.outcomes?.length]))).toEqual(
+      items.map((r) => r.commands.map((d) => [d.commands.length, d.commands.length])),
+    );
+    expect(items[1].commands.flatMap((d) => d.outcomes)).toEqual(['ok']);
     const outbox = await t.store.db.selectFrom('webhook_outbox').select('payload').execute();
     const jobEvents = outbox.map((o) => o.payload as { type: string; requestId: string; huntGroupId: string });
     expect(
@@ -322,9 +333,10 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
       .post(BULK)
       .send([create(1), create(2)])
       .expect(202);
+    expect(res.body.finishedAt).toBeNull();
     const cancelled = await t.http.delete(`/api/v1/jobs/${res.body.id}`);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ state: 'cancelled', done: 0 });
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', done: 0, finishedAt: expect.any(String) });
     expect(cancelled.body.items.map((i: { status: string }) => i.status)).toEqual(['cancelled', 'cancelled']);
     expect((await t.http.get(`/api/v1/jobs/${res.body.id}`)).body.state).toBe('cancelled');
     expect((await t.http.get(`/api/v1/jobs/00000000-0000-4000-8000-000000000000`)).status).toBe(404);

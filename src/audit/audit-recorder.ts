@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { HuntGroupEvent } from '../domain/hooks.js';
 import type { ClaimedJob, ItemResult, JobAudit } from '../domain/bulk/bulk.js';
-import type { RequestJournal } from '../domain/request-journal.js';
+import type { JournaledDocument, RequestJournal } from '../domain/request-journal.js';
 import { redactSecrets } from '../logging/redact.js';
 import { routeOf } from '../metrics/route-of.js';
 import {
@@ -142,9 +142,7 @@ export class AuditRecorder implements JobAudit {
           status: result.status === 'done' ? 200 : 422,
           errorCode: result.error?.code ?? null,
           changes: redactSecrets(own) as unknown[],
-          commands: journal.documents
-            .map((d) => ({ ...d, commands: d.commands.filter((c) => id !== null && names(c, id)) }))
-            .filter((d) => d.commands.length > 0),
+          commands: id === null ? [] : documentsNaming(journal.documents, id),
         };
         return { record, events: own };
       });
@@ -188,6 +186,25 @@ function huntGroupsOf(event: HuntGroupEvent): string[] {
 }
 
 /** Whether an OCI-P command (as journaled) is about this hunt group. */
+/**
+ * The documents' commands that name the hunt group, each document's outcomes cut down alike (so
+ * `outcomes[i]` is still the outcome of `commands[i]`), and the documents that had none left out.
+ */
+function documentsNaming(documents: readonly JournaledDocument[], serviceUserId: string): JournaledDocument[] {
+  const kept: JournaledDocument[] = [];
+  for (const document of documents) {
+    const at = document.commands.flatMap((c, i) => (names(c, serviceUserId) ? [i] : []));
+    if (at.length === 0) continue;
+    const { outcomes, ...rest } = document;
+    kept.push({
+      ...rest,
+      commands: at.map((i) => document.commands[i]),
+      ...(outcomes ? { outcomes: at.map((i) => outcomes[i]) } : {}),
+    });
+  }
+  return kept;
+}
+
 function names(command: unknown, serviceUserId: string): boolean {
   const fields = command as Record<string, unknown>;
   return fields.serviceUserId === serviceUserId || fields.newUserId === serviceUserId;

@@ -284,6 +284,7 @@ function commandTypes(frame: Buffer): string[] {
 
 /** The command without its echo attribute, which is not part of its data; what the reader saw goes with it. */
 function withoutEcho(command: OciReadCommand): Partial<OciReadCommand> {
+  if (command.echo === undefined) return command;
   const body: Partial<OciReadCommand> = keepReadInfo(command, { ...command });
   delete body.echo;
   return body;

@@ -1,12 +1,17 @@
 /** Time zones as BroadWorks knows them: IANA names, shown as `(GMT+01:00) Europe/Brussels`. */
 
+/** The zones found known: Intl builds a whole formatter to say so, at every add of a hunt group. */
+const knownTimeZones = new Set<string>();
+
 export function isKnownTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  knownTimeZones.add(timeZone);
+  return true;
 }
 
 /**

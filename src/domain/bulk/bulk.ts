@@ -53,6 +53,8 @@ export interface Job {
   failed: number;
   items: ItemResult[];
   createdAt: string;
+  /** When the job ended (done, failed or cancelled); null while it is queued or running. */
+  finishedAt: string | null;
 }
 
 /** A job a replica holds the lease of: what it needs to run the job's items. */
@@ -95,8 +97,8 @@ export abstract class JobStore {
   /** Takes the lease of the oldest job that is queued, or running with a lease run out. */
   abstract claim(owner: string, leaseMs: number): Promise<ClaimedJob | undefined>;
 
-  /** The next pending items of a job, in row order. */
-  abstract pending(jobId: string, limit: number): Promise<BulkItem[]>;
+  /** The next pending items of a job after row `afterRow`, in row order. */
+  abstract pending(jobId: string, limit: number, afterRow?: number): Promise<BulkItem[]>;
 
   /** Records results and renews the lease, in one transaction, unless the lease or the job is gone. */
   abstract record(jobId: string, owner: string, leaseMs: number, results: ItemResult[]): Promise<ChunkOutcome>;

@@ -7,7 +7,14 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { RequestJournal, withJournal } from '../request-journal.js';
-import { JOB_RETENTION_MS, MAX_COMMANDS_PER_DOCUMENT_HINT, JobAudit, JobStore, type ClaimedJob } from './bulk.js';
+import {
+  JOB_RETENTION_MS,
+  MAX_COMMANDS_PER_DOCUMENT_HINT,
+  JobAudit,
+  JobStore,
+  type ClaimedJob,
+  type ItemResult,
+} from './bulk.js';
 import { BulkExecutor } from './bulk-executor.js';
 
 /** How the replica runs jobs: JOBS_RUNNER, JOBS_LEASE_MS, JOBS_POLL_MS (BulkJobsModule); tests shorten the times. */
@@ -20,6 +27,8 @@ export class JobRunnerSettings {
   leaseMs = 30000;
   /** Items a chunk carries: 8 documents of 15 commands at once, progress written after each chunk. */
   chunkItems = 8 * MAX_COMMANDS_PER_DOCUMENT_HINT;
+  /** Chunks run at once: two keep a pool of 8 busy while a chunk's answers are read and its results written. */
+  chunksInFlight = 2;
 }
 
 /**
@@ -101,26 +110,49 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     return this.stopped ? Promise.resolve(undefined) : this.store.claim(this.owner, this.settings.leaseMs);
   }
 
+  /**
+   * The job's chunks in row order, `chunksInFlight` of them running at once (a job's rows name
+   * different hunt groups, so its chunks are independent): the pool always has a document to send,
+   * and a chunk's audit records and results are written while the next ones run. Results are
+   * recorded in row order. A chunk that has started is always run to its end and recorded, even
+   * when the job was cancelled meanwhile.
+   */
   private async run(job: ClaimedJob): Promise<void> {
     const scope = { tenantId: job.tenantId, groupId: job.groupId };
-    while (!this.stopped) {
-      const items = await this.store.pending(job.id, this.settings.chunkItems);
-      if (items.length === 0) {
-        await this.store.finish(job.id, this.owner);
-        return;
+    const running: RunningChunk[] = [];
+    let afterRow = 0;
+    let goOn = true;
+    const startMore = async (): Promise<void> => {
+      while (goOn && !this.stopped && running.length < this.settings.chunksInFlight) {
+        const items = await this.store.pending(job.id, this.settings.chunkItems, afterRow);
+        if (items.length === 0) return;
+        afterRow = items[items.length - 1].row;
+        // The chunk's own journal, whatever request woke the runner: its documents carry the job's
+        // id as their trackingId, and its changes are recorded as the job's (JobAudit).
+        const journal = new RequestJournal(job.id);
+        const ran = withJournal(journal, () => this.executor.run(scope, items));
+        ran.catch(() => undefined); // awaited below; a store failure first must not leave it unhandled
+        running.push({ journal, ran });
       }
-      // The chunk's own journal, whatever request woke the runner: its documents carry the job's id
-      // as their trackingId, and its changes are recorded as the job's (JobAudit).
-      const journal = new RequestJournal(job.id);
-      const { results, retryLater } = await withJournal(journal, () => this.executor.run(scope, items));
-      await this.audit?.recordChunk(job, results, journal);
+    };
+    await startMore();
+    for (let chunk = running.shift(); chunk; chunk = running.shift()) {
+      const { results, retryLater } = await chunk.ran;
+      // BroadWorks unreachable: nothing more starts; the job waits for its lease to run out, then any replica resumes it.
+      if (retryLater) goOn = false;
+      await startMore();
+      await this.audit?.recordChunk(job, results, chunk.journal);
       const outcome = await this.store.record(job.id, this.owner, this.settings.leaseMs, results);
-      if (outcome !== 'continue') return;
-      if (retryLater) {
-        // BroadWorks unreachable: the job waits for its lease to run out, then any replica resumes it.
+      if (retryLater)
         this.logger.warn(`Job ${job.id}: BroadWorks cannot be reached; resuming in ${this.settings.leaseMs} ms`);
-        return;
-      }
+      goOn &&= outcome === 'continue';
     }
+    if (goOn && !this.stopped) await this.store.finish(job.id, this.owner);
   }
+}
+
+/** A chunk under way: the journal of its documents, its results to come. */
+interface RunningChunk {
+  journal: RequestJournal;
+  ran: Promise<{ results: ItemResult[]; retryLater: boolean }>;
 }

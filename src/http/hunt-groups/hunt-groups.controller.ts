@@ -123,10 +123,10 @@ export class HuntGroupsController {
     res.status(200).type('application/x-ndjson');
     try {
       while (!batch.done) {
-        for (const huntGroup of batch.value) {
-          if (!res.write(`${JSON.stringify(huntGroup)}\n`)) await drainedOrClosed(res);
-          if (res.destroyed) return void (await batches.return(undefined));
-        }
+        // One write a batch: a write a line costs more in chunk framing and syscalls than the JSON.
+        const lines = batch.value.map((huntGroup) => `${JSON.stringify(huntGroup)}\n`).join('');
+        if (lines !== '' && !res.write(lines)) await drainedOrClosed(res);
+        if (res.destroyed) return void (await batches.return(undefined));
         batch = await batches.next();
       }
       res.end();

@@ -32,4 +32,11 @@ export class JobAnswerDto {
   @ApiProperty() tenantId!: string;
   @ApiProperty() groupId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the job ended; null while it is queued or running',
+  })
+  finishedAt!: string | null;
 }

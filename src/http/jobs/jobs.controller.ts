@@ -44,6 +44,7 @@ const JOB_EXAMPLE = {
   tenantId: 'ApioSpTest',
   groupId: 'ApioGrpTest',
   createdAt: '2026-11-30T05:50:00.000Z',
+  finishedAt: null,
 };
 
 /** Bulk uploads of hunt group creates, updates and deletes, run as background jobs. */

@@ -27,8 +27,8 @@ export class JobsRepository extends JobStore {
       const id = randomUUID();
       const failed = items.filter((i) => i.result.status === 'failed').length;
       const allRefused = failed === items.length;
-      await this.store.db.transaction().execute(async (tx) => {
-        await tx
+      const created = await this.store.db.transaction().execute(async (tx) => {
+        const row = await tx
           .insertInto('jobs')
           .values({
             id,
@@ -40,7 +40,8 @@ export class JobsRepository extends JobStore {
             failed,
             finished_at: allRefused ? new Date() : null,
           })
-          .execute();
+          .returning(['state', 'created_at', 'finished_at'])
+          .executeTakeFirstOrThrow();
         // In slices: PostgreSQL takes at most 65535 parameters a statement.
         for (let i = 0; i < items.length; i += 1000) {
           await tx
@@ -57,8 +58,21 @@ export class JobsRepository extends JobStore {
             )
             .execute();
         }
+        return row;
       });
-      return (await this.get(id))!;
+      // Answered from what was written: reading a job of 5,000 items back would cost as much again.
+      return {
+        id,
+        tenantId: job.tenantId,
+        groupId: job.groupId,
+        state: created.state,
+        total: items.length,
+        done: 0,
+        failed,
+        items: items.map(({ result }) => result),
+        createdAt: created.created_at.toISOString(),
+        finishedAt: created.finished_at?.toISOString() ?? null,
+      };
     });
   }
 
@@ -87,6 +101,7 @@ export class JobsRepository extends JobStore {
           error: i.error as ItemResult['error'],
         })),
         createdAt: job.created_at.toISOString(),
+        finishedAt: job.finished_at?.toISOString() ?? null,
       };
     });
   }
@@ -135,13 +150,14 @@ export class JobsRepository extends JobStore {
     });
   }
 
-  pending(jobId: string, limit: number): Promise<BulkItem[]> {
+  pending(jobId: string, limit: number, afterRow = 0): Promise<BulkItem[]> {
     return storeCall(async () => {
       const rows = await this.store.db
         .selectFrom('job_items')
         .select('item')
         .where('job_id', '=', jobId)
         .where('status', '=', 'pending')
+        .where('row', '>', afterRow)
         .orderBy('row')
         .limit(limit)
         .execute();

@@ -14,6 +14,7 @@ export function toOutcome(answer: OciReadCommand): OciOutcome {
     return new OciErrorResponse(summary, code, text('detail'), level, text('summaryEnglish') ?? summary);
   }
   // The echo attribute is ours to set; we never do, and it is not part of a response's data.
+  if (answer.echo === undefined && answer.level === undefined) return answer as unknown as OciResponse;
   const response: Partial<OciReadCommand> = { ...answer };
   delete response.echo;
   delete response.level;
