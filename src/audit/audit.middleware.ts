@@ -40,10 +40,10 @@ export class AuditMiddleware implements NestMiddleware {
     // The request's id, made here once: pino-http keeps an id the request already has.
     const id = typeof req.id === 'string' ? req.id : requestIdOf(req, res);
     req.id = id;
-    const journal = new RequestJournal(id);
+    const isWrite = !READ_METHODS.has(req.method) && req.originalUrl.startsWith(API_PREFIX);
+    const journal = new RequestJournal(id, isWrite);
     req[JOURNAL] = journal;
-    if (!READ_METHODS.has(req.method) && req.originalUrl.startsWith(API_PREFIX))
-      this.recordWhenAnswered(req, res, journal);
+    if (isWrite) this.recordWhenAnswered(req, res, journal);
     return journal;
   }
 

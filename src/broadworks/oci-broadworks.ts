@@ -24,6 +24,7 @@ import { DepartmentDirectory, departmentListRequest } from './departments.js';
 import { commandOf, toHuntGroup, toSummary, viewOf } from './hunt-group.mapper.js';
 import { MAX_PAGE_SIZE, pageRequest, rowsRequest, rowsRequests } from './hunt-group-pages.mapper.js';
 import {
+  MAX_COMMANDS_PER_DOCUMENT,
   tableRecords,
   type GroupGetRequest22V5,
   type GroupDepartmentGetListResponse18,
@@ -193,6 +194,64 @@ export class OciBroadWorks extends BroadWorksPort {
     });
   }
 
+  /**
+   * The group's list a BroadWorks page (2000 rows) at a time, the next page read ahead, and the
+   * details 15 hunt groups a document, EXPORT_DOCUMENTS_AHEAD documents queued: enough to keep a
+   * pool of sessions busy, few enough not to fill the queue other callers share. The page's rows
+   * give what the details lack (activation, department path), so each document is turned into hunt
+   * groups as soon as it is answered: its answers, far bigger than what they become, die young
+   * instead of outliving garbage collections (which is what makes a process grow).
+   */
+  async *readAll(scope: Scope): AsyncGenerator<HuntGroup[]> {
+    const queued: Promise<HuntGroup[]>[] = [];
+    for await (const rows of this.listRows(scope)) {
+      for (let i = 0; i < rows.length; i += MAX_COMMANDS_PER_DOCUMENT) {
+        const document = this.details(scope, rows.slice(i, i + MAX_COMMANDS_PER_DOCUMENT));
+        // A consumer that stops early never awaits the documents still queued: their failures must not go unhandled.
+        document.catch(() => undefined);
+        queued.push(document);
+        if (queued.length > EXPORT_DOCUMENTS_AHEAD) yield await queued.shift()!;
+      }
+    }
+    while (queued.length > 0) yield await queued.shift()!;
+  }
+
+  /** The group's list rows, a page at a time, the next page asked for while this one is used. */
+  private async *listRows(scope: Scope): AsyncGenerator<Record<string, string>[]> {
+    const pageAt = (offset: number) =>
+      this.decoded(() =>
+        this.oci.send(pageRequest(scope, { offset, limit: MAX_PAGE_SIZE, sort: [], filters: {} })),
+      ).then(([answer]) => tableRecords(answer.huntGroupTable));
+    let page = pageAt(0);
+    for (let offset = 0; ;) {
+      const rows = await page;
+      offset += rows.length;
+      // A full page may have a next one (BroadWorks' largest page cannot be asked one row longer).
+      const more = rows.length === MAX_PAGE_SIZE;
+      if (more) {
+        page = pageAt(offset);
+        page.catch(() => undefined);
+      }
+      yield rows;
+      if (!more) return;
+    }
+  }
+
+  /** One document of details for these rows of the list; a hunt group gone meanwhile (4008) is left out. */
+  private async details(scope: Scope, rows: Record<string, string>[]): Promise<HuntGroup[]> {
+    const outcomes = await this.decoded(() => this.oci.execute(rows.map((r) => getRequest(r['Service User Id']))));
+    return rows.flatMap((row, i) => {
+      const instance = outcomes[i];
+      if (instance instanceof OciErrorResponse) {
+        if (instance.errorCode === 4008) return [];
+        throw decodeError(instance);
+      }
+      return [
+        toHuntGroup(row['Service User Id'], scope.tenantId, instance as GroupHuntGroupGetInstanceResponse20, row),
+      ];
+    });
+  }
+
   /** The search and the departments in one document, with the tenant when a group filter needs its kind. */
   async availableUsers(
     scope: Scope,
@@ -289,5 +348,8 @@ function rowOf(list: RowsResponse, scope: Scope, serviceUserId: string): Record<
   if (!row) throw new HuntGroupNotFound(scope.tenantId, scope.groupId, serviceUserId);
   return row;
 }
+
+/** Detail documents queued by the export: two a session of a pool of 8, one in flight and the next ready. */
+const EXPORT_DOCUMENTS_AHEAD = 16;
 
 const NO_DEPARTMENTS = new DepartmentDirectory('', '', { headings: [], rows: [] });

@@ -93,6 +93,12 @@ export abstract class BroadWorksPort {
    */
   abstract readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]>;
 
+  /**
+   * Every hunt group of the group, in full, in the list's order, a few at a time: a consumer that
+   * writes each batch out holds little. A hunt group deleted meanwhile is left out.
+   */
+  abstract readAll(scope: Scope): AsyncGenerator<HuntGroup[]>;
+
   /** The users who can be agents; with a group filter, whether the tenant is an enterprise too. */
   abstract availableUsers(
     scope: Scope,

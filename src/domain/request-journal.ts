@@ -26,7 +26,14 @@ export class RequestJournal {
   readonly documents: JournaledDocument[] = [];
   readonly events: JournaledEvent[] = [];
 
-  constructor(readonly requestId: string) {}
+  /**
+   * @param recorded whether an audit record will be made of it (a write): a read's journal only
+   *   gives its id to the documents, and keeps none of them (an export sends hundreds).
+   */
+  constructor(
+    readonly requestId: string,
+    readonly recorded = true,
+  ) {}
 }
 
 const storage = new AsyncLocalStorage<RequestJournal>();

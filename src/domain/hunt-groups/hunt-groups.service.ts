@@ -62,39 +62,9 @@ export class HuntGroupsService {
     };
   }
 
-  /**
-   * Every hunt group of the group in full, by service user id, a batch at a time. The ids come from
-   * the group's list a BroadWorks page (2000) at a time, the next page read ahead; the details in
-   * batches of EXPORT_BATCH, EXPORT_BATCHES_AHEAD of them in flight: enough documents queued to keep
-   * a pool of sessions busy, few enough that the export neither holds much memory nor fills the
-   * queue that other callers share.
-   */
-  async *export(scope: Scope): AsyncGenerator<HuntGroup[]> {
-    const inFlight: Promise<HuntGroup[]>[] = [];
-    for await (const ids of this.exportIds(scope)) {
-      const batch = this.broadworks.readMany(scope, ids);
-      // A consumer that stops early never awaits the batches still in flight: their failures must not go unhandled.
-      batch.catch(() => undefined);
-      inFlight.push(batch);
-      if (inFlight.length > EXPORT_BATCHES_AHEAD) yield await inFlight.shift()!;
-    }
-    while (inFlight.length > 0) yield await inFlight.shift()!;
-  }
-
-  /** The group's hunt group ids in batches, the list read a page ahead. */
-  private async *exportIds(scope: Scope): AsyncGenerator<string[]> {
-    const pageOf = (offset: number) =>
-      this.broadworks.listPage(scope, { offset, limit: EXPORT_PAGE, sort: [], filters: {} }, false);
-    let page = await pageOf(0);
-    for (let offset = 0; ;) {
-      const ids = page.huntGroups.map((h) => h.serviceUserId);
-      offset += ids.length;
-      const next = page.more ? pageOf(offset) : undefined;
-      next?.catch(() => undefined);
-      for (let i = 0; i < ids.length; i += EXPORT_BATCH) yield ids.slice(i, i + EXPORT_BATCH);
-      if (!next) return;
-      page = await next;
-    }
+  /** Every hunt group of the group in full, a batch at a time (BroadWorksPort.readAll). */
+  export(scope: Scope): AsyncGenerator<HuntGroup[]> {
+    return this.broadworks.readAll(scope);
   }
 
   async get(scope: Scope, serviceUserId: string): Promise<HuntGroup> {
@@ -328,13 +298,6 @@ export class HuntGroupsService {
     return { ...scope, domain: group.defaultDomain, groupNumber: group.callingLineIdPhoneNumber, name, phoneNumber };
   }
 }
-
-/** The export reads the list a BroadWorks page at a time (ResponsePageSize's bound). */
-const EXPORT_PAGE = 2000;
-/** Hunt groups read together: with their rows search, 240 commands, 16 full documents (two rounds of a pool of 8). */
-const EXPORT_BATCH = 239;
-/** Batches read while the one before is written out (3 × 16 documents queued at most). */
-const EXPORT_BATCHES_AHEAD = 2;
 
 /** A list number as BroadWorks gave it, or a national one in E.164 (GROUP_NUMBERS_USE_CC_CLI). */
 function inE164(number: string, group: GroupInfo): string {

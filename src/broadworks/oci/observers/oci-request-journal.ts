@@ -14,7 +14,7 @@ function outcomeOf(outcome: OciOutcome): unknown {
 }
 
 /**
- * Adds each document to the journal of the request that caused it (see domain/request-journal.ts):
+ * Adds each document to the journal of the write that caused it (see domain/request-journal.ts):
  * what BroadWorks received, passwords hidden, and how each command ended. Answers' data is left
  * out: the record keeps the state before and after from the domain, not every read.
  */
@@ -22,7 +22,7 @@ function outcomeOf(outcome: OciOutcome): unknown {
 export class OciRequestJournal implements OciExchangeObserver {
   observe({ commands, outcomes, error }: OciExchange): void {
     const journal = currentJournal();
-    if (!journal) return;
+    if (!journal?.recorded) return;
     journal.documents.push({
       commands: redactSecrets(commands) as unknown[],
       ...(outcomes
