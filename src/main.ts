@@ -8,6 +8,9 @@ import { AppModule } from './app.module.js';
 import { configureApp } from './bootstrap.js';
 import { appConfig, ociConfig } from './config/namespaces.js';
 import { enableGracefulShutdown } from './lifecycle/graceful-shutdown.js';
+import { limitHeapGrowth } from './lifecycle/heap-growth.js';
+
+limitHeapGrowth();
 
 // Boot messages wait for pino (configureApp) instead of going out in Nest's own format first.
 const app = await NestFactory.create(AppModule, { bodyParser: false, bufferLogs: true });

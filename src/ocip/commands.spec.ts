@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type * as C from './commands.js';
+import { tableRecords } from './commands.js';
 import { HUNT_POLICIES } from '../domain/model.js';
 import { COMMANDS, HuntPolicy, REQUEST_TYPES, RESPONSE_TYPES, SESSION_COMMANDS } from './schema.js';
 
@@ -284,5 +285,27 @@ describe('command types derived from the schema descriptions', () => {
     }
     expect(Object.keys(REQUEST_TYPES)).toHaveLength(Object.keys(COMMANDS).length + 3 + 1);
     expect(Object.keys(RESPONSE_TYPES).slice(0, 2)).toEqual(['SuccessResponse', 'ErrorResponse']);
+  });
+});
+
+describe('tableRecords', () => {
+  it('keys each row by column heading, a missing cell as empty, and keeps a __proto__ heading a plain key', () => {
+    const records = tableRecords({
+      headings: ['User Id', '__proto__', 'Name'],
+      rows: [['u1', 'x', 'One'], ['u2']],
+    });
+    expect(records.map((r) => Object.entries(r))).toEqual([
+      [
+        ['User Id', 'u1'],
+        ['__proto__', 'x'],
+        ['Name', 'One'],
+      ],
+      [
+        ['User Id', 'u2'],
+        ['__proto__', ''],
+        ['Name', ''],
+      ],
+    ]);
+    expect(Object.getPrototypeOf(records[0])).toBe(Object.prototype);
   });
 });

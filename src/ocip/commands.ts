@@ -143,9 +143,22 @@ export type OciResponse = { [K in OciRequestName]: OciCommandMap[K][1] }[OciRequ
 export type ResponseTo<R extends OciRequest> = OciCommandMap[R['$type']][1];
 export type ResponsesTo<T extends readonly OciRequest[]> = { -readonly [I in keyof T]: ResponseTo<T[I]> };
 
-/** Reads an OCITable into one record per row, keyed by column heading (never by position). */
+/**
+ * Reads an OCITable into one record per row, keyed by column heading (never by position). A loop,
+ * not Object.fromEntries: an export reads 10,000 rows. A heading `__proto__` stays a plain key.
+ */
 export function tableRecords(table: OciTable): Record<string, string>[] {
-  return table.rows.map((row) => Object.fromEntries(table.headings.map((heading, i) => [heading, row[i] ?? ''])));
+  const { headings } = table;
+  return table.rows.map((row) => {
+    const record: Record<string, string> = {};
+    for (let i = 0; i < headings.length; i++) {
+      const value = row[i] ?? '';
+      if (headings[i] === '__proto__')
+        Object.defineProperty(record, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+      else record[headings[i]] = value;
+    }
+    return record;
+  });
 }
 
 /** BroadWorks accepts at most this many commands in one OCI-P document. */

@@ -63,11 +63,20 @@ export class OciMetrics implements OciExchangeObserver {
       : failureOf(error);
     this.documents.inc({ outcome: document });
     this.documentDuration.observe({ outcome: document }, durationSeconds);
+    // Counted once per command name and outcome: a document is most often 15 of the same command.
+    const counts = new Map<string, { labels: { command: string; outcome: OciMetricOutcome }; count: number }>();
     commands.forEach((command: OciRequest, i) => {
-      const labels = { command: command.$type, outcome: perCommand[i] ?? document };
-      this.commands.inc(labels);
-      this.commandDuration.observe(labels, durationSeconds);
+      const outcome = perCommand[i] ?? document;
+      const key = `${command.$type} ${outcome}`;
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { labels: { command: command.$type, outcome }, count: 1 });
     });
+    for (const { labels, count } of counts.values()) {
+      this.commands.inc(labels, count);
+      const duration = this.commandDuration.labels(labels);
+      for (let n = 0; n < count; n++) duration.observe(durationSeconds);
+    }
   }
 }
 
