@@ -87,6 +87,10 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     const job = await finished(t, res.body.id);
     expect(job).toMatchObject({ state: 'done', total: 4, done: 4, failed: 0 });
     expect(Date.parse(job.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(job.createdAt));
+    // The update and the delete were found by their ids, not in the group's whole list.
+    const types = faulty.sent.flat().map((c) => c.$type);
+    expect(types).not.toContain('GroupHuntGroupGetInstanceListRequest');
+    expect(types).toContain('GroupHuntGroupGetInstancePagedSortedListRequest');
     expect(job.items).toEqual([
       { row: 1, status: 'done', serviceUserId: id(1), error: null },
       { row: 2, status: 'done', serviceUserId: id(2), error: null },

@@ -164,6 +164,12 @@ describe('secret redaction', () => {
     ]);
     // The original is untouched: the same objects go on to BroadWorks.
     expect(commands[0].password).toBe('plain');
+    // Copy on write: what holds no secret comes back as it is.
+    const plain = { $type: 'GroupHuntGroupGetInstanceRequest20', serviceUserId: 'hg@x', list: [{ name: 'a' }] };
+    expect(redactSecrets(plain)).toBe(plain);
+    const mixed = [plain, commands[0]] as unknown[];
+    const out = redactSecrets(mixed) as unknown[];
+    expect([out === mixed, out[0] === plain, out[1] === commands[0]]).toEqual([false, true, false]);
   });
 });
 

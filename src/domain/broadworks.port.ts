@@ -93,6 +93,9 @@ export abstract class BroadWorksPort {
    */
   abstract readMany(scope: Scope, ids: readonly string[]): Promise<HuntGroup[]>;
 
+  /** Which of these ids are hunt groups of the group: a search by the ids, whatever the group's size. */
+  abstract existing(scope: Scope, ids: readonly string[]): Promise<Set<string>>;
+
   /**
    * Every hunt group of the group, in full, in the list's order, a few at a time: a consumer that
    * writes each batch out holds little. A hunt group deleted meanwhile is left out.

@@ -8,17 +8,31 @@ export const REDACTED = '[REDACTED]';
 const SECRET_KEY = /password|secret|passcode/i;
 
 /**
- * A deep copy of an OCI-P command or answer with every secret replaced. pino's own `redact` needs
- * fixed paths, and passwords sit at different depths in different commands, so this walks the value.
+ * An OCI-P command or answer (or any value) with every secret replaced; the original is never
+ * changed. pino's own `redact` needs fixed paths, and passwords sit at different depths in
+ * different commands, so this walks the value. Copy on write: only the objects and arrays on the
+ * way to a secret are copied, so a value without secrets (most of them) comes back as it is.
  */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (depth > 20 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1));
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    copy[key] = SECRET_KEY.test(key) && item !== null && item !== undefined ? REDACTED : redactSecrets(item, depth + 1);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const redacted = redactSecrets(item, depth + 1);
+      if (redacted !== item) (copy ??= [...value])[i] = redacted;
+    });
+    return copy ?? value;
   }
-  return copy;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const redacted =
+      SECRET_KEY.test(key) && item !== null && item !== undefined ? REDACTED : redactSecrets(item, depth + 1);
+    if (redacted === item) continue;
+    copy ??= { ...value };
+    // defineProperty: a key named __proto__ stays a plain key of the copy.
+    Object.defineProperty(copy, key, { value: redacted, enumerable: true, writable: true, configurable: true });
+  }
+  return copy ?? value;
 }
 
 /**
