@@ -19,7 +19,7 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
     let copy: unknown[] | undefined;
     value.forEach((item: unknown, i) => {
       const redacted = redactSecrets(item, depth + 1);
-      if (redacted !== item) (copy ??= [...value])[i] = redacted;
+      if (redacted !== item) (copy ??= [...(value as unknown[])])[i] = redacted;
     });
     return copy ?? value;
   }
