@@ -20,6 +20,16 @@ export function isKnownTimeZone(timeZone: string): boolean {
  */
 export function timeZoneDisplayName(timeZone: string): string {
   if (!isKnownTimeZone(timeZone)) return timeZone;
+  // Two Intl formatters a name: kept, since every read of a hunt group or user answers one.
+  let name = displayNames.get(timeZone);
+  if (name === undefined) displayNames.set(timeZone, (name = displayNameOf(timeZone)));
+  return name;
+}
+
+/** The display names made so far, of known zones only (a bounded set). */
+const displayNames = new Map<string, string>();
+
+function displayNameOf(timeZone: string): string {
   const offsets = [Date.UTC(2024, 0, 1), Date.UTC(2024, 6, 1)].map((at) => offsetMinutes(timeZone, at));
   const minutes = Math.min(...offsets);
   const sign = minutes < 0 ? '-' : '+';

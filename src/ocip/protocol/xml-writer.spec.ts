@@ -257,6 +257,8 @@ describe('writeDocument: escaping and ISO-8859-1', () => {
 
   it('encodeDocument refuses text that still holds characters above 0xFF', () => {
     expect(() => encodeDocument('<a>€</a>')).toThrow(OciEncodingError);
+    // The whole code point is named, past a surrogate pair.
+    expect(() => encodeDocument('<a>ok \u{1F600}</a>')).toThrow(/U\+1F600 is not ISO-8859-1/);
     expect([...encodeDocument('<a>é</a>')]).toEqual([
       ...Buffer.from('<a>', 'ascii'),
       0xe9,
