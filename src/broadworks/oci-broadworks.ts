@@ -219,7 +219,7 @@ export class OciBroadWorks extends BroadWorksPort {
         // A consumer that stops early never awaits the documents still queued: their failures must not go unhandled.
         document.catch(() => undefined);
         queued.push(document);
-        if (queued.length > EXPORT_DOCUMENTS_AHEAD) yield await queued.shift()!;
+        if (queued.length >= EXPORT_DOCUMENTS_AHEAD) yield await queued.shift()!;
       }
     }
     while (queued.length > 0) yield await queued.shift()!;
