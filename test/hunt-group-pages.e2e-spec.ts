@@ -234,3 +234,28 @@ describe.each(DRIVERS)('single-item calls in a group of 1,000 hunt groups on the
     expect(counter.sent.flat().map((c) => c.$type)).not.toContain('GroupHuntGroupGetInstanceListRequest');
   });
 });
+
+describe.each(DRIVERS)('the export of a group larger than a list page on the %s gateway', (driver) => {
+  let t: TestApp;
+  let counter: FaultyGateway;
+  beforeAll(async () => {
+    t = await startApp(driver, { wrap: (g) => (counter = new FaultyGateway(g)) });
+    seed(t.engine, 2005);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads two list pages and ceil(2005/15) = 134 detail documents, every one full but the last', async () => {
+    counter.sent.length = 0;
+    const res = await t.http.get(`${BASE}/export`).expect(200);
+    const lines = (res.text as string).trimEnd().split('\n');
+    expect(lines).toHaveLength(2005);
+    expect((JSON.parse(lines[2004]) as { serviceUserId: string }).serviceUserId).toBe(id(2004));
+    const pages = counter.sent.filter((d) => d[0].$type === 'GroupHuntGroupGetInstancePagedSortedListRequest');
+    const details = counter.sent.filter((d) => d[0].$type === 'GroupHuntGroupGetInstanceRequest20');
+    expect([pages.length, details.length, counter.sent.length]).toEqual([2, 134, 136]);
+    expect(details.slice(0, -1).every((d) => d.length === 15)).toBe(true);
+    expect(details.at(-1)).toHaveLength(2005 - 133 * 15);
+  });
+});

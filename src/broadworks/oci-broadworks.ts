@@ -213,15 +213,23 @@ export class OciBroadWorks extends BroadWorksPort {
    */
   async *readAll(scope: Scope): AsyncGenerator<HuntGroup[]> {
     const queued: Promise<HuntGroup[]>[] = [];
-    for await (const rows of this.listRows(scope)) {
-      for (let i = 0; i < rows.length; i += MAX_COMMANDS_PER_DOCUMENT) {
-        const document = this.details(scope, rows.slice(i, i + MAX_COMMANDS_PER_DOCUMENT));
-        // A consumer that stops early never awaits the documents still queued: their failures must not go unhandled.
-        document.catch(() => undefined);
-        queued.push(document);
+    // Rows carried over from one list page to the next, so that every document but the last is full.
+    let rows: Record<string, string>[] = [];
+    const send = (count: number) => {
+      const document = this.details(scope, rows.slice(0, count));
+      rows = rows.slice(count);
+      // A consumer that stops early never awaits the documents still queued: their failures must not go unhandled.
+      document.catch(() => undefined);
+      queued.push(document);
+    };
+    for await (const page of this.listRows(scope)) {
+      rows = rows.concat(page);
+      while (rows.length >= MAX_COMMANDS_PER_DOCUMENT) {
+        send(MAX_COMMANDS_PER_DOCUMENT);
         if (queued.length >= EXPORT_DOCUMENTS_AHEAD) yield await queued.shift()!;
       }
     }
+    if (rows.length > 0) send(rows.length);
     while (queued.length > 0) yield await queued.shift()!;
   }
 
