@@ -249,7 +249,7 @@ describe.each(DRIVERS)('the export of a group larger than a list page on the %s 
   it('reads two list pages and ceil(2005/15) = 134 detail documents, every one full but the last', async () => {
     counter.sent.length = 0;
     const res = await t.http.get(`${BASE}/export`).expect(200);
-    const lines = (res.text).trimEnd().split('\n');
+    const lines = res.text.trimEnd().split('\n');
     expect(lines).toHaveLength(2005);
     expect((JSON.parse(lines[2004]) as { serviceUserId: string }).serviceUserId).toBe(id(2004));
     const pages = counter.sent.filter((d) => d[0].$type === 'GroupHuntGroupGetInstancePagedSortedListRequest');
