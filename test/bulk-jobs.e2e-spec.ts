@@ -4,6 +4,7 @@ import { JOB_RETENTION_MS, JobStore } from '../src/domain/bulk/bulk.js';
 import { JobRunnerSettings } from '../src/domain/bulk/job-runner.js';
 import { BASE, DRIVERS, startApp, type TestApp, type TestAppOptions } from './support/harness.js';
 import { FaultyGateway } from './support/faulty-gateway.js';
+import { OciErrorResponse } from '../src/ocip/oci-errors.js';
 import { freshSchema } from './support/test-database.js';
 
 const BULK = `${BASE}/bulk`;
@@ -246,6 +247,36 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     ]);
     faulty.unreachable = false;
     expect(await finished(t, res.body.id)).toMatchObject({ state: 'done', done: 2, failed: 0 });
+  });
+
+  it('draws a fresh id when a generated one is taken, as POST does, up to five ids an item', async () => {
+    const t = await start({
+      settings: (s) =>
+        Object.assign(s.AUTOMATIC_ID_RULES, {
+          SUID_HUNT_GROUP_AUTO_GENERATE: true,
+          SUID_HUNT_GROUP_RULE: 'hg{{RND_4}}@{{domain}}',
+        }),
+    });
+    const isAdd = (c: { $type: string }) => /^GroupHuntGroup(Consolidated)?AddInstanceRequest/.test(c.$type);
+    const idOf = (c: object) => (c as { serviceUserId?: string }).serviceUserId;
+    const taken = OciErrorResponse.of(4500, 'User already exists');
+    const noId = { action: 'create', serviceInstanceProfile: { name: 'Drawn', cliLastName: 'D', cliFirstName: 'N' } };
+    // The first id drawn turns out taken: the item is added again under a fresh one.
+    let first: string | undefined;
+    faulty.failWhen((c) => isAdd(c) && first === undefined && (first = idOf(c)) !== undefined, taken);
+    faulty.sent.length = 0;
+    let job = await finished(t, (await t.http.post(BULK).send([noId]).expect(202)).body.id);
+    const adds = faulty.sent.flat().filter(isAdd);
+    expect([job.items[0].status, adds.length]).toEqual(['done', 2]);
+    expect(job.items[0].serviceUserId).toBe(idOf(adds[1]));
+    expect(job.items[0].serviceUserId).not.toBe(first);
+    expect((await t.http.get(`${BASE}/${job.items[0].serviceUserId}`)).status).toBe(200);
+    // Every id drawn taken: after five adds the item fails as a POST would.
+    faulty.failWhen(isAdd, taken);
+    faulty.sent.length = 0;
+    job = await finished(t, (await t.http.post(BULK).send([noId]).expect(202)).body.id);
+    expect([job.items[0].status, job.items[0].error?.code]).toEqual(['failed', 'SERVICE_USER_ID_TAKEN']);
+    expect(faulty.sent.flat().filter(isAdd)).toHaveLength(5);
   });
 
   it('packs the creates 15 commands a document', async () => {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BroadWorksPort } from '../broadworks.port.js';
 import { planCreate, planUpdate, type ChangePlan } from '../change-plan.js';
-import { AgentsUnavailable, ApiError, HuntGroupNotFound } from '../errors.js';
+import { AgentsUnavailable, ApiError, HuntGroupNotFound, IdTaken } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
-import { assertProfileNames, withDomain } from '../hunt-groups/hunt-groups.service.js';
+import { assertProfileNames, idsTaken, withDomain } from '../hunt-groups/hunt-groups.service.js';
 import { predictCreate, predictUpdate } from '../hunt-groups/prediction.js';
-import { IdGenerationService } from '../id-generation/id-generation.service.js';
+import { IdGenerationService, MAX_ID_ATTEMPTS } from '../id-generation/id-generation.service.js';
 import {
   present,
   type GroupInfo,
@@ -113,23 +113,39 @@ export class BulkExecutor {
     for (const p of planned.filter((p) => p.plan.length === 0)) {
       results.set(p.item.row, { row: p.item.row, status: 'done', serviceUserId: p.serviceUserId, error: null });
     }
-    const toApply = planned.filter((p) => p.plan.length > 0);
-    let failures: (Error | undefined)[];
+    // A create whose generated id turns out taken is planned again with a fresh one, as POST does,
+    // up to MAX_ID_ATTEMPTS ids an item (one try when the id rule has no random part).
+    let toApply = planned.filter((p) => p.plan.length > 0);
+    const attempts = this.ids.rule.hasRandomPart ? MAX_ID_ATTEMPTS : 1;
+    for (let attempt = 1; toApply.length > 0; attempt++) {
+      const failures = await this.applyEach(scope, toApply);
+      const again: Planned[] = [];
+      toApply.forEach((p, i) => {
+        const failure = failures[i];
+        if (failure && notSent(failure)) return postpone(p.item);
+        if (failure instanceof IdTaken && p.item.action === 'create' && !p.item.fields.serviceUserId) {
+          if (attempt < attempts) return void again.push(this.plan(scope, p.item, context));
+          return fail(p.item, idsTaken(attempts, p.serviceUserId), p.serviceUserId);
+        }
+        if (failure) return fail(p.item, failure, p.serviceUserId);
+        results.set(p.item.row, { row: p.item.row, status: 'done', serviceUserId: p.serviceUserId, error: null });
+        p.announce();
+      });
+      toApply = again;
+    }
+    return inOrder();
+  }
+
+  /** Each plan all or nothing, in documents of 15 commands; a failure of the whole call fails each. */
+  private async applyEach(scope: Scope, planned: Planned[]): Promise<(Error | undefined)[]> {
     try {
-      failures = await this.broadworks.applyEach(
+      return await this.broadworks.applyEach(
         scope,
-        toApply.map((p) => p.plan),
+        planned.map((p) => p.plan),
       );
     } catch (e) {
-      failures = toApply.map(() => (e instanceof Error ? e : new Error(String(e))));
+      return planned.map(() => (e instanceof Error ? e : new Error(String(e))));
     }
-    toApply.forEach((p, i) => {
-      if (failures[i] && notSent(failures[i])) return postpone(p.item);
-      if (failures[i]) return fail(p.item, failures[i], p.serviceUserId);
-      results.set(p.item.row, { row: p.item.row, status: 'done', serviceUserId: p.serviceUserId, error: null });
-      p.announce();
-    });
-    return inOrder();
   }
 
   /** The plugin checks of the single call the item stands for; they see a bulk item as that call. */
@@ -244,10 +260,7 @@ export class BulkExecutor {
     }
   }
 
-  /**
-   * The id of a create: the item's (a bare one gets the group's domain), else the rule's. A
-   * generated id that is taken fails the item (a single POST would try fresh digits).
-   */
+  /** The id of a create: the item's (a bare one gets the group's domain), else a fresh one of the rule's. */
   private idOf(scope: Scope, fields: HuntGroupInput, group: GroupInfo | undefined): string {
     const given = fields.serviceUserId;
     if (given) return given.includes('@') ? given : withDomain(given, group!.defaultDomain);

@@ -151,12 +151,7 @@ export class HuntGroupsService {
         return await add(serviceUserId, true);
       } catch (e) {
         if (!(e instanceof IdTaken)) throw e;
-        if (attempt >= attempts) {
-          throw ApiError.conflict(
-            'SERVICE_USER_ID_TAKEN',
-            `serviceUserId: the id rule gave only taken ids (${attempts} tried, the last ${serviceUserId})`,
-          );
-        }
+        if (attempt >= attempts) throw idsTaken(attempts, serviceUserId);
       }
     }
   }
@@ -303,6 +298,14 @@ export class HuntGroupsService {
 function inE164(number: string, group: GroupInfo): string {
   if (!number || number.startsWith('+')) return number;
   return toE164(number, group.callingLineIdPhoneNumber) ?? number;
+}
+
+/** 409: every id the rule gave was taken (a POST's, or a bulk create's, last try). */
+export function idsTaken(attempts: number, lastId: string): ApiError {
+  return ApiError.conflict(
+    'SERVICE_USER_ID_TAKEN',
+    `serviceUserId: the id rule gave only taken ids (${attempts} tried, the last ${lastId})`,
+  );
 }
 
 /** 400 naming every user the read found unable to be an agent here. */
