@@ -279,6 +279,28 @@ describe.each(DRIVERS)('bulk jobs on the %s gateway', (driver) => {
     expect(faulty.sent.flat().filter(isAdd)).toHaveLength(5);
   });
 
+  it('renames an updated hunt group whose id the rule gave, as its PUT would, when its number changes', async () => {
+    const t = await start({
+      settings: (s) =>
+        Object.assign(s.AUTOMATIC_ID_RULES, {
+          SUID_HUNT_GROUP_AUTO_GENERATE: true,
+          SUID_HUNT_GROUP_RULE: 'hg{{national_no_0}}_{{RND_2}}@{{domain}}',
+          SERVICE_USERS_UPDATE_ID_PHONE_NUMBER: true,
+        }),
+    });
+    const profile = { name: 'Numbered', cliLastName: 'N', cliFirstName: 'B', phoneNumber: '+3225126780' };
+    const oldId = (await t.http.post(BASE).send({ serviceInstanceProfile: profile }).expect(201)).body
+      .serviceUserId as string;
+    const update = { action: 'update', serviceUserId: oldId, serviceInstanceProfile: { phoneNumber: '+3225126781' } };
+    const job = await finished(t, (await t.http.post(BULK).send([update]).expect(202)).body.id);
+    const newId = oldId.replace('25126780', '25126781');
+    expect(job.items).toEqual([{ row: 1, status: 'done', serviceUserId: newId, error: null }]);
+    expect((await t.http.get(`${BASE}/${oldId}`)).status).toBe(404);
+    expect((await t.http.get(`${BASE}/${newId}`).expect(200)).body.serviceInstanceProfile.phoneNumber).toBe(
+      '+3225126781',
+    );
+  });
+
   it('packs the creates 15 commands a document', async () => {
     const t = await start();
     faulty.sent.length = 0;

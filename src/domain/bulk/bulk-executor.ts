@@ -3,7 +3,13 @@ import { BroadWorksPort } from '../broadworks.port.js';
 import { planCreate, planUpdate, type ChangePlan } from '../change-plan.js';
 import { AgentsUnavailable, ApiError, HuntGroupNotFound, IdTaken } from '../errors.js';
 import { HuntGroupHooks } from '../hooks.js';
-import { assertProfileNames, idsTaken, withDomain } from '../hunt-groups/hunt-groups.service.js';
+import {
+  assertProfileNames,
+  idContextOf,
+  idsTaken,
+  updateEvents,
+  withDomain,
+} from '../hunt-groups/hunt-groups.service.js';
 import { predictCreate, predictUpdate } from '../hunt-groups/prediction.js';
 import { IdGenerationService, MAX_ID_ATTEMPTS } from '../id-generation/id-generation.service.js';
 import {
@@ -82,7 +88,11 @@ export class BulkExecutor {
     const creates = checked.filter((i) => i.action === 'create');
     const named = checked.filter((i) => i.action !== 'create');
     const agents = [...new Set(checked.flatMap((i) => (i.action === 'delete' ? [] : (i.fields.agents ?? []))))];
-    const needGroup = creates.some((i) => !i.fields.serviceUserId?.includes('@'));
+    // The group: for a create's id, and for an update whose number change may rename its hunt group.
+    const needGroup =
+      creates.some((i) => !i.fields.serviceUserId?.includes('@')) ||
+      (this.ids.renameOnPhoneChange &&
+        named.some((i) => i.action === 'update' && i.fields.serviceInstanceProfile?.phoneNumber !== undefined));
     let context: {
       group?: GroupInfo;
       unavailable: Set<string>;
@@ -234,12 +244,27 @@ export class BulkExecutor {
         if (!before) throw new HuntGroupNotFound(scope.tenantId, scope.groupId, item.serviceUserId);
         const change: HuntGroupChange = item.fields;
         assertAgents(change.agents);
+        // Renamed as its PUT would be, when the id rule follows the number.
+        const newId = context.group
+          ? this.ids.renamedFor(
+              item.serviceUserId,
+              present(before.serviceInstanceProfile.phoneNumber),
+              present(change.serviceInstanceProfile?.phoneNumber),
+              idContextOf(
+                scope,
+                context.group,
+                change.serviceInstanceProfile?.name ?? before.serviceInstanceProfile.name,
+              ),
+            )
+          : undefined;
         return {
           item,
-          serviceUserId: item.serviceUserId,
-          plan: planUpdate(before, change),
-          announce: () =>
-            this.hooks.emit({ type: 'updated', ...scope, before, after: predictUpdate(before, change, undefined, []) }),
+          serviceUserId: newId ?? item.serviceUserId,
+          plan: planUpdate(before, change, newId),
+          announce: () => {
+            const after = predictUpdate(before, change, newId, []);
+            for (const event of updateEvents(scope, before, after)) this.hooks.emit(event);
+          },
         };
       }
       case 'delete': {
@@ -270,13 +295,14 @@ export class BulkExecutor {
         'serviceUserId: required (no template gives one and SUID_HUNT_GROUP_AUTO_GENERATE is off)',
       );
     }
-    return this.ids.generate({
-      ...scope,
-      domain: group!.defaultDomain,
-      groupNumber: group!.callingLineIdPhoneNumber,
-      name: fields.serviceInstanceProfile?.name,
-      phoneNumber: present(fields.serviceInstanceProfile?.phoneNumber),
-    });
+    return this.ids.generate(
+      idContextOf(
+        scope,
+        group!,
+        fields.serviceInstanceProfile?.name,
+        present(fields.serviceInstanceProfile?.phoneNumber),
+      ),
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { apioConfig, appConfig } from '../../config/namespaces.js';
 import { BroadWorksPort, type HuntGroupPageQuery, type ReadResult } from '../broadworks.port.js';
 import { planCreate, planUpdate, type ChangePlan } from '../change-plan.js';
 import { AgentsUnavailable, ApiError, HuntGroupNotFound, IdTaken, ValidationFailed } from '../errors.js';
-import { HuntGroupHooks } from '../hooks.js';
+import { HuntGroupHooks, type HuntGroupEvent } from '../hooks.js';
 import { IdGenerationService, MAX_ID_ATTEMPTS, type IdContext } from '../id-generation/id-generation.service.js';
 import { toE164 } from '../id-generation/phone-parts.js';
 import {
@@ -138,7 +138,7 @@ export class HuntGroupsService {
 
     // Settling a retry: the id the first attempt generated, not a new one.
     if (options.settle && options.intent?.serviceUserId) return add(options.intent.serviceUserId);
-    const context = this.idContext(
+    const context = idContextOf(
       scope,
       read.group!,
       body.serviceInstanceProfile?.name,
@@ -196,7 +196,7 @@ export class HuntGroupsService {
           serviceUserId,
           present(before.serviceInstanceProfile.phoneNumber),
           present(body.serviceInstanceProfile?.phoneNumber),
-          this.idContext(scope, context.group, body.serviceInstanceProfile?.name ?? before.serviceInstanceProfile.name),
+          idContextOf(scope, context.group, body.serviceInstanceProfile?.name ?? before.serviceInstanceProfile.name),
         )
       : undefined;
     const plan = planUpdate(before, body, newId);
@@ -273,24 +273,7 @@ export class HuntGroupsService {
   }
 
   private emitUpdate(scope: Scope, before: HuntGroup, after: HuntGroup): void {
-    this.hooks.emit({ type: 'updated', ...scope, before, after });
-    if (before.serviceUserId !== after.serviceUserId) {
-      this.hooks.emit({ type: 'renamed', ...scope, from: before.serviceUserId, to: after.serviceUserId });
-    }
-    const ids = (h: HuntGroup) => h.agents.map((a) => a.userId).join('\n');
-    if (ids(before) !== ids(after)) {
-      this.hooks.emit({
-        type: 'agents-changed',
-        ...scope,
-        serviceUserId: after.serviceUserId,
-        before: before.agents,
-        after: after.agents,
-      });
-    }
-  }
-
-  private idContext(scope: Scope, group: GroupInfo, name?: string, phoneNumber?: string): IdContext {
-    return { ...scope, domain: group.defaultDomain, groupNumber: group.callingLineIdPhoneNumber, name, phoneNumber };
+    for (const event of updateEvents(scope, before, after)) this.hooks.emit(event);
   }
 }
 
@@ -298,6 +281,30 @@ export class HuntGroupsService {
 function inE164(number: string, group: GroupInfo): string {
   if (!number || number.startsWith('+')) return number;
   return toE164(number, group.callingLineIdPhoneNumber) ?? number;
+}
+
+/** What observers are told of an update (a PUT's, or a bulk update's): the update, and a rename and the agents' change when there were. */
+export function updateEvents(scope: Scope, before: HuntGroup, after: HuntGroup): HuntGroupEvent[] {
+  const events: HuntGroupEvent[] = [{ type: 'updated', ...scope, before, after }];
+  if (before.serviceUserId !== after.serviceUserId) {
+    events.push({ type: 'renamed', ...scope, from: before.serviceUserId, to: after.serviceUserId });
+  }
+  const ids = (h: HuntGroup) => h.agents.map((a) => a.userId).join('\n');
+  if (ids(before) !== ids(after)) {
+    events.push({
+      type: 'agents-changed',
+      ...scope,
+      serviceUserId: after.serviceUserId,
+      before: before.agents,
+      after: after.agents,
+    });
+  }
+  return events;
+}
+
+/** What the id rule's placeholders are filled with, for a hunt group of this group. */
+export function idContextOf(scope: Scope, group: GroupInfo, name?: string, phoneNumber?: string): IdContext {
+  return { ...scope, domain: group.defaultDomain, groupNumber: group.callingLineIdPhoneNumber, name, phoneNumber };
 }
 
 /** 409: every id the rule gave was taken (a POST's, or a bulk create's, last try). */
