@@ -33,12 +33,12 @@ export class JobRunnerSettings {
 
 /**
  * Runs the jobs of the shared store, one at a time in this replica: takes a job's lease, runs its
- * pending items a chunk at a time (BulkExecutor), writes each chunk's results and renews the lease
- * in the same transaction, and stops when the job is cancelled or its lease was taken over (a
- * chunk that outlived the lease). A job a dead replica held is taken over when its lease runs out,
- * from its first pending item: the items of the chunk it was running when it died may have been
- * applied; they run again, and fail (the id exists) or succeed again (an update), as a retried
- * single call would. When BroadWorks cannot be reached, the items not sent stay pending and the
+ * pending items in chunks (BulkExecutor; see `run`), writes each chunk's results and renews the
+ * lease in the same transaction, and stops when the job is cancelled or its lease was taken over
+ * (a chunk that outlived the lease). A job a dead replica held is taken over when its lease runs
+ * out, from its first pending item: the items of the chunks it was running when it died may have
+ * been applied; they run again, and fail (the id exists) or succeed again (an update), as a
+ * retried single call would. When BroadWorks cannot be reached, the items not sent stay pending and the
  * job is left until its lease runs out (a back-off of JOBS_LEASE_MS), then resumed.
  */
 @Injectable()
