@@ -25,8 +25,11 @@ export class JobRunnerSettings {
   pollMs = 1000;
   /** How long a lease lasts without renewal: a replica that died holds its job this long. */
   leaseMs = 30000;
-  /** Items a chunk carries: 8 documents of 15 commands at once, progress written after each chunk. */
-  chunkItems = 8 * MAX_COMMANDS_PER_DOCUMENT_HINT;
+  /**
+   * Items a chunk carries: 16 documents of 15 commands, two a session of a pool of 8 (measured
+   * 6% faster than 8 documents, bench:bulk); progress is written after each chunk.
+   */
+  chunkItems = 16 * MAX_COMMANDS_PER_DOCUMENT_HINT;
   /** Chunks run at once: two keep a pool of 8 busy while a chunk's answers are read and its results written. */
   chunksInFlight = 2;
 }
