@@ -1,16 +1,20 @@
 /** Time zones as BroadWorks knows them: IANA names, shown as `(GMT+01:00) Europe/Brussels`. */
 
-/** The zones found known: Intl builds a whole formatter to say so, at every add of a hunt group. */
+/**
+ * The zones found known, in their canonical spelling only (so the set is no larger than the zone
+ * database, whatever spellings clients send): Intl builds a whole formatter to say so.
+ */
 const knownTimeZones = new Set<string>();
 
 export function isKnownTimeZone(timeZone: string): boolean {
   if (knownTimeZones.has(timeZone)) return true;
+  let canonical: string;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
     return false;
   }
-  knownTimeZones.add(timeZone);
+  if (canonical === timeZone) knownTimeZones.add(timeZone);
   return true;
 }
 
@@ -20,13 +24,16 @@ export function isKnownTimeZone(timeZone: string): boolean {
  */
 export function timeZoneDisplayName(timeZone: string): string {
   if (!isKnownTimeZone(timeZone)) return timeZone;
-  // Two Intl formatters a name: kept, since every read of a hunt group or user answers one.
+  // Two Intl formatters a name: kept (for canonical spellings), since every read of a hunt group or user answers one.
   let name = displayNames.get(timeZone);
-  if (name === undefined) displayNames.set(timeZone, (name = displayNameOf(timeZone)));
+  if (name === undefined) {
+    name = displayNameOf(timeZone);
+    if (knownTimeZones.has(timeZone)) displayNames.set(timeZone, name);
+  }
   return name;
 }
 
-/** The display names made so far, of known zones only (a bounded set). */
+/** The display names made so far, of canonical zone names only (a bounded set). */
 const displayNames = new Map<string, string>();
 
 function displayNameOf(timeZone: string): string {
