@@ -95,6 +95,8 @@ describe('the API docs page in a real browser', () => {
     await post.locator('.opblock-summary').click();
     const body = post.locator('.opblock-body');
     await body.waitFor({ timeout: 10000 });
+    // swagger-ui opens the body before it fills the example in: wait for the text, not the box.
+    await body.getByText('APIOTestHuntGroup').first().waitFor({ timeout: 10000 });
     await expect(body.innerText()).resolves.toContain('APIOTestHuntGroup');
     expect(elsewhere).toEqual([]);
   }, 60000);
