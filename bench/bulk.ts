@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startNode, waitForOk } from './processes.js';
+import { freePort, startNode, startService, tcpGatewayEnv } from './processes.js';
 import { documentsSent, login } from './service-calls.js';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
@@ -32,23 +32,8 @@ async function main(): Promise<void> {
     (out) => out.includes('listening'),
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-bulk-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const service = await startNode('dist/main.js', [], {
-    OCI_DRIVER: 'tcp',
-    OCI_HOST: '127.0.0.1',
-    OCI_PORT: String(simPort),
-    OCI_USER: 'admin',
-    OCI_PASSWORD: 'admin',
-    OCI_POOL_SIZE: String(POOL),
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-  });
+  const { service, url } = await startService({ ...tcpGatewayEnv(simPort, POOL), DATA_DIR: dataDir });
   try {
-    await waitForOk(`${url}/health/ready`, 60000);
     const token = await login(url);
     const posts = await measurePosts(url, token);
     const job = await measureJob(url, token);

@@ -89,3 +89,35 @@ export async function waitForOk(url: string, timeoutMs = 20000): Promise<void> {
   }
   throw new Error(`${url} did not answer 200 in ${timeoutMs} ms`);
 }
+
+/** The service's settings for the TCP gateway to the OCI-P simulator on `simPort`, as its administrator. */
+export function tcpGatewayEnv(simPort: number, poolSize: number): Record<string, string> {
+  return {
+    OCI_DRIVER: 'tcp',
+    OCI_HOST: '127.0.0.1',
+    OCI_PORT: String(simPort),
+    OCI_USER: 'admin',
+    OCI_PASSWORD: 'admin',
+    OCI_POOL_SIZE: String(poolSize),
+  };
+}
+
+/** The built service (dist/main.js) on a free loopback port with `env`, once /health/ready answers. */
+export async function startService(env: Record<string, string>): Promise<{ service: Child; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const service = await startNode('dist/main.js', [], {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  });
+  try {
+    await waitForOk(`${url}/health/ready`, 60000);
+  } catch (e) {
+    await service.stop();
+    throw e;
+  }
+  return { service, url };
+}

@@ -75,21 +75,7 @@ export async function runRaw(
   seconds: number,
   fixture: string,
 ): Promise<RawResult> {
-  const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
-  const gateway = new TcpOciGateway({
-    host: '127.0.0.1',
-    port,
-    userId: 'admin',
-    password: 'admin',
-    poolSize,
-    queueLimit: 100000,
-    connectTimeoutMs: 5000,
-    requestTimeoutMs: 30000,
-    reconnectBaseMs: 100,
-    reconnectMaxMs: 1000,
-    logger: silent,
-  });
-  await gateway.onModuleInit();
+  const gateway = await simulatorGateway(port, poolSize, 30000);
   let latencies: number[] = [];
   let n = 0;
   let deadline = Date.now() + 1000;
@@ -114,4 +100,28 @@ export async function runRaw(
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return { callsPerSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+/** A gateway of the bench's own to the OCI-P simulator on `port`, logged in as its administrator, silent. */
+export async function simulatorGateway(
+  port: number,
+  poolSize: number,
+  requestTimeoutMs: number,
+): Promise<TcpOciGateway> {
+  const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+  const gateway = new TcpOciGateway({
+    host: '127.0.0.1',
+    port,
+    userId: 'admin',
+    password: 'admin',
+    poolSize,
+    queueLimit: 100000,
+    connectTimeoutMs: 5000,
+    requestTimeoutMs,
+    reconnectBaseMs: 100,
+    reconnectMaxMs: 1000,
+    logger: silent,
+  });
+  await gateway.onModuleInit();
+  return gateway;
 }

@@ -9,7 +9,7 @@
  *   (e) raw     the same OCI-P exchanges as the REST call, through the TCP gateway without NestJS
  */
 import autocannon, { type Request } from 'autocannon';
-import { freePort, startNode, waitForOk, type Child } from './processes.js';
+import { freePort, startNode, startService, tcpGatewayEnv, type Child } from './processes.js';
 import { documentsSent, login } from './service-calls.js';
 import { runRaw } from './raw-client.js';
 
@@ -41,12 +41,7 @@ async function main(): Promise<void> {
     await restScenario('(a) memory', { OCI_DRIVER: 'memory' });
     for (const [name, sim] of Object.entries(simulators)) {
       await restScenario(`(${name === 'tcp' ? 'b' : 'c'}) ${name}`, {
-        OCI_DRIVER: 'tcp',
-        OCI_HOST: '127.0.0.1',
-        OCI_PORT: String(sim.port),
-        OCI_USER: 'admin',
-        OCI_PASSWORD: 'admin',
-        OCI_POOL_SIZE: String(POOL),
+        ...tcpGatewayEnv(sim.port, POOL),
       });
     }
     await plainScenario();
@@ -84,17 +79,8 @@ async function simulator(latencyMs: number): Promise<{ port: number; child: Chil
 }
 
 async function restScenario(scenario: string, env: Record<string, string>): Promise<void> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const service = await startNode('dist/main.js', [], {
-    ...env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-  });
+  const { service, url } = await startService(env);
   try {
-    await waitForOk(`${url}/health/ready`);
     const token = await login(url);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     await fetch(`${url}${BASE}/${FIXTURE}`, { method: 'DELETE', headers });

@@ -6,10 +6,10 @@
  * whole. Ratios compare the fastest calls, the least disturbed by whatever else the machine runs.
  * Prints one table (README, "Scale and paging"). Not part of `npm test`.
  */
-import { TcpOciGateway } from '../src/broadworks/oci/tcp/index.js';
 import { toAddRequest } from '../src/broadworks/hunt-group.mapper.js';
 import { sendInDocuments } from '../src/broadworks/send-in-documents.js';
-import { freePort, startNode, waitForOk, type Child } from './processes.js';
+import { freePort, startNode, startService, tcpGatewayEnv, type Child } from './processes.js';
+import { simulatorGateway } from './raw-client.js';
 import { documentsSent, login } from './service-calls.js';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10,1000,10000').split(',').map(Number);
@@ -52,21 +52,9 @@ async function scenario(size: number, latency: number): Promise<void> {
   let service: Child | undefined;
   try {
     await seed(simPort, size);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    service = await startNode('dist/main.js', [], {
-      OCI_DRIVER: 'tcp',
-      OCI_HOST: '127.0.0.1',
-      OCI_PORT: String(simPort),
-      OCI_USER: 'admin',
-      OCI_PASSWORD: 'admin',
-      OCI_POOL_SIZE: String(POOL),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-    });
-    await waitForOk(`${url}/health/ready`);
+    const started = await startService(tcpGatewayEnv(simPort, POOL));
+    service = started.service;
+    const { url } = started;
     const headers = { authorization: `Bearer ${await login(url)}`, 'content-type': 'application/json' };
     const call = async (method: string, path: string, body?: unknown, expected = 200): Promise<string> => {
       const res = await fetch(`${url}${path}`, {
@@ -123,21 +111,7 @@ async function scenario(size: number, latency: number): Promise<void> {
 
 /** The group filled through OCI-P: adds 15 a document, the documents at once over a pool of 8. */
 async function seed(port: number, size: number): Promise<void> {
-  const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
-  const gateway = new TcpOciGateway({
-    host: '127.0.0.1',
-    port,
-    userId: 'admin',
-    password: 'admin',
-    poolSize: POOL,
-    queueLimit: 100000,
-    connectTimeoutMs: 5000,
-    requestTimeoutMs: 60000,
-    reconnectBaseMs: 100,
-    reconnectMaxMs: 1000,
-    logger: silent,
-  });
-  await gateway.onModuleInit();
+  const gateway = await simulatorGateway(port, POOL, 60000);
   try {
     const adds = Array.from({ length: size }, (_, i) =>
       toAddRequest({ tenantId: T, groupId: G }, idOf(i), {
